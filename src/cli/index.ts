@@ -1,0 +1,51 @@
+// The CLI: flags in, one typed options object, the library called, errors reported here.
+import { cac } from 'cac';
+import { AlmanacError, ConfigError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { runCheckCommand, type CheckFlags } from './check.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const cli = cac('almanac');
+  cli.option('--config <path>', 'Config file (default: ./almanac.yaml)');
+  cli.option('--vault <dir>', 'Vault folder; without --config, no config file is needed');
+
+  cli
+    .command('check', 'Check cross-references, frontmatter and dates in the vault')
+    .option('--format <format>', 'pretty | json | github | sarif', { default: 'pretty' })
+    .option('--today <date>', 'Date (YYYY-MM-DD) that date-based rules treat as today')
+    .option('--strict', 'Exit 1 on warnings too')
+    .action(async (flags: CheckFlags) => {
+      process.exitCode = await runCheckCommand(flags);
+    });
+
+  cli.help();
+  cli.version(VERSION);
+  try {
+    cli.parse(['node', 'almanac', ...argv], { run: false });
+    if (!cli.matchedCommand) {
+      if (cli.options.help || cli.options.version) return;
+      throw new UsageError(argv.length === 0 ? 'No command given.' : `Unknown command: ${argv[0] ?? ''}`);
+    }
+    await cli.runMatchedCommand();
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof ConfigError || error instanceof UsageError) {
+    process.stderr.write(`almanac: ${error.message}\n`);
+    if (error instanceof UsageError) process.stderr.write('Run `almanac --help` for usage.\n');
+    return 2;
+  }
+  if (error instanceof Error && error.name === 'CACError') {
+    process.stderr.write(`almanac: ${error.message}\nRun \`almanac --help\` for usage.\n`);
+    return 2;
+  }
+  if (error instanceof AlmanacError) {
+    process.stderr.write(`almanac: ${error.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`almanac: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,92 @@
+// Find, read and validate almanac.yaml; errors name the key and its line.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { configSchema, defaultConfig, type Config } from './schema.js';
+
+export const CONFIG_FILE = 'almanac.yaml';
+
+export interface LoadedConfig {
+  /** The config file, or null when running on defaults (`--vault`). */
+  path: string | null;
+  /** Folder the config's relative paths are resolved against. */
+  dir: string;
+  config: Config;
+  /** Absolute vault and output folders. */
+  vaultDir: string;
+  outputDir: string;
+}
+
+export interface ConfigOptions {
+  /** `--config PATH`. */
+  config?: string | null | undefined;
+  /** `--vault DIR`: check a folder with no config file at all. */
+  vault?: string | null | undefined;
+  cwd?: string | undefined;
+}
+
+export function loadConfig(options: ConfigOptions = {}): LoadedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.config ? resolve(cwd, options.config) : options.vault ? null : resolve(cwd, CONFIG_FILE);
+  if (file && !existsSync(file)) {
+    if (options.config) throw new ConfigError(`Config file not found: ${file}`);
+    throw new ConfigError(`No ${CONFIG_FILE} in ${cwd}. Pass --vault DIR to check a folder, or --config PATH.`);
+  }
+  const config = file ? readConfigFile(file) : defaultConfig();
+  const dir = file ? dirname(file) : cwd;
+  const vaultDir = options.vault ? resolve(cwd, options.vault) : resolve(dir, config.vault);
+  if (!existsSync(vaultDir)) throw new ConfigError(`Vault folder not found: ${vaultDir}`);
+  return { path: file, dir, config, vaultDir, outputDir: resolve(dir, config.output) };
+}
+
+export function readConfigFile(file: string): Config {
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+export function parseConfig(text: string, file = CONFIG_FILE): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const at = lines.linePos(first.pos[0]);
+    throw new ConfigError(`${file}:${at.line}:${at.col}: ${first.message.split('\n')[0]}`);
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const result = configSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const messages = result.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
+  throw new ConfigError(messages.join('\n'));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string): string {
+  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys
+      .map((key) => {
+        const line = keyLine(doc, lines, [...path, key]);
+        return `${file}:${line}: unknown key \`${[...path, key].join('.')}\``;
+      })
+      .join('\n');
+  }
+  const line = keyLine(doc, lines, path);
+  const name = path.length > 0 ? `\`${path.join('.')}\`` : 'config';
+  return `${file}:${line}: ${name}: ${issue.message}`;
+}
+
+/** Line of the key (or list item) at `path`, or of its nearest ancestor. */
+function keyLine(doc: Document, lines: LineCounter, path: Array<string | number>): number {
+  for (let length = path.length; length > 0; length--) {
+    const parent = length > 1 ? doc.getIn(path.slice(0, length - 1), true) : doc.contents;
+    const key = path[length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      const range = isScalar(pair?.key) ? pair.key.range : undefined;
+      if (range) return lines.linePos(range[0]).line;
+    }
+    const node = doc.getIn(path.slice(0, length), true);
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number') return lines.linePos(node.range[0]).line;
+  }
+  return 1;
+}

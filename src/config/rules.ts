@@ -1,0 +1,34 @@
+// Rule ids and their default severities, kept as constants (one source of truth).
+export const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RULES = {
+  'unresolved-link': 'error',
+  'unresolved-heading': 'error',
+  'unresolved-block': 'error',
+  'unresolved-attachment': 'error',
+  'ambiguous-link': 'warning',
+  'alias-link': 'warning',
+  'duplicate-block-id': 'error',
+  'invalid-frontmatter': 'error',
+  'orphan-note': 'info',
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULES;
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export function isRuleId(value: string): value is RuleId {
+  return Object.hasOwn(RULES, value);
+}
+
+export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
+  'unresolved-link': 'A link names a note or file that is not in the vault.',
+  'unresolved-heading': 'A link names a heading the target note does not have.',
+  'unresolved-block': 'A link names a block id (^id) the target note does not have.',
+  'unresolved-attachment': 'An embed or link names an attachment that is not in the vault.',
+  'ambiguous-link': 'A bare name matches several notes at equal rank; Obsidian opens one of them.',
+  'alias-link': 'A bare link names an alias; aliases are display names, so Obsidian leaves it unresolved.',
+  'duplicate-block-id': 'The same block id (^id) is used twice in one note.',
+  'invalid-frontmatter': 'The frontmatter does not parse or does not match the note schema.',
+  'orphan-note': 'No other note links to this note.',
+};

@@ -1,0 +1,43 @@
+// almanac.yaml, validated with zod. Unknown keys are errors.
+import { z } from 'zod';
+import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules.js';
+
+const severity = z.enum(SEVERITIES);
+
+const ruleSeverities = z
+  .object(Object.fromEntries(RULE_IDS.map((rule) => [rule, severity.optional()])) as Record<RuleId, z.ZodOptional<typeof severity>>)
+  .strict();
+
+const typeSchema = z
+  .object({
+    /** Frontmatter keys every note of this type must have. */
+    required: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const DEFAULT_TYPES = ['rotation', 'analyst', 'firm', 'etf', 'company', 'concept', 'thesis', 'event'] as const;
+
+export const configSchema = z
+  .object({
+    /** Vault folder, relative to almanac.yaml. */
+    vault: z.string().min(1).default('notes'),
+    /** Build output folder, relative to almanac.yaml. */
+    output: z.string().min(1).default('site'),
+    /** Vault-relative globs of files to leave out. */
+    ignore: z.array(z.string()).default([]),
+    /** URL prefix for sub-path hosting, e.g. /almanac/. */
+    base: z.string().regex(/^\//, 'must start with /').default('/'),
+    /** Severity per rule id; `off` disables a rule. */
+    rules: ruleSeverities.default({}),
+    /** Note types and their schema. A note whose `type` is not listed is invalid. */
+    types: z.record(z.string(), typeSchema).default(Object.fromEntries(DEFAULT_TYPES.map((type) => [type, { required: [] }]))),
+  })
+  .strict();
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type RuleSeverities = Partial<Record<RuleId, Severity>>;
+
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

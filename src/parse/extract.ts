@@ -1,0 +1,155 @@
+// One walk over a note's tree collects the facts later stages need: links,
+// headings, block ids, tags, suppression comments, feed regions, date marks.
+import type { Root, Nodes, Parents } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { plainText } from './plain-text.js';
+import type { BlockInfo, DateMark, FeedRegion, HeadingInfo, LinkRef, Suppression, TagRef } from './types.js';
+import { parseSize, splitTarget } from './link-target.js';
+
+export interface BodyFacts {
+  headings: HeadingInfo[];
+  blocks: BlockInfo[];
+  links: LinkRef[];
+  tags: TagRef[];
+  suppressions: Suppression[];
+  feedRegions: FeedRegion[];
+  updatedMarks: DateMark[];
+}
+
+const CONTEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'callout']);
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const FEED_START = /^<!--\s*feed:\s*([\w.-]+)((?:\s+[\w-]+=[^\s>]*)*)\s*-->$/;
+const FEED_END = /^<!--\s*\/feed\s*-->$/;
+const IGNORE = /^\s*almanac-ignore(-file)?(?:\s+([\s\S]*?))?\s*$/;
+const UPDATED = /^Updated (\d{4}-\d{2}-\d{2})$/;
+
+export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFacts {
+  const facts: BodyFacts = { headings: [], blocks: [], links: [], tags: [], suppressions: [], feedRegions: [], updatedMarks: [] };
+  const shift = bodyLine - 1;
+  const lineOf = (node: Nodes): number => (node.position?.start.line ?? 1) + shift;
+  const columnOf = (node: Nodes): number => node.position?.start.column ?? 1;
+  const contexts = new Map<Nodes, string>();
+  const contextOf = (block: Nodes | undefined): string => {
+    if (!block) return '';
+    let text = contexts.get(block);
+    if (text === undefined) {
+      text = squash(plainText(block));
+      contexts.set(block, text);
+    }
+    return text;
+  };
+  let openFeed: { feed: string; updated: string | null; startLine: number } | null = null;
+  const bodyLines = body.split('\n');
+
+  const visit = (node: Nodes, block: Nodes | undefined): void => {
+    const here = CONTEXT_BLOCKS.has(node.type) ? node : block;
+    const data = node.data;
+    if (data?.blockId) facts.blocks.push({ id: data.blockId, line: blockIdLine(node, shift), column: 1 });
+    switch (node.type) {
+      case 'heading':
+        facts.headings.push({ text: squash(toString(node)), depth: node.depth, line: lineOf(node), column: columnOf(node) });
+        break;
+      case 'obsidianLink': {
+        const { path, subpath } = splitTarget(node.value);
+        const size = node.embed ? parseSize(node.alias) : undefined;
+        facts.links.push({
+          kind: node.embed ? 'embed' : 'wikilink',
+          target: node.value,
+          path,
+          subpath,
+          display: size ? null : node.alias,
+          ...(size ? { size } : {}),
+          line: lineOf(node),
+          column: columnOf(node),
+          context: contextOf(here),
+        });
+        break;
+      }
+      case 'link':
+      case 'image': {
+        const link = markdownLink(node.url);
+        if (link) {
+          facts.links.push({
+            kind: node.type === 'image' ? 'embed' : 'markdown',
+            target: link.target,
+            ...splitTarget(link.target),
+            display: node.type === 'link' ? toString(node) : node.alt ?? null,
+            line: lineOf(node),
+            column: columnOf(node),
+            context: contextOf(here),
+          });
+        }
+        break;
+      }
+      case 'tag':
+        facts.tags.push({ name: node.name, source: 'inline', line: lineOf(node), column: columnOf(node) });
+        break;
+      case 'emphasis': {
+        const match = UPDATED.exec(toString(node).trim());
+        if (match?.[1]) facts.updatedMarks.push({ date: match[1], line: lineOf(node), column: columnOf(node) });
+        break;
+      }
+      case 'obsidianComment': {
+        const match = IGNORE.exec(node.value);
+        if (match) {
+          const rules = (match[2] ?? '').split(/[\s,]+/).filter((rule) => rule !== '');
+          const line = match[1] ? 0 : suppressedLine(node, block, bodyLines, shift);
+          facts.suppressions.push({ line, rules });
+        }
+        break;
+      }
+      case 'html': {
+        const value = node.value.trim();
+        const start = FEED_START.exec(value);
+        if (start?.[1]) {
+          const updated = /\bupdated=(\d{4}-\d{2}-\d{2})\b/.exec(start[2] ?? '');
+          openFeed = { feed: start[1], updated: updated?.[1] ?? null, startLine: lineOf(node) };
+        } else if (FEED_END.test(value) && openFeed) {
+          facts.feedRegions.push({ ...openFeed, endLine: lineOf(node) });
+          openFeed = null;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if ('children' in node) for (const child of (node as Parents).children) visit(child, here);
+    if (node.type === 'callout') for (const child of node.title) visit(child, { type: 'paragraph', children: node.title });
+  };
+  visit(tree, undefined);
+  return facts;
+}
+
+/** A Markdown link or image into the vault (no scheme, not a bare fragment-less anchor). */
+function markdownLink(url: string): { target: string } | null {
+  if (url === '' || URL_SCHEME.test(url) || url.startsWith('//')) return null;
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // keep it as written
+  }
+  return { target: decoded };
+}
+
+/** A block id written on its own line after a block sits one line past the block's end. */
+function blockIdLine(node: Nodes, shift: number): number {
+  if (node.type === 'paragraph' || node.type === 'listItem') return (node.position?.end.line ?? 1) + shift;
+  return (node.position?.end.line ?? 1) + 2 + shift;
+}
+
+/** A comment alone on its line silences the next non-blank line; otherwise its own line. */
+function suppressedLine(node: Nodes, block: Nodes | undefined, lines: string[], shift: number): number {
+  const start = node.position?.start.line ?? 1;
+  const end = node.position?.end.line ?? start;
+  const alone = !block || (block.type === 'paragraph' && block.children.length === 1);
+  if (!alone) return start + shift;
+  for (let line = end + 1; line <= lines.length; line++) {
+    if ((lines[line - 1] ?? '').trim() !== '') return line + shift;
+  }
+  return start + shift;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,119 @@
+// parseNote: one note's source in, its plain-data parsed form out.
+import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { extractFacts } from './extract.js';
+import { parseMarkdown } from './processor.js';
+import { splitTarget } from './link-target.js';
+import type { LinkRef, NoteIssue, ParsedNote, TagRef } from './types.js';
+import type { ObsidianLink } from './mdast.js';
+
+export type * from './types.js';
+export { parseMarkdown } from './processor.js';
+export { splitTarget } from './link-target.js';
+
+const BOM = '\uFEFF';
+
+/** Parse one note. `path` is vault-relative with forward slashes. Never throws on bad input. */
+export function parseNote(path: string, source: string): ParsedNote {
+  const text = source.startsWith(BOM) ? source.slice(1) : source;
+  const frontmatter = readFrontmatter(text);
+  const tree = parseMarkdown(frontmatter.body);
+  const facts = extractFacts(tree, frontmatter.body, frontmatter.bodyLine);
+  const fields = readFields(frontmatter);
+  const name = baseName(path);
+  return {
+    path,
+    name,
+    title: fields.title ?? name,
+    type: fields.type,
+    aliases: fields.aliases,
+    tags: [...fields.tags, ...facts.tags],
+    publish: fields.publish,
+    frontmatter: frontmatter.data,
+    frontmatterLines: frontmatter.keyLines,
+    bodyLine: frontmatter.bodyLine,
+    headings: facts.headings,
+    blocks: facts.blocks,
+    links: [...frontmatterLinks(frontmatter), ...facts.links],
+    suppressions: facts.suppressions,
+    feedRegions: facts.feedRegions,
+    updatedMarks: facts.updatedMarks,
+    issues: [...frontmatter.issues, ...fields.issues],
+    tree,
+  };
+}
+
+export function baseName(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return file.toLowerCase().endsWith('.md') ? file.slice(0, -3) : file;
+}
+
+interface Fields {
+  title: string | null;
+  type: string | null;
+  aliases: string[];
+  tags: TagRef[];
+  publish: boolean;
+  issues: NoteIssue[];
+}
+
+/** Read the frontmatter keys Almanac understands, reporting values of the wrong shape. */
+function readFields(frontmatter: Frontmatter): Fields {
+  const { data, keyLines } = frontmatter;
+  const issues: NoteIssue[] = [];
+  const problem = (key: string, message: string): void => {
+    issues.push({ rule: 'invalid-frontmatter', line: keyLines[key] ?? 1, column: 1, message });
+  };
+  const list = (key: string): string[] => {
+    const value = data[key];
+    if (value === undefined || value === null) return [];
+    if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.map(String);
+    problem(key, `Frontmatter \`${key}\` must be a list of strings`);
+    return [];
+  };
+  const text = (key: string): string | null => {
+    const value = data[key];
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    problem(key, `Frontmatter \`${key}\` must be a string`);
+    return null;
+  };
+  const tagKey = 'tags' in data ? 'tags' : 'tag';
+  const tags = list(tagKey).map((tag): TagRef => ({ name: tag.replace(/^#/, ''), source: 'frontmatter', line: keyLines[tagKey] ?? 1, column: 1 }));
+  const aliases = list('aliases' in data ? 'aliases' : 'alias');
+  let publish = true;
+  if ('publish' in data) {
+    if (typeof data.publish === 'boolean') publish = data.publish;
+    else problem('publish', 'Frontmatter `publish` must be true or false');
+  }
+  return { title: text('title'), type: text('type'), aliases, tags, publish, issues };
+}
+
+/** Wikilinks in quoted frontmatter strings (`firm: "[[Goldman Sachs]]"`). */
+function frontmatterLinks(frontmatter: Frontmatter): LinkRef[] {
+  const links: LinkRef[] = [];
+  for (const entry of frontmatter.strings) {
+    const tree = parseMarkdown(entry.value);
+    const found: ObsidianLink[] = [];
+    collect(tree, found);
+    for (const link of found) {
+      const offset = link.position?.start.offset ?? 0;
+      links.push({
+        kind: 'frontmatter',
+        target: link.value,
+        ...splitTarget(link.value),
+        display: link.alias,
+        line: entry.line,
+        column: entry.column + offset,
+        context: entry.value,
+        key: entry.key,
+      });
+    }
+  }
+  return links;
+}
+
+function collect(node: { type: string; children?: unknown[] }, found: ObsidianLink[]): void {
+  if (node.type === 'obsidianLink') found.push(node as ObsidianLink);
+  if (Array.isArray(node.children)) for (const child of node.children) collect(child as { type: string; children?: unknown[] }, found);
+}

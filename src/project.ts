@@ -1,0 +1,34 @@
+// A project run: config + vault loaded once, shared by check, refresh and build.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { loadConfig, type ConfigOptions, type LoadedConfig } from './config/load.js';
+import { loadVault, type LoadOptions, type Vault } from './vault/load.js';
+import { resolveLinks, type LinkGraph } from './resolve/index.js';
+
+export interface Project extends LoadedConfig {
+  vault: Vault;
+  graph: LinkGraph;
+  /** Vault folder relative to the repository root (`notes/`), for CI annotations. */
+  repoPrefix: string;
+}
+
+export async function openProject(options: ConfigOptions & Pick<LoadOptions, 'parse'> = {}): Promise<Project> {
+  const loaded = loadConfig(options);
+  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, parse: options.parse });
+  return { ...loaded, vault, graph: resolveLinks(vault), repoPrefix: repoPrefix(loaded.vaultDir) };
+}
+
+/** Path of `dir` from the enclosing git work tree (or the cwd), with a trailing slash. */
+export function repoPrefix(dir: string): string {
+  let root = dir;
+  while (!existsSync(join(root, '.git'))) {
+    const parent = dirname(root);
+    if (parent === root) {
+      root = process.cwd();
+      break;
+    }
+    root = parent;
+  }
+  const rel = relative(root, dir).split(sep).join('/');
+  return rel === '' ? '' : `${rel}/`;
+}

@@ -1,0 +1,28 @@
+// GitHub Actions workflow commands: one annotation per problem, paths from the repository root.
+import type { CheckResult } from '../check/problem.js';
+
+export interface GithubOptions {
+  /** Prefix that turns a vault-relative path into a repository-relative one, e.g. `notes/`. */
+  pathPrefix?: string;
+}
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+export function formatGithub(result: CheckResult, options: GithubOptions = {}): string {
+  const prefix = options.pathPrefix ?? '';
+  return result.problems
+    .map((problem) => {
+      const message = problem.suggestion ? `${problem.message} (suggestion: ${problem.suggestion})` : problem.message;
+      const properties = `file=${escapeProperty(prefix + problem.file)},line=${problem.line},col=${problem.column},title=${escapeProperty(problem.rule)}`;
+      return `::${COMMAND[problem.severity]} ${properties}::${escapeData(message)}\n`;
+    })
+    .join('');
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

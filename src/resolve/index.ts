@@ -1,0 +1,157 @@
+// resolveLinks: every link of every note, resolved as Obsidian resolves it.
+import { posix } from 'node:path';
+import type { HeadingInfo, LinkRef, ParsedNote } from '../parse/types.js';
+import type { Vault } from '../vault/load.js';
+import { buildLinkIndex, fileName, folderOf, stripMd, type LinkIndex } from './link-index.js';
+import { findHeading } from './headings.js';
+
+export { normaliseHeading, findHeading } from './headings.js';
+export { buildLinkIndex, type LinkIndex } from './link-index.js';
+
+export type LinkStatus =
+  | 'resolved'
+  | 'unresolved-link'
+  | 'unresolved-heading'
+  | 'unresolved-block'
+  | 'unresolved-attachment'
+  | 'ambiguous-link'
+  | 'alias-link';
+
+export interface ResolvedLink {
+  /** Path of the note holding the link. */
+  source: string;
+  link: LinkRef;
+  status: LinkStatus;
+  /** The note the link lands on (for `ambiguous-link`, the one Obsidian would open; for `alias-link`, the note owning the alias). */
+  note: string | null;
+  /** The attachment the link lands on. */
+  file: string | null;
+  heading?: HeadingInfo;
+  blockId?: string;
+  /** Equal-rank notes (`ambiguous-link`) or notes with the alias (`alias-link`). */
+  candidates?: string[];
+}
+
+export interface LinkGraph {
+  index: LinkIndex;
+  links: ResolvedLink[];
+  /** Note path → links written in it. */
+  outgoing: Map<string, ResolvedLink[]>;
+  /** Note path → links landing on it from other notes. */
+  backlinks: Map<string, ResolvedLink[]>;
+}
+
+const ATTACHMENT_EXTENSION = /\.([a-z0-9]{1,8})$/i;
+
+export function resolveLinks(vault: Vault): LinkGraph {
+  const index = buildLinkIndex(vault);
+  const graph: LinkGraph = { index, links: [], outgoing: new Map(), backlinks: new Map() };
+  for (const note of vault.notes) {
+    const outgoing: ResolvedLink[] = [];
+    for (const link of note.links) {
+      const resolved = resolveLink(index, note, link);
+      outgoing.push(resolved);
+      graph.links.push(resolved);
+      if (resolved.note && resolved.note !== note.path && resolved.status !== 'alias-link') {
+        const list = graph.backlinks.get(resolved.note);
+        if (list) list.push(resolved);
+        else graph.backlinks.set(resolved.note, [resolved]);
+      }
+    }
+    graph.outgoing.set(note.path, outgoing);
+  }
+  return graph;
+}
+
+export function resolveLink(index: LinkIndex, from: ParsedNote, link: LinkRef): ResolvedLink {
+  const base = { source: from.path, link, file: null };
+  if (link.path === '') return withSubpath(base, from, link);
+  const paths = pathsToTry(from, link);
+  const path = paths[paths.length - 1] ?? link.path;
+  const extension = ATTACHMENT_EXTENSION.exec(path)?.[1]?.toLowerCase();
+  if (extension && extension !== 'md') {
+    const file = findAttachment(index, from, paths);
+    if (file) return { ...base, status: 'resolved', note: null, file };
+  }
+  const found = findNote(index, from, paths);
+  if (found.note) {
+    const resolved = withSubpath(base, found.note, link);
+    if (found.candidates && resolved.status === 'resolved') return { ...resolved, status: 'ambiguous-link', candidates: found.candidates };
+    return resolved;
+  }
+  if (extension && extension !== 'md' && !index.byAlias.has(path.toLowerCase())) {
+    return { ...base, status: 'unresolved-attachment', note: null };
+  }
+  const owners = path.includes('/') ? undefined : index.byAlias.get(path.toLowerCase());
+  if (owners && owners.length > 0) {
+    return { ...base, status: 'alias-link', note: owners[0]?.path ?? null, candidates: owners.map((note) => note.path) };
+  }
+  return { ...base, status: 'unresolved-link', note: null };
+}
+
+function withSubpath(base: { source: string; link: LinkRef; file: null }, target: ParsedNote, link: LinkRef): ResolvedLink {
+  const subpath = link.subpath;
+  if (!subpath) return { ...base, status: 'resolved', note: target.path };
+  if (subpath.type === 'heading') {
+    const heading = findHeading(target.headings, subpath.headings);
+    return heading ? { ...base, status: 'resolved', note: target.path, heading } : { ...base, status: 'unresolved-heading', note: target.path };
+  }
+  const wanted = subpath.id.toLowerCase();
+  const block = target.blocks.find((candidate) => candidate.id.toLowerCase() === wanted);
+  return block ? { ...base, status: 'resolved', note: target.path, blockId: block.id } : { ...base, status: 'unresolved-block', note: target.path };
+}
+
+/**
+ * Vault-relative paths to try, best first: relative to the linking note (Markdown
+ * links, `./`, `../`), then from the vault root. The last one is the root form.
+ */
+function pathsToTry(from: ParsedNote, link: LinkRef): string[] {
+  const path = link.path.replace(/\\/g, '/');
+  const rooted = path.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+  const relative = path.startsWith('./') || path.startsWith('../') || (link.kind === 'markdown' && !path.startsWith('/'));
+  if (!relative) return [rooted];
+  const joined = posix.normalize(posix.join(folderOf(from.path), path));
+  return joined.startsWith('../') || joined === rooted ? [rooted] : [joined, rooted];
+}
+
+interface FoundNote {
+  note: ParsedNote | undefined;
+  /** Set when several notes tie for the best rank. */
+  candidates?: string[];
+}
+
+/** Path match first, then a note in the linking note's folder, then the shortest path. */
+function findNote(index: LinkIndex, from: ParsedNote, paths: string[]): FoundNote {
+  for (const path of paths) {
+    const exact = index.byPath.get(stripMd(path).toLowerCase());
+    if (exact) return { note: exact };
+  }
+  const key = stripMd(paths[paths.length - 1] ?? '').toLowerCase().replace(/^(?:\.\.\/)+/, '');
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const named = index.byName.get(name) ?? [];
+  const candidates = key.includes('/') ? named.filter((note) => stripMd(note.path).toLowerCase().endsWith(`/${key}`)) : named;
+  if (candidates.length <= 1) return { note: candidates[0] };
+  const folder = folderOf(from.path);
+  const local = candidates.find((note) => folderOf(note.path) === folder);
+  if (local) return { note: local };
+  const depth = (note: ParsedNote): number => note.path.split('/').length;
+  const best = Math.min(...candidates.map(depth));
+  const nearest = candidates.filter((note) => depth(note) === best);
+  if (nearest.length === 1) return { note: nearest[0] };
+  return { note: nearest[0], candidates: nearest.map((note) => note.path) };
+}
+
+/** Attachments by vault path, else by file name anywhere (nearest first). */
+function findAttachment(index: LinkIndex, from: ParsedNote, paths: string[]): string | undefined {
+  for (const candidate of paths) {
+    const exact = index.attachmentsByPath.get(candidate.toLowerCase());
+    if (exact) return exact;
+  }
+  const path = (paths[paths.length - 1] ?? '').replace(/^(?:\.\.\/)+/, '');
+  const named = index.attachmentsByName.get(fileName(path).toLowerCase()) ?? [];
+  const key = path.toLowerCase();
+  const matches = key.includes('/') ? named.filter((file) => file.toLowerCase().endsWith(`/${key}`)) : named;
+  if (matches.length <= 1) return matches[0];
+  const folder = folderOf(from.path);
+  return matches.find((file) => folderOf(file) === folder) ?? [...matches].sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length)[0];
+}
