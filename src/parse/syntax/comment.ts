@@ -100,6 +100,14 @@ function makeTokenizer(flow: boolean) {
       effects.consume(code);
       return closeSecond;
     }
+    function trailingSpace(code: Code): State | undefined {
+      if (markdownSpace(code)) {
+        effects.consume(code);
+        return trailingSpace;
+      }
+      effects.exit('whitespace');
+      return afterFlowClose(code);
+    }
     function closeSecond(code: Code): State | undefined {
       effects.consume(code);
       effects.exit('obsidianCommentMarker');
@@ -111,8 +119,8 @@ function makeTokenizer(flow: boolean) {
     }
     function afterFlowClose(code: Code): State | undefined {
       if (markdownSpace(code)) {
-        effects.consume(code);
-        return afterFlowClose;
+        effects.enter('whitespace');
+        return trailingSpace(code);
       }
       if (code === null || markdownLineEnding(code)) {
         effects.exit('obsidianComment');
