@@ -1,6 +1,7 @@
 // almanac.yaml, validated with zod. Unknown keys are errors.
 import { z } from 'zod';
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules.js';
+import { siteSchema } from './site.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -31,6 +32,8 @@ export const configSchema = z
     rules: ruleSeverities.default({}),
     /** Note types and their schema. A note whose `type` is not listed is invalid. */
     types: z.record(z.string(), typeSchema).default(Object.fromEntries(DEFAULT_TYPES.map((type) => [type, { required: [] }]))),
+    /** Published site options (see site.ts). */
+    site: siteSchema.prefault({}),
   })
   .strict();
 

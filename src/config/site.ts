@@ -1,0 +1,21 @@
+// `site:` in almanac.yaml: options of the published site. `base` and `output` live at the top level.
+import { z } from 'zod';
+
+export const siteSchema = z
+  .object({
+    /** Site title, shown in the header, the home page and the feed. */
+    title: z.string().min(1).default('Almanac'),
+    /** Absolute origin the site is served from (`https://me.github.io`), for sitemap and feed URLs. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** Vault folders whose notes are never published, e.g. `Private` or `Drafts/2026`. */
+    exclude: z.array(z.string().min(1)).default([]),
+    /** Language of the pages (`<html lang>`). */
+    language: z.string().min(1).default('en'),
+    /** Number of notes in the Atom feed, most recently `updated` first. */
+    feedSize: z.number().int().positive().default(20),
+    /** Frontmatter keys shown as columns on a type page, per type; by default the keys most notes of the type have. */
+    columns: z.record(z.string(), z.array(z.string())).default({}),
+  })
+  .strict();
+
+export type SiteOptions = z.output<typeof siteSchema>;
