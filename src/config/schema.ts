@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules.js';
 import { siteSchema } from './site.js';
+import { feedsSchema } from './feeds.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -34,6 +35,8 @@ export const configSchema = z
     types: z.record(z.string(), typeSchema).default(Object.fromEntries(DEFAULT_TYPES.map((type) => [type, { required: [] }]))),
     /** Published site options (see site.ts). */
     site: siteSchema.prefault({}),
+    /** Feed-backed tables: feed name → source, payload format, key and columns (see feeds.ts). */
+    feeds: feedsSchema,
   })
   .strict();
 
