@@ -55,11 +55,13 @@ export function readFrontmatter(source: string): Frontmatter {
     // matter starts right after the opening `---`, so matter line i is file line i + 1.
     return { line: index + 1, column: offset - (lines[index] ?? 0) + 1 };
   };
-  const issues: NoteIssue[] = doc.errors.map((error) => {
+  // Later YAML errors are usually echoes of the first one: report that one.
+  const error = doc.errors[0];
+  if (error) {
     const at = place(error.pos[0]);
-    return { rule: 'invalid-frontmatter', ...at, message: `Invalid frontmatter YAML: ${firstLine(error.message)}` };
-  });
-  if (issues.length > 0) return { ...empty, body, bodyLine, issues };
+    return { ...empty, body, bodyLine, issues: [{ rule: 'invalid-frontmatter', ...at, message: `Invalid frontmatter YAML: ${firstLine(error.message)}` }] };
+  }
+  const issues: NoteIssue[] = [];
   const keyLines: Record<string, number> = {};
   const contents = doc.contents;
   if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
