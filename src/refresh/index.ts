@@ -1,0 +1,175 @@
+// refresh: fill every feed-backed table from its feed, in the notes themselves.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { UsageError } from '../errors.js';
+import { parseNote } from '../parse/index.js';
+import type { FeedRegion, ParsedNote } from '../parse/types.js';
+import { openProject, type Project } from '../project.js';
+import { VERSION } from '../version.js';
+import { cacheDir } from './cache.js';
+import { ConflictError, messageOf } from './errors.js';
+import { feedRows } from './feed-rows.js';
+import type { HttpOptions } from './http.js';
+import { mapLimit } from './limit.js';
+import { refreshNoteText, type FeedTable } from './note.js';
+import { loadFeed } from './source.js';
+import type { FeedReport, NoteReport, RefreshOptions, RefreshProblem, RefreshResult } from './types.js';
+import { contentHash, writeIfUnchanged } from './write.js';
+
+export * from './types.js';
+export { refreshNoteText, type FeedTable, type NoteRefresh, type RegionOutcome } from './note.js';
+export { feedRows, type FeedRow } from './feed-rows.js';
+export { formatCell } from './cell-format.js';
+export { escapeCell } from './cells.js';
+export { decodePayload } from './payload/index.js';
+export type { FeedRecord } from './records.js';
+export type { HttpOptions } from './http.js';
+export type { FeedVia } from './source.js';
+export { FeedError, TableError, ConflictError } from './errors.js';
+
+export const DEFAULT_HTTP: HttpOptions = {
+  timeoutMs: 10_000,
+  retries: 2,
+  retryDelayMs: 500,
+  maxRetryDelayMs: 10_000,
+  maxBytes: 5 * 1024 * 1024,
+  userAgent: `almanac/${VERSION} (feed refresh)`,
+};
+
+/** Open the project (one parse) and refresh it. */
+export async function refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
+  const parsedHashes = new Map<string, string>();
+  const parse = (path: string, source: string): ParsedNote => {
+    parsedHashes.set(path, contentHash(source));
+    return parseNote(path, source);
+  };
+  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, parse });
+  return refreshProject(project, options, parsedHashes);
+}
+
+interface Usage {
+  note: ParsedNote;
+  region: FeedRegion;
+}
+
+/**
+ * Refresh an opened project. `parsedHashes` (path → sha256 of the text that was parsed) lets
+ * an edit made since the parse be caught even when the markers did not move.
+ */
+export async function refreshProject(project: Project, options: RefreshOptions = {}, parsedHashes: ReadonlyMap<string, string> = new Map()): Promise<RefreshResult> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`today must be a date like 2026-01-20 (got “${today}”)`);
+  const declared = project.config.feeds;
+  const only = options.feed ?? null;
+  if (only !== null && !(only in declared)) {
+    throw new UsageError(`unknown feed “${only}”; almanac.yaml declares ${Object.keys(declared).join(', ') || 'no feeds'}`);
+  }
+  const problems: RefreshProblem[] = [];
+  const usages = new Map<string, Usage[]>(Object.keys(declared).map((name) => [name, []]));
+  for (const note of project.vault.notes) {
+    for (const region of note.feedRegions) {
+      if (only !== null && region.feed !== only) continue;
+      const list = usages.get(region.feed);
+      if (list) list.push({ note, region });
+      else problems.push({ severity: 'error', path: note.path, line: region.startLine, feed: region.feed, message: `feed ${region.feed}: not declared under \`feeds:\` in almanac.yaml` });
+    }
+  }
+
+  const names = Object.keys(declared).filter((name) => only === null || name === only);
+  const used = names.filter((name) => (usages.get(name) ?? []).length > 0);
+  const reports = new Map<string, FeedReport>();
+  for (const name of names.filter((name) => !used.includes(name))) {
+    reports.set(name, { name, status: 'unused', via: null, rows: 0, tables: 0, error: null });
+    problems.push({ severity: 'warning', path: null, line: null, feed: name, message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table` });
+  }
+
+  const context = {
+    dir: project.dir,
+    cacheDir: cacheDir(project.dir),
+    offline: options.offline === true,
+    writeCache: true,
+    http: { ...DEFAULT_HTTP, ...options.http },
+    env: options.env ?? process.env,
+  };
+  const tables = new Map<string, FeedTable>();
+  let done = 0;
+  await mapLimit(used, options.concurrency ?? 4, async (name) => {
+    const config = declared[name];
+    if (!config) return;
+    const count = usages.get(name)?.length ?? 0;
+    let report: FeedReport;
+    try {
+      const loaded = await loadFeed(name, config, context);
+      const rows = feedRows(config, loaded.records);
+      tables.set(name, { config, rows });
+      report = { name, status: 'ok', via: loaded.via, rows: rows.length, tables: count, error: null };
+    } catch (error) {
+      report = { name, status: 'failed', via: null, rows: 0, tables: count, error: messageOf(error) };
+      for (const { note, region } of usages.get(name) ?? []) {
+        problems.push({ severity: 'error', path: note.path, line: region.startLine, feed: name, message: `feed ${name}: ${report.error ?? ''}; table left as it is` });
+      }
+    }
+    reports.set(name, report);
+    options.onProgress?.({ index: ++done, total: used.length, report });
+  });
+
+  const notes: NoteReport[] = [];
+  let diff = '';
+  const touched = project.vault.notes.filter((note) => note.feedRegions.some((region) => tables.has(region.feed) && (only === null || region.feed === only)));
+  for (const note of touched) {
+    const outcome = await refreshNote(project, note, tables, today, options.check === true, parsedHashes.get(note.path) ?? null, problems);
+    notes.push({ path: note.path, status: outcome.status });
+    diff += outcome.diff;
+  }
+  return {
+    feeds: names.map((name) => reports.get(name)).filter((report): report is FeedReport => report !== undefined),
+    notes,
+    problems,
+    diff,
+    changed: diff !== '',
+    ok: !problems.some((problem) => problem.severity === 'error'),
+  };
+}
+
+async function refreshNote(
+  project: Project,
+  note: ParsedNote,
+  tables: ReadonlyMap<string, FeedTable>,
+  today: string,
+  check: boolean,
+  parsedHash: string | null,
+  problems: RefreshProblem[],
+): Promise<{ status: NoteReport['status']; diff: string }> {
+  const file = join(project.vault.root, note.path);
+  const firstLine = note.feedRegions[0]?.startLine ?? null;
+  const fail = (message: string, status: NoteReport['status']): { status: NoteReport['status']; diff: string } => {
+    problems.push({ severity: 'error', path: note.path, line: firstLine, feed: null, message });
+    return { status, diff: '' };
+  };
+  const conflict = 'the note changed on disk while refresh ran (an edit in Obsidian?); kept it as it is — run refresh again';
+  const bytes = await readFile(file);
+  const source = bytes.toString('utf8');
+  if (!Buffer.from(source, 'utf8').equals(bytes)) return fail('the note is not valid UTF-8; left as it is', 'failed');
+  if (parsedHash !== null && contentHash(bytes) !== parsedHash) return fail(conflict, 'conflict');
+  let result;
+  try {
+    result = refreshNoteText(note, source, tables, today);
+  } catch (error) {
+    if (error instanceof ConflictError) return fail(`${conflict} (${error.message})`, 'conflict');
+    throw error;
+  }
+  for (const region of result.regions) {
+    const at = { path: note.path, line: region.region.startLine, feed: region.region.feed };
+    if (region.error !== null) problems.push({ severity: 'error', ...at, message: `feed ${at.feed}: ${region.error}; table left as it is` });
+    for (const kept of region.kept) {
+      problems.push({ severity: 'warning', ...at, message: `feed ${at.feed}: row “${kept.key}” (line ${kept.line}) is no longer in the feed; kept because it has notes in ${kept.columns.join(', ')}` });
+    }
+  }
+  if (!result.changed) return { status: 'unchanged', diff: '' };
+  const name = `${project.repoPrefix}${note.path}`;
+  const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, source, result.text, undefined, undefined, { context: 2 });
+  if (check) return { status: 'would-update', diff };
+  if (!(await writeIfUnchanged(file, contentHash(bytes), result.text))) return fail(conflict, 'conflict');
+  return { status: 'updated', diff };
+}

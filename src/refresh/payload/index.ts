@@ -1,0 +1,32 @@
+// A payload's bytes → validated records, by the feed's `format`.
+import type { FeedConfig } from '../../config/feeds.js';
+import { FeedError } from '../errors.js';
+import type { FeedRecord } from '../records.js';
+import { decodeCsv, decodeStooq } from './csv.js';
+import { decodeFred } from './fred.js';
+import { decodeJson } from './json.js';
+import { rejectHtml } from './shape.js';
+import { decodeYahooChart } from './yahoo.js';
+
+export function decodePayload(body: string, contentType: string | null, feed: Pick<FeedConfig, 'format' | 'path'>): FeedRecord[] {
+  rejectHtml(body, contentType);
+  if (body.trim() === '') throw new FeedError('the response is empty');
+  const records = decode(body, feed);
+  if (records.length === 0) throw new FeedError('the feed has no records');
+  return records;
+}
+
+function decode(body: string, feed: Pick<FeedConfig, 'format' | 'path'>): FeedRecord[] {
+  switch (feed.format) {
+    case 'csv':
+      return decodeCsv(body);
+    case 'stooq':
+      return decodeStooq(body);
+    case 'json':
+      return decodeJson(body, feed.path);
+    case 'fred':
+      return decodeFred(body);
+    case 'yahoo-chart':
+      return decodeYahooChart(body);
+  }
+}
