@@ -12,3 +12,5 @@ export { RULES, RULE_IDS, type RuleId, type Severity } from './config/rules.js';
 export { openProject, type Project } from './project.js';
 export { AlmanacError, ConfigError, UsageError } from './errors.js';
 export { VERSION } from './version.js';
+export { noteFreshness, tableFreshness, staleNoteMessage, staleTableMessage, lastCommitDates, changedSince, type NoteFreshness, type TableFreshness } from './stale/index.js';
+export { formatStepSummary } from './report/step-summary.js';

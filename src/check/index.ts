@@ -7,6 +7,8 @@ import type { ParsedNote } from '../parse/types.js';
 import type { CheckResult, Problem, ProblemSeverity } from './problem.js';
 import { Suggester } from './suggest.js';
 import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem, type RawProblem } from './rules.js';
+import { staleProblems } from './stale-rules.js';
+import type { NoteFreshness, TableFreshness } from '../stale/index.js';
 
 export type { CheckResult, CheckSummary, Problem, ProblemSeverity } from './problem.js';
 
@@ -14,8 +16,12 @@ export interface CheckOptions {
   config?: Config | null | undefined;
   /** Links already resolved for this vault (one resolution per run). */
   graph?: LinkGraph | null | undefined;
-  /** `YYYY-MM-DD` that date-based rules treat as today. */
+  /** `YYYY-MM-DD` that date-based rules treat as today (default: the real date, UTC). */
   today?: string | null | undefined;
+  /** Last commit date per vault path, the date of notes that carry none (see lastCommitDates). */
+  gitDates?: ReadonlyMap<string, string> | null | undefined;
+  /** Limit note-level date rules (stale-note, undated-note, stale-table) to these vault paths. */
+  changed?: ReadonlySet<string> | null | undefined;
 }
 
 export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
@@ -23,7 +29,14 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   const graph = options.graph ?? resolveLinks(vault);
   const names = new Suggester(vault.notes.flatMap((note) => [note.name, note.title]));
   const raw: RawProblem[] = [];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const stale: NoteFreshness[] = [];
+  const staleTables: TableFreshness[] = [];
   for (const note of vault.notes) {
+    const dated = staleProblems(note, config, { today, gitDates: options.gitDates, changed: options.changed });
+    raw.push(...dated.problems);
+    if (dated.note?.stale) stale.push(dated.note);
+    staleTables.push(...dated.tables.filter((table) => table.stale));
     raw.push(...frontmatterProblems(note, config));
     for (const resolved of graph.outgoing.get(note.path) ?? []) {
       const problem = linkProblem(resolved, graph, names);
@@ -42,6 +55,7 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
     problems.push({ ...problem, severity });
   }
   problems.sort(compareProblems);
+  const reported = new Set(problems.map((problem) => `${problem.rule}\0${problem.file}\0${problem.line}`));
   return {
     summary: {
       notes: vault.notes.length,
@@ -51,11 +65,15 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
       infos: problems.filter((problem) => problem.severity === 'info').length,
     },
     problems,
+    stale: stale.filter((entry) => reported.has(`stale-note\0${entry.path}\0${entry.dateLine}`)).sort((a, b) => b.daysOverdue - a.daysOverdue || (a.path < b.path ? -1 : 1)),
+    staleTables: staleTables.filter((entry) => reported.has(`stale-table\0${entry.path}\0${entry.line}`)).sort((a, b) => b.daysOverdue - a.daysOverdue || (a.path < b.path ? -1 : 1)),
   };
 }
 
+
 function severityOf(rule: RuleId, config: Config): ProblemSeverity | null {
-  const severity = config.rules[rule] ?? RULES[rule];
+  const policy = rule === 'stale-note' || rule === 'stale-table' ? config.stale.severity : undefined;
+  const severity = config.rules[rule] ?? policy ?? RULES[rule];
   return severity === 'off' ? null : severity;
 }
 

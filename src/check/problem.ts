@@ -1,4 +1,5 @@
 import type { RuleId } from '../config/rules.js';
+import type { NoteFreshness, TableFreshness } from '../stale/index.js';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
@@ -27,4 +28,7 @@ export interface CheckSummary {
 export interface CheckResult {
   summary: CheckSummary;
   problems: Problem[];
+  /** Stale notes (not suppressed, rule on), most overdue first. */
+  stale?: NoteFreshness[];
+  staleTables?: TableFreshness[];
 }

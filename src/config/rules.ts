@@ -12,6 +12,9 @@ export const RULES = {
   'duplicate-block-id': 'error',
   'invalid-frontmatter': 'error',
   'orphan-note': 'info',
+  'stale-note': 'warning',
+  'stale-table': 'warning',
+  'undated-note': 'off',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -31,4 +34,7 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   'duplicate-block-id': 'The same block id (^id) is used twice in one note.',
   'invalid-frontmatter': 'The frontmatter does not parse or does not match the note schema.',
   'orphan-note': 'No other note links to this note.',
+  'stale-note': 'The note’s date is older than the staleness policy for its type.',
+  'stale-table': 'A feed-backed table was last refreshed longer ago than its feed’s max-age.',
+  'undated-note': 'The note has no date: no frontmatter `updated`, no `*Updated YYYY-MM-DD*` line, no git history.',
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules.js';
 import { siteSchema } from './site.js';
 import { feedsSchema } from './feeds.js';
+import { staleSchema } from './stale.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -37,6 +38,8 @@ export const configSchema = z
     site: siteSchema.prefault({}),
     /** Feed-backed tables: feed name → source, payload format, key and columns (see feeds.ts). */
     feeds: feedsSchema,
+    /** Staleness policy: how old a note's date may get, per type (see stale.ts). */
+    stale: staleSchema.prefault({}),
   })
   .strict();
 

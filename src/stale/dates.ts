@@ -1,0 +1,47 @@
+// Where a note's date comes from: frontmatter `updated`, else the last
+// `*Updated YYYY-MM-DD*` line, else its last git commit.
+import type { ParsedNote } from '../parse/types.js';
+
+export type DateSource = 'frontmatter' | 'body' | 'git';
+
+export interface NoteDate {
+  date: string;
+  /** File line the date was read from (1 for git). */
+  line: number;
+  source: DateSource;
+}
+
+export interface DateIssue {
+  line: number;
+  message: string;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+export function noteDate(note: ParsedNote, gitDates: ReadonlyMap<string, string> | null): { date: NoteDate | null; issue: DateIssue | null } {
+  let issue: DateIssue | null = null;
+  const value = note.frontmatter.updated;
+  if (value !== undefined && value !== null) {
+    const text = String(value).trim();
+    const line = note.frontmatterLines.updated ?? 1;
+    if (isIsoDate(text)) return { date: { date: text, line, source: 'frontmatter' }, issue };
+    issue = { line, message: `Frontmatter \`updated\` must be a date like 2026-01-14 (got “${text}”)` };
+  }
+  const mark = note.updatedMarks.filter((entry) => isIsoDate(entry.date)).at(-1);
+  if (mark) return { date: { date: mark.date, line: mark.line, source: 'body' }, issue };
+  const committed = gitDates?.get(note.path);
+  if (committed) return { date: { date: committed, line: 1, source: 'git' }, issue };
+  return { date: null, issue };
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
