@@ -1,0 +1,99 @@
+// build(): the vault as a static site. Opens the project (one parse per note), plans
+// every page in memory, lets Eleventy write them, then adds graph.json, assets,
+// attachments and the Pagefind index.
+import { resolve } from 'node:path';
+import { AlmanacError } from '../errors.js';
+import { openProject, type Project } from '../project.js';
+import type { ConfigOptions } from '../config/load.js';
+import { allWarnings, planSite, type SitePlan } from './plan.js';
+import { graphData } from './pages/site-files.js';
+import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
+import { checkOutDir, clearOutDir, copyAssets, copyAttachments, writeGraphJson } from './output-dir.js';
+import { indexSite } from './search-index.js';
+import { normaliseBase } from './urls.js';
+import { formatWarning, type BuildWarning } from './warnings.js';
+
+export type BuildPhase = 'render' | 'write' | 'search';
+
+export interface BuildProgress {
+  phase: BuildPhase;
+  done: number;
+  /** 0 when unknown. */
+  total: number;
+}
+
+export interface BuildOptions extends ConfigOptions {
+  /** Output folder; default: `output` from the config (`site/`). */
+  out?: string | null | undefined;
+  /** URL prefix for sub-path hosting; default: `base` from the config (`/`). */
+  base?: string | null | undefined;
+  /** Fail (before writing anything) when a published note has a broken link. */
+  strict?: boolean | undefined;
+  /** Build the Pagefind search index (default true). */
+  search?: boolean | undefined;
+  /** A project already opened (serve keeps one in memory). */
+  project?: Project | undefined;
+  /** Date used for the feed when no note has an `updated` date. */
+  now?: Date | undefined;
+  onProgress?: ((progress: BuildProgress) => void) | undefined;
+}
+
+export interface BuildResult {
+  outDir: string;
+  base: string;
+  /** HTML pages written (notes, listings, redirects, 404). */
+  pages: number;
+  /** Published notes. */
+  notes: number;
+  warnings: BuildWarning[];
+  seconds: number;
+  plan: SitePlan;
+  project: Project;
+}
+
+/** Thrown by a `strict` build with broken links; carries them. */
+export class BuildError extends AlmanacError {
+  constructor(
+    message: string,
+    readonly warnings: BuildWarning[],
+  ) {
+    super(message);
+  }
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd }));
+  const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : project.outputDir;
+  const base = normaliseBase(options.base ?? project.config.base);
+  checkOutDir(outDir, project.vaultDir, project.dir);
+  const progress = options.onProgress;
+  const plan = planSite({
+    notes: project.vault.notes,
+    graph: project.graph,
+    vaultRoot: project.vaultDir,
+    base,
+    options: project.config.site,
+    now: options.now,
+    onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
+  });
+  const warnings = allWarnings(plan);
+  if (options.strict && warnings.length > 0) {
+    const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
+    const more = warnings.length > 20 ? `\n… and ${warnings.length - 20} more` : '';
+    throw new BuildError(`${warnings.length} broken ${warnings.length === 1 ? 'link' : 'links'} in published notes (--strict):\n${shown}${more}`, warnings);
+  }
+  clearOutDir(outDir);
+  const total = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + 3;
+  let written = 0;
+  await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
+  writeGraphJson(outDir, graphData(plan.site, plan.index));
+  copyAssets(TEMPLATES_DIR, outDir);
+  copyAttachments(plan.site, outDir);
+  if (options.search !== false) {
+    progress?.({ phase: 'search', done: 0, total: 0 });
+    await indexSite(outDir, project.config.site.language);
+  }
+  const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
+  return { outDir, base, pages, notes: plan.site.notes.length, warnings, seconds: (performance.now() - started) / 1000, plan, project };
+}

@@ -1,0 +1,26 @@
+// The part of Eleventy 3's programmatic API Almanac uses (the package ships no types).
+declare module '@11ty/eleventy' {
+  export interface EleventyConfig {
+    setTemplateFormats(formats: string[]): void;
+    setLayoutsDirectory(dir: string): void;
+    setIncludesDirectory(dir: string): void;
+    setUseGitIgnore(use: boolean): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+    addTransform(name: string, transform: (content: string) => string): void;
+  }
+
+  export interface EleventyOptions {
+    quietMode?: boolean;
+    /** `false` skips looking for an eleventy.config.js. */
+    configPath?: string | false;
+    config?: (eleventyConfig: EleventyConfig) => void | Promise<void>;
+  }
+
+  export default class Eleventy {
+    constructor(input: string, output: string, options?: EleventyOptions);
+    disableLogger(): void;
+    write(): Promise<unknown>;
+  }
+}

@@ -1,0 +1,133 @@
+// Listing pages: tags, types (a table of key frontmatter fields), folders, the
+// no-JavaScript search page, the graph page and the generated home page.
+import type { SiteModel, SiteNote } from '../site-model.js';
+import { pageFile, pageUrl } from '../urls.js';
+import { cellParts, updatedDate } from './frontmatter-values.js';
+import { typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry } from './site-index.js';
+import type { LinkItem, ListingPage, NoteTable } from './types.js';
+
+const byTitle = (a: SiteNote, b: SiteNote): number => a.note.title.localeCompare(b.note.title);
+const SYSTEM_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'type', 'publish', 'cssclasses', 'cssclass', 'description', 'updated', 'permalink']);
+const MAX_COLUMNS = 4;
+
+export function listingPages(site: SiteModel, index: SiteIndex): ListingPage[] {
+  const pages: ListingPage[] = [];
+  pages.push(tagsIndexPage(site, index));
+  for (const tag of index.tags.values()) pages.push(tagPage(site, index, tag));
+  pages.push(typesIndexPage(site, index));
+  for (const type of index.types.values()) pages.push(typePage(site, type));
+  for (const folder of index.folders.values()) pages.push(folderPage(site, index, folder));
+  pages.push(searchPage(site, index));
+  pages.push(graphPage(site));
+  if (!site.home) pages.push(homePage(site, index));
+  return pages;
+}
+
+function listing(site: SiteModel, slug: string, title: string, rest: Omit<ListingPage, 'kind' | 'output' | 'url' | 'title'>): ListingPage {
+  return { kind: 'listing', output: pageFile(slug), url: pageUrl(site.base, slug), title, ...rest };
+}
+
+export function noteItem(index: SiteIndex, note: SiteNote): LinkItem {
+  return { label: note.note.title, url: note.url, slug: note.slug, note: typeOf(index, note)?.label.replace(/s$/, '') ?? '' };
+}
+
+function tagsIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
+  const items = [...index.tags.values()].sort((a, b) => a.name.localeCompare(b.name)).map((tag) => ({ label: `#${tag.name}`, url: tag.url, count: tag.notes.length }));
+  return listing(site, 'tags', 'Tags', { intro: `${items.length} tags across the published notes.`, groups: [{ heading: null, items }] });
+}
+
+function tagPage(site: SiteModel, index: SiteIndex, tag: TagEntry): ListingPage {
+  const children = tag.children
+    .map((slug) => index.tags.get(slug))
+    .filter((child): child is TagEntry => child !== undefined)
+    .map((child) => ({ label: `#${child.name}`, url: child.url, count: child.notes.length }));
+  const notes = [...tag.notes].sort(byTitle).map((note) => noteItem(index, note));
+  const groups = [...(children.length > 0 ? [{ heading: 'Nested tags', items: children }] : []), { heading: 'Notes', items: notes }];
+  return listing(site, tag.slug, `#${tag.name}`, { intro: `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} tagged #${tag.name}${children.length > 0 ? ' or a tag nested under it' : ''}.`, groups });
+}
+
+function typesIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
+  const items = [...index.types.values()].sort((a, b) => a.label.localeCompare(b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
+  return listing(site, 'types', 'Types', { intro: 'Notes by kind.', groups: [{ heading: null, items }] });
+}
+
+function typePage(site: SiteModel, type: TypeEntry): ListingPage {
+  const notes = [...type.notes].sort(byTitle);
+  const columns = site.options.columns[type.type] ?? keyColumns(notes);
+  const table: NoteTable = {
+    columns,
+    rows: notes.map((note) => ({ title: note.note.title, url: note.url, slug: note.slug, cells: columns.map((key) => (key === 'updated' ? [{ text: updatedDate(note.note) ?? '' }] : cellParts(site, note.note, key))) })),
+  };
+  return listing(site, type.slug, type.label, { intro: `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} of type ${type.type}.`, groups: [], table });
+}
+
+/** Frontmatter keys at least half the notes have (most common first), then `updated`. */
+export function keyColumns(notes: SiteNote[]): string[] {
+  const counts = new Map<string, number>();
+  let dated = false;
+  for (const { note } of notes) {
+    for (const [key, value] of Object.entries(note.frontmatter)) {
+      if (key === 'updated') dated ||= updatedDate(note) !== null;
+      if (SYSTEM_KEYS.has(key) || value === null || value === '' || (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date))) continue;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const common = [...counts.entries()]
+    .filter(([, count]) => count * 2 >= notes.length)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_COLUMNS)
+    .map(([key]) => key);
+  return dated ? [...common, 'updated'] : common;
+}
+
+function folderPage(site: SiteModel, index: SiteIndex, folder: FolderEntry): ListingPage {
+  const children = folder.children
+    .map((path) => index.folders.get(path))
+    .filter((child): child is FolderEntry => child !== undefined)
+    .map((child) => ({ label: `${child.label}/`, url: child.url, count: countNotes(index, child) }));
+  const notes = [...folder.notes].sort(byTitle).map((note) => noteItem(index, note));
+  const groups = [...(children.length > 0 ? [{ heading: 'Folders', items: children }] : []), ...(notes.length > 0 ? [{ heading: 'Notes', items: notes }] : [])];
+  return listing(site, folder.slug, `${folder.path}/`, { intro: `Folder ${folder.path}.`, groups });
+}
+
+function countNotes(index: SiteIndex, folder: FolderEntry): number {
+  return folder.notes.length + folder.children.reduce((sum, path) => {
+    const child = index.folders.get(path);
+    return sum + (child ? countNotes(index, child) : 0);
+  }, 0);
+}
+
+/** Every published note by title, grouped by first letter: the search page without JavaScript. */
+function searchPage(site: SiteModel, index: SiteIndex): ListingPage {
+  const groups = new Map<string, LinkItem[]>();
+  for (const note of [...site.notes].sort(byTitle)) {
+    const first = note.note.title.charAt(0).toLocaleUpperCase();
+    const letter = /\p{L}/u.test(first) ? first : '#';
+    const item = { ...noteItem(index, note), note: note.note.aliases.length > 0 ? `also ${note.note.aliases.join(', ')}` : (noteItem(index, note).note ?? '') };
+    const list = groups.get(letter);
+    if (list) list.push(item);
+    else groups.set(letter, [item]);
+  }
+  return listing(site, 'search', 'All notes', { intro: `${site.notes.length} published notes. With JavaScript on, the search box above searches their full text.`, groups: [...groups.entries()].map(([heading, items]) => ({ heading, items })) });
+}
+
+function graphPage(site: SiteModel): ListingPage {
+  return listing(site, 'graph', 'Graph', { intro: 'How the notes link to each other. Drawing the graph needs JavaScript; every note is also listed on the All notes page.', groups: [{ heading: null, items: [{ label: 'All notes', url: pageUrl(site.base, 'search') }] }], graph: true });
+}
+
+function homePage(site: SiteModel, index: SiteIndex): ListingPage {
+  const types = [...index.types.values()].sort((a, b) => a.label.localeCompare(b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
+  const recent = site.notes
+    .map((note) => ({ note, updated: updatedDate(note.note) }))
+    .filter((item): item is { note: SiteNote; updated: string } => item.updated !== null)
+    .sort((a, b) => b.updated.localeCompare(a.updated) || byTitle(a.note, b.note))
+    .slice(0, 10)
+    .map(({ note, updated }) => ({ ...noteItem(index, note), note: updated }));
+  const folders = [...index.folders.values()].filter((folder) => !folder.path.includes('/')).map((folder) => ({ label: `${folder.label}/`, url: folder.url, count: countNotes(index, folder) }));
+  const groups = [
+    ...(types.length > 0 ? [{ heading: 'By type', items: types }] : []),
+    ...(recent.length > 0 ? [{ heading: 'Recently updated', items: recent }] : []),
+    ...(folders.length > 0 ? [{ heading: 'Folders', items: folders }] : []),
+  ];
+  return listing(site, '', site.options.title, { intro: `${site.notes.length} published notes.`, groups });
+}

@@ -1,0 +1,69 @@
+// A note's page data: rendered HTML, backlinks with their sentences, tags, type, folder.
+import type { SiteModel, SiteNote } from '../site-model.js';
+import { renderNote } from '../render/note-html.js';
+import { tagSlug } from '../taxonomy.js';
+import { pageFile } from '../urls.js';
+import type { BuildWarning } from '../warnings.js';
+import { folderOf, typeOf, type SiteIndex } from './site-index.js';
+import { stripWikilinks, updatedDate } from './frontmatter-values.js';
+import type { Backlink, LinkItem, NotePage } from './types.js';
+
+export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote): { page: NotePage; warnings: BuildWarning[] } {
+  const { note } = entry;
+  const rendered = renderNote(site, entry);
+  const type = typeOf(index, entry);
+  const folder = index.folders.get(folderOf(note.path));
+  const page: NotePage = {
+    kind: 'note',
+    output: pageFile(entry.slug),
+    url: entry.url,
+    title: note.title,
+    description: description(note.frontmatter.description),
+    slug: entry.slug,
+    path: note.path,
+    titleId: rendered.titleId,
+    aliases: note.aliases,
+    html: rendered.html,
+    toc: rendered.toc,
+    backlinks: backlinksOf(site, entry),
+    tags: noteTags(site, index, entry),
+    type: type ? { label: type.label, url: type.url } : null,
+    folder: folder ? { label: folder.path, url: folder.url } : null,
+    updated: updatedDate(note),
+  };
+  return { page, warnings: rendered.warnings };
+}
+
+/** Published notes linking here, one entry per note, each with the sentences that link. */
+export function backlinksOf(site: SiteModel, entry: SiteNote): Backlink[] {
+  const bySource = new Map<string, Backlink>();
+  for (const link of site.graph.backlinks.get(entry.note.path) ?? []) {
+    const source = site.byPath.get(link.source);
+    if (!source || source === entry) continue;
+    let backlink = bySource.get(source.note.path);
+    if (!backlink) {
+      backlink = { title: source.note.title, url: source.url, slug: source.slug, contexts: [] };
+      bySource.set(source.note.path, backlink);
+    }
+    const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : link.link.context;
+    if (context.trim() !== '' && !backlink.contexts.includes(context)) backlink.contexts.push(context);
+  }
+  return [...bySource.values()].sort((a, b) => a.title.localeCompare(b.title));
+}
+
+function noteTags(site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {
+  const tags: LinkItem[] = [];
+  const seen = new Set<string>();
+  for (const tag of entry.note.tags) {
+    const slug = tagSlug(tag.name);
+    const found = index.tags.get(slug);
+    if (!found || seen.has(slug)) continue;
+    seen.add(slug);
+    tags.push({ label: tag.name, url: found.url });
+  }
+  return tags;
+}
+
+function description(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? stripWikilinks(value.trim()) : undefined;
+}

@@ -1,0 +1,98 @@
+// Site-wide files: alias redirects, sitemap.xml, the Atom feed and graph.json.
+// Each reads only the site model, so they list published notes and nothing else.
+import type { SiteModel, SiteNote } from '../site-model.js';
+import { slugifySegment } from '../slug.js';
+import { pageFile, pageUrl } from '../urls.js';
+import { plainText } from '../../parse/plain-text.js';
+import { updatedDate } from './frontmatter-values.js';
+import { typeOf, type SiteIndex } from './site-index.js';
+import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';
+
+/** An absolute URL when the site's origin is configured, else the base-relative one. */
+export function absoluteUrl(site: SiteModel, url: string): string {
+  return site.options.url ? new URL(url, site.options.url).href : url;
+}
+
+/** `/nvda/` → NVIDIA's page, for each alias whose slug no page already has. */
+export function redirectPages(site: SiteModel): RedirectPage[] {
+  const pages: RedirectPage[] = [];
+  for (const entry of site.notes) {
+    for (const alias of entry.note.aliases) {
+      const wanted = slugifySegment(alias.replace(/\//g, '-'));
+      if (wanted === '') continue;
+      const slug = site.slugs.takeIfFree(wanted);
+      if (slug === null) continue;
+      pages.push({ kind: 'redirect', output: pageFile(slug), url: pageUrl(site.base, slug), title: entry.note.title, target: entry.url, canonical: absoluteUrl(site, entry.url) });
+    }
+  }
+  return pages;
+}
+
+export function sitemap(site: SiteModel, notes: NotePage[], listings: ListingPage[]): SitemapData {
+  const urls = [
+    ...notes.map((page) => ({ loc: absoluteUrl(site, page.url), lastmod: page.updated })),
+    ...listings.map((page) => ({ loc: absoluteUrl(site, page.url), lastmod: null })),
+  ].sort((a, b) => a.loc.localeCompare(b.loc));
+  return { output: 'sitemap.xml', urls };
+}
+
+export function feed(site: SiteModel, build: Date): FeedData {
+  const dated = site.notes
+    .map((entry) => ({ entry, updated: updatedDate(entry.note) }))
+    .filter((item): item is { entry: SiteNote; updated: string } => item.updated !== null)
+    .sort((a, b) => b.updated.localeCompare(a.updated) || a.entry.note.title.localeCompare(b.entry.note.title))
+    .slice(0, site.options.feedSize);
+  const home = absoluteUrl(site, site.base);
+  const id = site.options.url ? home : `urn:almanac:${slugifySegment(site.options.title) || 'site'}`;
+  return {
+    output: 'feed.xml',
+    title: site.options.title,
+    id,
+    home,
+    self: absoluteUrl(site, `${site.base}feed.xml`),
+    updated: dated[0] ? `${dated[0].updated}T00:00:00Z` : build.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    entries: dated.map(({ entry, updated }) => ({
+      title: entry.note.title,
+      id: site.options.url ? absoluteUrl(site, entry.url) : `${id}:${entry.slug}`,
+      link: absoluteUrl(site, entry.url),
+      updated: `${updated}T00:00:00Z`,
+      summary: summary(entry),
+    })),
+  };
+}
+
+/** First paragraph of the note as plain text, at most ~280 characters. */
+function summary(entry: SiteNote): string {
+  const paragraph = entry.note.tree.children.find((node) => node.type === 'paragraph' && plainText(node).replace(/#[\p{L}\p{N}_/-]+/gu, '').trim().length > 40);
+  const text = paragraph ? plainText(paragraph).replace(/\s+/g, ' ').trim() : '';
+  return text.length > 280 ? `${text.slice(0, 277).replace(/\s+\S*$/, '')}…` : text;
+}
+
+export interface GraphData {
+  nodes: Array<{ id: string; title: string; url: string; type: string | null; tags: string[] }>;
+  links: Array<{ source: string; target: string }>;
+}
+
+/** graph.json: published notes and the links between them (once per pair, no self-links). */
+export function graphData(site: SiteModel, index: SiteIndex): GraphData {
+  const nodes = site.notes.map((entry) => ({
+    id: entry.slug,
+    title: entry.note.title,
+    url: entry.url,
+    type: typeOf(index, entry)?.type ?? null,
+    tags: [...new Set(entry.note.tags.map((tag) => tag.name.toLowerCase()))],
+  }));
+  const links: GraphData['links'] = [];
+  const seen = new Set<string>();
+  for (const entry of site.notes) {
+    for (const link of site.graph.outgoing.get(entry.note.path) ?? []) {
+      const target = link.note ? site.byPath.get(link.note) : undefined;
+      if (!target || target === entry || link.status === 'unresolved-link') continue;
+      const key = `${entry.slug}\u0000${target.slug}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      links.push({ source: entry.slug, target: target.slug });
+    }
+  }
+  return { nodes, links };
+}

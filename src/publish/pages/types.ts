@@ -1,0 +1,101 @@
+// Page data handed to Eleventy: plain objects, one per output file. Templates in
+// templates/ only lay them out; every decision (what is published, where links go) is made here.
+import type { TocEntry } from '../render/note-html.js';
+
+export interface LinkItem {
+  label: string;
+  url: string;
+  /** Set for links to note pages (the client uses it for previews and the graph). */
+  slug?: string;
+  count?: number;
+  note?: string;
+}
+
+export interface PageBase {
+  /** Output file, relative to the output folder: `rotations/sector-rotation/index.html`. */
+  output: string;
+  url: string;
+  title: string;
+  description?: string;
+}
+
+export interface Backlink {
+  title: string;
+  url: string;
+  slug: string;
+  contexts: string[];
+}
+
+export interface NotePage extends PageBase {
+  kind: 'note';
+  slug: string;
+  /** Vault path of the note. */
+  path: string;
+  titleId: string | null;
+  aliases: string[];
+  html: string;
+  toc: TocEntry[];
+  backlinks: Backlink[];
+  tags: LinkItem[];
+  type: LinkItem | null;
+  folder: LinkItem | null;
+  updated: string | null;
+}
+
+export interface CellPart {
+  text: string;
+  url?: string;
+  slug?: string;
+}
+
+export interface NoteTable {
+  columns: string[];
+  rows: Array<{ title: string; url: string; slug: string; cells: CellPart[][] }>;
+}
+
+export interface ListingPage extends PageBase {
+  kind: 'listing';
+  intro?: string;
+  groups: Array<{ heading: string | null; items: LinkItem[] }>;
+  table?: NoteTable;
+  /** The global graph page. */
+  graph?: boolean;
+}
+
+export interface RedirectPage extends PageBase {
+  kind: 'redirect';
+  target: string;
+  canonical: string;
+}
+
+export interface SitemapData {
+  output: 'sitemap.xml';
+  urls: Array<{ loc: string; lastmod: string | null }>;
+}
+
+export interface FeedData {
+  output: 'feed.xml';
+  title: string;
+  id: string;
+  home: string;
+  self: string;
+  updated: string;
+  entries: Array<{ title: string; id: string; link: string; updated: string; summary: string }>;
+}
+
+/** Everything Eleventy writes in one run; a partial run (serve) holds only what changed. */
+export interface SitePages {
+  notes: NotePage[];
+  listings: ListingPage[];
+  redirects: RedirectPage[];
+  notFound: boolean;
+  sitemap: SitemapData | null;
+  feed: FeedData | null;
+}
+
+export interface LayoutData {
+  title: string;
+  base: string;
+  language: string;
+  nav: LinkItem[];
+}

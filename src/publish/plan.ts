@@ -1,0 +1,91 @@
+// From the parsed vault to every page's data, in memory. No files are touched here,
+// so `build` and `serve` share it and tests can inspect a site without writing one.
+import type { ParsedNote } from '../parse/types.js';
+import type { LinkGraph } from '../resolve/index.js';
+import type { SiteOptions } from '../config/site.js';
+import { buildSiteModel, type SiteModel, type SiteNote } from './site-model.js';
+import { buildSiteIndex, type SiteIndex } from './pages/site-index.js';
+import { notePage } from './pages/note-page.js';
+import { listingPages } from './pages/listings.js';
+import { feed, redirectPages, sitemap } from './pages/site-files.js';
+import type { LayoutData, NotePage, SitePages } from './pages/types.js';
+import type { BuildWarning } from './warnings.js';
+
+export interface PlanInput {
+  notes: ParsedNote[];
+  graph: LinkGraph;
+  vaultRoot: string;
+  base: string;
+  options: SiteOptions;
+  now?: Date;
+  /** Called after each note page is rendered. */
+  onNote?: (done: number, total: number) => void;
+}
+
+export interface SitePlan {
+  site: SiteModel;
+  index: SiteIndex;
+  pages: SitePages;
+  /** Note pages by vault path. */
+  notePages: Map<string, NotePage>;
+  /** Broken links, per vault path of the note that holds them. */
+  warnings: Map<string, BuildWarning[]>;
+  layout: LayoutData;
+}
+
+export function planSite(input: PlanInput): SitePlan {
+  const site = buildSiteModel(input);
+  const index = buildSiteIndex(site);
+  const notePages = new Map<string, NotePage>();
+  const warnings = new Map<string, BuildWarning[]>();
+  site.notes.forEach((entry, done) => {
+    const rendered = notePage(site, index, entry);
+    notePages.set(entry.note.path, rendered.page);
+    if (rendered.warnings.length > 0) warnings.set(entry.note.path, rendered.warnings);
+    input.onNote?.(done + 1, site.notes.length);
+  });
+  const notes = [...notePages.values()];
+  const listings = listingPages(site, index);
+  const pages: SitePages = {
+    notes,
+    listings,
+    redirects: redirectPages(site),
+    notFound: true,
+    sitemap: sitemap(site, notes, listings),
+    feed: feed(site, input.now ?? new Date()),
+  };
+  return { site, index, pages, notePages, warnings, layout: layoutData(site) };
+}
+
+/** Re-render some note pages against the current plan (serve: the changed note and its dependants). */
+export function rerenderNotes(plan: SitePlan, paths: Iterable<string>): SiteNote[] {
+  const done: SiteNote[] = [];
+  for (const path of paths) {
+    const entry = plan.site.byPath.get(path);
+    if (!entry) continue;
+    const rendered = notePage(plan.site, plan.index, entry);
+    plan.notePages.set(path, rendered.page);
+    if (rendered.warnings.length > 0) plan.warnings.set(path, rendered.warnings);
+    else plan.warnings.delete(path);
+    done.push(entry);
+  }
+  plan.pages.notes = [...plan.notePages.values()];
+  return done;
+}
+
+export function layoutData(site: SiteModel): LayoutData {
+  return {
+    title: site.options.title,
+    base: site.base,
+    language: site.options.language,
+    nav: [
+      { label: 'Types', url: `${site.base}types/` },
+      { label: 'Tags', url: `${site.base}tags/` },
+      { label: 'Graph', url: `${site.base}graph/` },
+    ],
+  };
+}
+
+export function allWarnings(plan: SitePlan): BuildWarning[] {
+  return [...plan.warnings.values()].flat();
+}

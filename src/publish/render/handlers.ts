@@ -1,0 +1,116 @@
+// mdast → hast handlers for the nodes Obsidian adds, plus the few Markdown nodes whose
+// HTML the site changes (heading ids, block ids, wrapped tables, vault links and images).
+import type { ElementContent } from 'hast';
+import type { Heading, Image, Link, Nodes, Paragraph, Parents, PhrasingContent, Table } from 'mdast';
+import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
+import type { Callout, Highlight, ObsidianLink, Tag } from '../../parse/mdast.js';
+import { blockAnchor, headingIdAt } from '../heading-ids.js';
+import { tagUrl } from '../taxonomy.js';
+import { el, text, withId } from './hast.js';
+import { defaultDisplay, linkElement } from './links.js';
+import { fileEmbed, isBlockEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
+import type { RenderScope } from './scope.js';
+
+/** Block nodes that can carry an Obsidian `^id`. */
+const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;
+
+export function createHandlers(scope: RenderScope): Handlers {
+  const embed = (request: EmbedRequest): ElementContent =>
+    request.link.file || request.link.status === 'unresolved-attachment' ? fileEmbed(scope, request) : noteEmbed(scope, request, createHandlers);
+  const blockId = (node: Nodes, result: ElementContent | ElementContent[] | undefined): ElementContent | ElementContent[] | undefined => {
+    const id = node.data?.blockId;
+    return id && scope.depth === 0 ? withId(result, blockAnchor(id)) : result;
+  };
+  const handlers: Handlers = {};
+  for (const type of BLOCK_TYPES) {
+    const fallback: Handler = defaultHandlers[type];
+    handlers[type] = (state: State, node: Nodes, parent: Parents | undefined) => blockId(node, fallback(state, node, parent));
+  }
+
+  handlers.obsidianLink = (state: State, node: ObsidianLink): ElementContent | ElementContent[] | undefined => {
+    const link = scope.linkAt(node);
+    const display = node.alias ?? defaultDisplay(node.value);
+    if (!link) return text(display);
+    if (node.embed) return embed({ link, display: link.link.size ? null : node.alias });
+    return linkElement(scope, link, [text(display)]);
+  };
+
+  handlers.obsidianComment = () => undefined;
+
+  handlers.highlight = (state: State, node: Highlight): ElementContent => el('mark', {}, state.all(node));
+
+  handlers.tag = (_state: State, node: Tag): ElementContent => el('a', { className: ['tag'], href: tagUrl(scope.site.base, node.name) }, [text(node.value)]);
+
+  handlers.callout = (state: State, node: Callout): ElementContent | ElementContent[] | undefined => {
+    const titleChildren = node.title.length > 0 ? state.all({ type: 'paragraph', children: node.title }) : [text(capitalise(node.calloutType))];
+    const body = el('div', { className: ['callout-content'] }, state.wrap(state.all(node), true));
+    const properties = { className: ['callout'], dataCallout: node.calloutType };
+    const callout =
+      node.fold === null
+        ? el('div', properties, [el('div', { className: ['callout-title'] }, titleChildren), body])
+        : el('details', { ...properties, open: node.fold === '+' }, [el('summary', { className: ['callout-title'] }, titleChildren), body]);
+    return blockId(node, callout);
+  };
+
+  handlers.heading = (state: State, node: Heading): ElementContent | ElementContent[] | undefined => {
+    const result = defaultHandlers.heading(state, node);
+    if (scope.depth > 0) return result;
+    const line = (node.position?.start.line ?? 0) + scope.note.note.bodyLine - 1;
+    const id = headingIdAt(scope.note.note, line);
+    return id ? withId(result, id) : result;
+  };
+
+  handlers.table = (state: State, node: Table): ElementContent | ElementContent[] | undefined => {
+    const table = defaultHandlers.table(state, node);
+    return blockId(node, el('div', { className: ['table-wrap'] }, [table]));
+  };
+
+  handlers.link = (state: State, node: Link): ElementContent | ElementContent[] | undefined => {
+    const link = scope.linkAt(node);
+    if (!link) return defaultHandlers.link(state, node);
+    return linkElement(scope, link, state.all(node));
+  };
+
+  handlers.image = (state: State, node: Image): ElementContent | ElementContent[] | undefined => {
+    const link = scope.linkAt(node);
+    if (!link) return defaultHandlers.image(state, node);
+    return embed({ link, display: node.alt ?? null });
+  };
+
+  // A paragraph holding note embeds is split around them: an embed is a block (<div>).
+  handlers.paragraph = (state: State, node: Paragraph): ElementContent | ElementContent[] | undefined => {
+    if (!node.children.some((child) => isEmbedNode(child) && isBlockEmbed(scope.linkAt(child)))) {
+      return blockId(node, defaultHandlers.paragraph(state, node));
+    }
+    const out: ElementContent[] = [];
+    let run: PhrasingContent[] = [];
+    const flush = (): void => {
+      if (run.some((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break')) {
+        out.push(el('p', {}, state.all({ type: 'paragraph', children: run })));
+      }
+      run = [];
+    };
+    for (const child of node.children) {
+      if (isEmbedNode(child) && isBlockEmbed(scope.linkAt(child))) {
+        flush();
+        const result = state.one(child, node);
+        if (Array.isArray(result)) out.push(...result);
+        else if (result) out.push(result);
+      } else {
+        run.push(child);
+      }
+    }
+    flush();
+    return blockId(node, out);
+  };
+
+  return handlers;
+}
+
+function isEmbedNode(node: PhrasingContent): boolean {
+  return (node.type === 'obsidianLink' && node.embed) || node.type === 'image';
+}
+
+function capitalise(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}

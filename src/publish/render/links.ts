@@ -1,0 +1,55 @@
+// A resolved link as markup. Published targets get `<a class="internal">`; a missing
+// target a visibly distinct non-link; an unpublished target only its display text.
+import type { ElementContent } from 'hast';
+import type { ResolvedLink } from '../../resolve/index.js';
+import type { SiteModel, SiteNote } from '../site-model.js';
+import { blockAnchor, headingIdAt } from '../heading-ids.js';
+import { linkWarning } from '../warnings.js';
+import { el, text } from './hast.js';
+import type { RenderScope } from './scope.js';
+
+/** The page a link lands on, if that page is published. */
+export function publishedTarget(site: SiteModel, link: ResolvedLink): SiteNote | undefined {
+  return link.note ? site.byPath.get(link.note) : undefined;
+}
+
+/** `url#anchor` for a link to a published note. */
+export function targetHref(target: SiteNote, link: ResolvedLink): string {
+  if (link.heading) {
+    const id = headingIdAt(target.note, link.heading.line);
+    if (id) return `${target.url}#${id}`;
+  }
+  if (link.blockId) return `${target.url}#${blockAnchor(link.blockId)}`;
+  return target.url;
+}
+
+/** Display text Obsidian shows for a wikilink without `|alias`: `Note › Heading`. */
+export function defaultDisplay(target: string): string {
+  return target.replace(/\.md(?=#|$)/i, '').replace(/#\^?/g, ' › ').replace(/^ › /, '');
+}
+
+export function record(scope: RenderScope, link: ResolvedLink): void {
+  if (!scope.warnings) return;
+  const warning = linkWarning(link);
+  if (warning) scope.warnings.push(warning);
+}
+
+/** A wikilink or Markdown link to a note or file; `children` is its rendered display. */
+export function linkElement(scope: RenderScope, link: ResolvedLink, children: ElementContent[]): ElementContent | ElementContent[] {
+  record(scope, link);
+  if (link.file) {
+    const attachment = scope.site.attachments.get(link.file);
+    return attachment ? el('a', { className: ['attachment'], href: attachment.url }, children) : children;
+  }
+  if (link.status === 'unresolved-link' || link.status === 'unresolved-attachment' || !link.note) {
+    return el('span', { className: ['unresolved'], title: 'Missing note' }, children);
+  }
+  const target = publishedTarget(scope.site, link);
+  // An unpublished note: its display text only, nothing that names or points to it.
+  if (!target) return children;
+  return el('a', { className: ['internal'], href: targetHref(target, link), dataSlug: target.slug }, children);
+}
+
+export function plainChildren(value: string): ElementContent[] {
+  return [text(value)];
+}

@@ -1,0 +1,59 @@
+// One note's HTML from its already-parsed tree: remark-rehype with Obsidian handlers,
+// raw HTML parsed only when present, then rehype-sanitize and rehype-stringify.
+import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
+import type { Root } from 'mdast';
+import { raw } from 'hast-util-raw';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { SiteModel, SiteNote } from '../site-model.js';
+import type { BuildWarning } from '../warnings.js';
+import { headingAnchors, headingIdAt, titleHeading } from '../heading-ids.js';
+import { createHandlers } from './handlers.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+import { createScope } from './scope.js';
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  depth: number;
+}
+
+export interface RenderedNote {
+  html: string;
+  toc: TocEntry[];
+  /** Id of the heading that repeated the title, now on the page's `<h1>`. */
+  titleId: string | null;
+  warnings: BuildWarning[];
+}
+
+/** Parse raw HTML from notes into elements (so sanitize sees them) only when a note has some. */
+function rehypeRawWhenPresent() {
+  return (tree: HastRoot): HastRoot => (hasRaw(tree) ? (raw(tree) as HastRoot) : tree);
+}
+
+function hasRaw(node: HastNodes): boolean {
+  if (node.type === 'raw') return true;
+  return 'children' in node && node.children.some((child) => hasRaw(child));
+}
+
+export function renderNote(site: SiteModel, entry: SiteNote): RenderedNote {
+  const warnings: BuildWarning[] = [];
+  const scope = createScope(site, entry, 0, [], warnings);
+  const processor = unified()
+    .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true })
+    .use(rehypeRawWhenPresent)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeStringify);
+  const title = titleHeading(entry.note);
+  const tree: Root = title ? { ...entry.note.tree, children: entry.note.tree.children.filter((node) => node !== title) } : entry.note.tree;
+  const html = processor.stringify(processor.runSync(tree));
+  const shift = entry.note.bodyLine - 1;
+  const titleLine = title?.position ? title.position.start.line + shift : null;
+  const toc = headingAnchors(entry.note)
+    .filter((anchor) => anchor.line !== titleLine)
+    .map(({ id, text, depth }) => ({ id, text, depth }));
+  const titleId = titleLine === null ? null : (headingIdAt(entry.note, titleLine) ?? null);
+  return { html, toc, titleId, warnings };
+}

@@ -1,0 +1,32 @@
+// The allowlist note HTML passes through: GitHub's default schema plus what Markdown
+// and Obsidian rendering produce (ids, classes, data-* on our own markup, <mark>,
+// foldable callouts, image sizes). Scripts, event handlers and javascript: URLs never pass.
+import { defaultSchema } from 'rehype-sanitize';
+import type { Schema } from 'hast-util-sanitize';
+
+const base = defaultSchema.attributes ?? {};
+/** The default allows only footnote classes on links; ours carry `internal`, `tag`, `attachment`. */
+const withoutClassRule = (list: NonNullable<Schema['attributes']>[string] = []) => list.filter((entry) => !(Array.isArray(entry) && entry[0] === 'className'));
+
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'audio', 'video', 'abbr', 'u', 'small', 'cite', 'caption', 'colgroup', 'col'],
+  attributes: {
+    ...base,
+    a: [...withoutClassRule(base.a), 'className', 'data*', 'title'],
+    img: [...(base.img ?? []), 'className', 'width', 'height', 'loading', 'alt', 'title'],
+    audio: ['src', ['controls', true], 'preload'],
+    video: ['src', ['controls', true], 'preload', 'width', 'height'],
+    code: [...withoutClassRule(base.code), 'className'],
+    '*': [...(base['*'] ?? []), 'className', 'data*', 'id', 'open'],
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+  },
+  // Heading ids must match the anchors links point to; only `name` keeps the prefix.
+  clobber: ['name'],
+  clobberPrefix: 'user-content-',
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'title'],
+};

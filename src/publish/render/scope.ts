@@ -1,0 +1,45 @@
+// What a handler needs to know while turning one note's tree into HTML: the site, the
+// note the nodes belong to (its links are looked up by place), and the embed chain.
+import type { Nodes } from 'mdast';
+import type { ResolvedLink } from '../../resolve/index.js';
+import type { SiteModel, SiteNote } from '../site-model.js';
+import type { BuildWarning } from '../warnings.js';
+
+export const MAX_EMBED_DEPTH = 3;
+
+export interface RenderScope {
+  site: SiteModel;
+  note: SiteNote;
+  /** 0 for the page's own note, 1+ inside embeds. */
+  depth: number;
+  /** Paths of the notes being embedded, outermost first (cycle guard). */
+  stack: string[];
+  /** Collected only at depth 0, so an embedded note's broken links count once, on its own page. */
+  warnings: BuildWarning[] | null;
+  linkAt: (node: Nodes) => ResolvedLink | undefined;
+}
+
+const placeCache = new WeakMap<object, Map<string, ResolvedLink>>();
+
+export function createScope(site: SiteModel, note: SiteNote, depth: number, stack: string[], warnings: BuildWarning[] | null): RenderScope {
+  const outgoing = site.graph.outgoing.get(note.note.path) ?? [];
+  let byPlace = placeCache.get(outgoing);
+  if (!byPlace) {
+    byPlace = new Map();
+    for (const link of outgoing) if (link.link.kind !== 'frontmatter') byPlace.set(`${link.link.line}:${link.link.column}`, link);
+    placeCache.set(outgoing, byPlace);
+  }
+  const places = byPlace;
+  const shift = note.note.bodyLine - 1;
+  return {
+    site,
+    note,
+    depth,
+    stack,
+    warnings,
+    linkAt: (node) => {
+      const start = node.position?.start;
+      return start ? places.get(`${start.line + shift}:${start.column}`) : undefined;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// The site as data: which notes are published, the slug and URL of each, and the
+// attachments they use. Everything later (rendering, listings, graph, search) reads
+// this model and never looks at an unpublished note again.
+import type { ParsedNote } from '../parse/types.js';
+import type { LinkGraph } from '../resolve/index.js';
+import type { SiteOptions } from '../config/site.js';
+import { slugifyPath, slugifySegment, SlugAllocator } from './slug.js';
+import { fileUrl, pageUrl } from './urls.js';
+
+export interface SiteNote {
+  note: ParsedNote;
+  slug: string;
+  /** Base-prefixed URL of its page. */
+  url: string;
+}
+
+export interface SiteAttachment {
+  /** Vault-relative path of the source file. */
+  path: string;
+  /** Output-relative path it is copied to. */
+  output: string;
+  url: string;
+}
+
+export interface SiteModel {
+  base: string;
+  options: SiteOptions;
+  vaultRoot: string;
+  graph: LinkGraph;
+  /** Published notes, sorted by path. */
+  notes: SiteNote[];
+  byPath: Map<string, SiteNote>;
+  /** The vault's `index.md`, rendered as the home page. */
+  home: SiteNote | null;
+  /** Attachments linked or embedded by published notes. */
+  attachments: Map<string, SiteAttachment>;
+  /** Slugs already handed out; listings and alias redirects take theirs after the notes. */
+  slugs: SlugAllocator;
+}
+
+/** First URL segments the build writes itself; a note there gets a `-2` slug. */
+export const RESERVED_SLUGS = ['assets', 'files', 'pagefind', 'search', 'graph', 'tags', 'types', '404', '__almanac'];
+
+export interface ModelInput {
+  notes: ParsedNote[];
+  graph: LinkGraph;
+  vaultRoot: string;
+  base: string;
+  options: SiteOptions;
+}
+
+export function buildSiteModel(input: ModelInput): SiteModel {
+  const { graph, base, options } = input;
+  const slugs = new SlugAllocator();
+  for (const slug of RESERVED_SLUGS) slugs.reserve(slug);
+  const excluded = excludedFolders(options.exclude);
+  const published = input.notes.filter((note) => isPublished(note, excluded));
+  const homeNote = published.find((note) => note.path.toLowerCase() === 'index.md');
+  const notes: SiteNote[] = [];
+  const byPath = new Map<string, SiteNote>();
+  let home: SiteNote | null = null;
+  if (homeNote) {
+    slugs.reserve('');
+    home = { note: homeNote, slug: '', url: pageUrl(base, '') };
+  }
+  for (const note of published) {
+    const entry = note === homeNote && home ? home : noteEntry(note, slugs, base);
+    notes.push(entry);
+    byPath.set(note.path, entry);
+  }
+  return { base, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base), slugs };
+}
+
+function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNote {
+  const wanted = slugifyPath(note.path);
+  const [first = '', ...rest] = wanted.split('/');
+  const safe = RESERVED_SLUGS.includes(first) ? [`${first}-2`, ...rest].join('/') : wanted;
+  const slug = slugs.take(safe);
+  return { note, slug, url: pageUrl(base, slug) };
+}
+
+export function isPublished(note: ParsedNote, excluded: string[]): boolean {
+  if (!note.publish) return false;
+  const path = note.path.toLowerCase();
+  return !excluded.some((folder) => path.startsWith(folder));
+}
+
+/** `Private`, `/Private/`, `Drafts\2026` → `private/`, `drafts/2026/` (compared case-insensitively). */
+export function excludedFolders(folders: string[]): string[] {
+  return folders
+    .map((folder) => folder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '').toLowerCase())
+    .filter((folder) => folder !== '')
+    .map((folder) => `${folder}/`);
+}
+
+/** Attachments that published notes link to or embed, each at `files/<slugged path>`. */
+function usedAttachments(notes: SiteNote[], graph: LinkGraph, base: string): Map<string, SiteAttachment> {
+  const paths = new Set<string>();
+  for (const { note } of notes) {
+    for (const link of graph.outgoing.get(note.path) ?? []) if (link.file) paths.add(link.file);
+  }
+  const taken = new Set<string>();
+  const attachments = new Map<string, SiteAttachment>();
+  for (const path of [...paths].sort()) {
+    const { stem, extension } = attachmentSlug(path);
+    let output = `files/${stem}${extension}`;
+    for (let n = 2; taken.has(output.toLowerCase()); n++) output = `files/${stem}-${n}${extension}`;
+    taken.add(output.toLowerCase());
+    attachments.set(path, { path, output, url: fileUrl(base, output) });
+  }
+  return attachments;
+}
+
+function attachmentSlug(path: string): { stem: string; extension: string } {
+  const segments = path.split('/');
+  const file = segments.pop() ?? 'file';
+  const dot = file.lastIndexOf('.');
+  const name = dot > 0 ? file.slice(0, dot) : file;
+  const extension = dot > 0 ? file.slice(dot).toLowerCase().replace(/[^.a-z0-9]/g, '') : '';
+  const folders = segments.map((segment) => slugifySegment(segment) || 'untitled');
+  return { stem: [...folders, slugifySegment(name) || 'file'].join('/'), extension };
+}

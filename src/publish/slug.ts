@@ -1,0 +1,56 @@
+// Readable, Unicode-safe URL slugs from vault paths: `Rotations/Sector Rotation.md` →
+// `rotations/sector-rotation`. Letters of any script are kept; collisions get `-2`, `-3`…
+// in the order slugs are taken, so the same vault always gives the same URLs.
+
+const DROPPED = /[^\p{L}\p{M}\p{N}_-]+/gu;
+
+/** One path segment: lowercased, NFC, runs of anything but letters/digits/`_`/`-` become one `-`. */
+export function slugifySegment(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/&/g, '')
+    .replace(DROPPED, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A vault path (with or without `.md`) as a slug; empty segments become `untitled`. */
+export function slugifyPath(path: string): string {
+  const withoutExtension = path.replace(/\.md$/i, '');
+  return withoutExtension
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => slugifySegment(segment) || 'untitled')
+    .join('/');
+}
+
+/** Hands out unique slugs. `''` is the home page. */
+export class SlugAllocator {
+  readonly #taken = new Set<string>();
+
+  /** Mark a slug as used (system pages) without handing it out. */
+  reserve(slug: string): void {
+    this.#taken.add(slug);
+  }
+
+  has(slug: string): boolean {
+    return this.#taken.has(slug);
+  }
+
+  /** The wanted slug, or the first free `wanted-N` (N ≥ 2). */
+  take(wanted: string): string {
+    let slug = wanted;
+    for (let n = 2; this.#taken.has(slug); n++) slug = `${wanted}-${n}`;
+    this.#taken.add(slug);
+    return slug;
+  }
+
+  /** The wanted slug if free, else null (for redirects, which are only worth having at their own name). */
+  takeIfFree(wanted: string): string | null {
+    if (this.#taken.has(wanted)) return null;
+    this.#taken.add(wanted);
+    return wanted;
+  }
+}
