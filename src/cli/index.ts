@@ -3,6 +3,7 @@ import { cac } from 'cac';
 import { AlmanacError, ConfigError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { runCheckCommand, type CheckFlags } from './check.js';
+import { registerRefreshCommand } from './refresh.js';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = cac('almanac');
@@ -18,6 +19,8 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheckCommand(flags);
     });
+
+  registerRefreshCommand(cli);
 
   cli.help();
   cli.version(VERSION);

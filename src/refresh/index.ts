@@ -1,6 +1,6 @@
 // refresh: fill every feed-backed table from its feed, in the notes themselves.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../errors.js';
 import { parseNote } from '../parse/index.js';
@@ -123,6 +123,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     diff += outcome.diff;
   }
   return {
+    root: project.vault.root,
     feeds: names.map((name) => reports.get(name)).filter((report): report is FeedReport => report !== undefined),
     notes,
     problems,
@@ -167,7 +168,8 @@ async function refreshNote(
     }
   }
   if (!result.changed) return { status: 'unchanged', diff: '' };
-  const name = `${project.repoPrefix}${note.path}`;
+  // Named from almanac.yaml's folder, so the patch applies there with `git apply`.
+  const name = relative(project.dir, file).split(sep).join('/');
   const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, source, result.text, undefined, undefined, { context: 2 });
   if (check) return { status: 'would-update', diff };
   if (!(await writeIfUnchanged(file, contentHash(bytes), result.text))) return fail(conflict, 'conflict');

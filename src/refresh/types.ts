@@ -56,6 +56,8 @@ export interface RefreshProblem {
 }
 
 export interface RefreshResult {
+  /** Absolute vault folder; problem paths are relative to it. */
+  root: string;
   feeds: FeedReport[];
   notes: NoteReport[];
   problems: RefreshProblem[];
