@@ -14,3 +14,7 @@ export { AlmanacError, ConfigError, UsageError } from './errors.js';
 export { VERSION } from './version.js';
 export { noteFreshness, tableFreshness, staleNoteMessage, staleTableMessage, lastCommitDates, changedSince, type NoteFreshness, type TableFreshness } from './stale/index.js';
 export { formatStepSummary } from './report/step-summary.js';
+export { build, BuildError, planSite, slugifyPath, slugifySegment, normaliseBase, formatWarning } from './publish/index.js';
+export type { BuildOptions, BuildResult, BuildProgress, BuildPhase, BuildWarning, SitePlan, PlanInput, NotePage, ListingPage, RedirectPage, SitePages, Backlink, LinkItem, GraphData } from './publish/index.js';
+export { serve, type ServeOptions, type ServeEvent, type ServeHandle } from './publish/serve.js';
+export { siteSchema, type SiteOptions } from './config/site.js';

@@ -4,6 +4,8 @@ import { AlmanacError, ConfigError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { runCheckCommand, type CheckFlags } from './check.js';
 import { registerRefreshCommand } from './refresh.js';
+import { registerBuildCommand } from './build.js';
+import { registerServeCommand } from './serve.js';
 
 export async function main(argv: string[]): Promise<void> {
   const cli = cac('almanac');
@@ -21,6 +23,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   registerRefreshCommand(cli);
+  registerBuildCommand(cli);
+  registerServeCommand(cli);
 
   cli.help();
   cli.version(VERSION);

@@ -3,7 +3,7 @@
 import type { ParsedNote } from '../parse/types.js';
 import type { LinkGraph } from '../resolve/index.js';
 import type { SiteOptions } from '../config/site.js';
-import { buildSiteModel, type SiteModel, type SiteNote } from './site-model.js';
+import { buildSiteModel, type SiteModel } from './site-model.js';
 import { buildSiteIndex, type SiteIndex } from './pages/site-index.js';
 import { notePage } from './pages/note-page.js';
 import { listingPages } from './pages/listings.js';
@@ -34,11 +34,32 @@ export interface SitePlan {
 }
 
 export function planSite(input: PlanInput): SitePlan {
+  return plan(input, null);
+}
+
+/**
+ * Plan again after some notes changed, rendering only `rerender` (the changed notes and
+ * their dependants) and reusing the previous page of every other note. Valid only when
+ * no note was added, removed, (un)published or re-aliased: slugs must stay put.
+ */
+export function replanSite(previous: SitePlan, input: PlanInput, rerender: Set<string>): SitePlan {
+  return plan(input, { previous, rerender });
+}
+
+function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<string> } | null): SitePlan {
   const site = buildSiteModel(input);
   const index = buildSiteIndex(site);
   const notePages = new Map<string, NotePage>();
   const warnings = new Map<string, BuildWarning[]>();
   site.notes.forEach((entry, done) => {
+    const path = entry.note.path;
+    const kept = reuse && !reuse.rerender.has(path) ? reuse.previous.notePages.get(path) : undefined;
+    if (kept) {
+      notePages.set(path, kept);
+      const previousWarnings = reuse?.previous.warnings.get(path);
+      if (previousWarnings) warnings.set(path, previousWarnings);
+      return;
+    }
     const rendered = notePage(site, index, entry);
     notePages.set(entry.note.path, rendered.page);
     if (rendered.warnings.length > 0) warnings.set(entry.note.path, rendered.warnings);
@@ -55,22 +76,6 @@ export function planSite(input: PlanInput): SitePlan {
     feed: feed(site, input.now ?? new Date()),
   };
   return { site, index, pages, notePages, warnings, layout: layoutData(site) };
-}
-
-/** Re-render some note pages against the current plan (serve: the changed note and its dependants). */
-export function rerenderNotes(plan: SitePlan, paths: Iterable<string>): SiteNote[] {
-  const done: SiteNote[] = [];
-  for (const path of paths) {
-    const entry = plan.site.byPath.get(path);
-    if (!entry) continue;
-    const rendered = notePage(plan.site, plan.index, entry);
-    plan.notePages.set(path, rendered.page);
-    if (rendered.warnings.length > 0) plan.warnings.set(path, rendered.warnings);
-    else plan.warnings.delete(path);
-    done.push(entry);
-  }
-  plan.pages.notes = [...plan.notePages.values()];
-  return done;
 }
 
 export function layoutData(site: SiteModel): LayoutData {

@@ -1,0 +1,58 @@
+// `almanac build`: flags → BuildOptions → build(); warnings and a one-line summary.
+import { relative } from 'node:path';
+import type { CAC } from 'cac';
+
+export interface BuildFlags {
+  config?: string;
+  vault?: string;
+  out?: string;
+  base?: string;
+  strict?: boolean;
+  search?: boolean;
+}
+
+const SHOWN_WARNINGS = 20;
+
+export function registerBuildCommand(cli: CAC): void {
+  cli
+    .command('build', 'Publish the vault as a static site (default: into site/)')
+    .option('--out <dir>', 'Output folder (default: `output` in almanac.yaml, site/)')
+    .option('--base <path>', 'URL prefix for sub-path hosting, e.g. /almanac/ (default: `base` in almanac.yaml)')
+    .option('--strict', 'Fail on broken links in published notes instead of warning')
+    .option('--no-search', 'Skip the Pagefind search index')
+    .action(async (flags: BuildFlags) => {
+      process.exitCode = await runBuildCommand(flags);
+    });
+}
+
+export async function runBuildCommand(flags: BuildFlags): Promise<number> {
+  // Loaded on use: Eleventy and Pagefind are heavy and other commands never need them.
+  const { build, BuildError, formatWarning } = await import('../publish/index.js');
+  const { buildSummary, createProgressBar } = await import('../publish/progress.js');
+  const bar = process.stderr.isTTY ? createProgressBar(process.stderr) : null;
+  try {
+    const result = await build({
+      config: flags.config,
+      vault: flags.vault,
+      out: flags.out === undefined ? undefined : String(flags.out),
+      base: flags.base === undefined ? undefined : String(flags.base),
+      strict: flags.strict === true,
+      search: flags.search !== false,
+      onProgress: bar?.update,
+    });
+    bar?.clear();
+    for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`${formatWarning(warning)}\n`);
+    if (result.warnings.length > SHOWN_WARNINGS) process.stderr.write(`… and ${result.warnings.length - SHOWN_WARNINGS} more (almanac check lists them all)\n`);
+    const rel = relative(process.cwd(), result.outDir);
+    const where = rel === '' ? '.' : rel.startsWith('..') ? result.outDir : rel;
+    process.stdout.write(`${buildSummary(result)} → ${where}/\n`);
+    return 0;
+  } catch (error) {
+    bar?.clear();
+    if (error instanceof BuildError) {
+      process.stderr.write(`almanac: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+// `almanac serve`: flags → ServeOptions → serve(); logs rebuilds until Ctrl-C.
+import type { CAC } from 'cac';
+import { UsageError } from '../errors.js';
+import type { ServeEvent } from '../publish/serve.js';
+
+export interface ServeFlags {
+  config?: string;
+  vault?: string;
+  out?: string;
+  base?: string;
+  port?: string | number;
+  host?: string;
+  search?: boolean;
+}
+
+export function registerServeCommand(cli: CAC): void {
+  cli
+    .command('serve', 'Build the site, serve it locally and rebuild what changes when a note is saved')
+    .option('--out <dir>', 'Output folder (default: `output` in almanac.yaml, site/)')
+    .option('--base <path>', 'URL prefix, e.g. /almanac/ (default: `base` in almanac.yaml)')
+    .option('--port <port>', 'Port (default: 4321; 0 picks a free one)')
+    .option('--host <host>', 'Address to listen on (default: 127.0.0.1)')
+    .option('--no-search', 'Skip the Pagefind search index')
+    .action(async (flags: ServeFlags) => {
+      process.exitCode = await runServeCommand(flags);
+    });
+}
+
+export async function runServeCommand(flags: ServeFlags): Promise<number> {
+  const port = flags.port === undefined ? 4321 : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got “${String(flags.port)}”)`);
+  // Loaded on use: Eleventy, Pagefind and chokidar are heavy and other commands never need them.
+  const { serve } = await import('../publish/serve.js');
+  const { buildSummary } = await import('../publish/progress.js');
+  const log = logger(buildSummary);
+  const handle = await serve({
+    config: flags.config,
+    vault: flags.vault,
+    out: flags.out === undefined ? undefined : String(flags.out),
+    base: flags.base === undefined ? undefined : String(flags.base),
+    host: flags.host,
+    port,
+    search: flags.search !== false,
+    onEvent: log,
+  });
+  process.stdout.write(`Serving ${handle.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      handle.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function logger(buildSummary: (result: { pages: number; notes: number; seconds: number; warnings: unknown[] }) => string): (event: ServeEvent) => void {
+  return (event) => {
+    const time = new Date().toTimeString().slice(0, 8);
+    if (event.type === 'built') process.stdout.write(`${buildSummary(event.result)}\n`);
+    else if (event.type === 'updated') process.stdout.write(`${time} ${event.changed.join(', ')}: ${event.pages.length} ${event.pages.length === 1 ? 'page' : 'pages'} in ${(event.seconds * 1000).toFixed(0)} ms\n`);
+    else if (event.type === 'rebuilt') process.stdout.write(`${time} ${event.changed.join(', ')}: rebuilt the site, ${buildSummary(event.result)}\n`);
+    else process.stderr.write(`${time} almanac serve: ${event.error instanceof Error ? event.error.message : String(event.error)}\n`);
+  };
+}

@@ -1,0 +1,49 @@
+// A one-line progress bar for long builds on a terminal. It only draws once a build
+// has run for a moment, so quick builds print just their summary.
+import type { BuildProgress } from './build.js';
+
+export interface ProgressBar {
+  update: (progress: BuildProgress) => void;
+  /** Erase the bar (before printing the summary). */
+  clear: () => void;
+}
+
+const LABELS: Record<BuildProgress['phase'], string> = { render: 'Rendering notes', write: 'Writing pages', search: 'Indexing for search' };
+const WIDTH = 24;
+
+export function createProgressBar(stream: NodeJS.WriteStream, options: { delayMs?: number; intervalMs?: number } = {}): ProgressBar {
+  const started = Date.now();
+  const delay = options.delayMs ?? 400;
+  const interval = options.intervalMs ?? 60;
+  let last = 0;
+  let drawn = false;
+  return {
+    update(progress) {
+      const now = Date.now();
+      const final = progress.total > 0 && progress.done === progress.total;
+      if (now - started < delay || (!final && now - last < interval && progress.done !== 0)) return;
+      last = now;
+      drawn = true;
+      stream.write(`\r\x1b[2K${renderBar(progress, stream.columns ?? 80)}`);
+    },
+    clear() {
+      if (drawn) stream.write('\r\x1b[2K');
+      drawn = false;
+    },
+  };
+}
+
+export function renderBar(progress: BuildProgress, columns: number): string {
+  const label = LABELS[progress.phase];
+  if (progress.total <= 0) return `${label}…`.slice(0, columns - 1);
+  const ratio = Math.min(1, progress.done / progress.total);
+  const filled = Math.round(ratio * WIDTH);
+  const line = `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${label} ${progress.done}/${progress.total}`;
+  return line.slice(0, columns - 1);
+}
+
+/** `Built 321 pages (88 notes) in 2.1 s, 0 warnings` */
+export function buildSummary(result: { pages: number; notes: number; seconds: number; warnings: unknown[] }): string {
+  const warnings = result.warnings.length;
+  return `Built ${result.pages} pages (${result.notes} notes) in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+}

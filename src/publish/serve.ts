@@ -1,0 +1,205 @@
+// serve(): build once, serve the output with live reload, and on each save re-parse
+// just the saved note, re-resolve links, and re-write only the pages that depend on it.
+// Adding, deleting, (un)publishing or re-aliasing a note rebuilds the whole site, since
+// those move URLs or change what is published.
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { openProject, type Project } from '../project.js';
+import { parseNote } from '../parse/index.js';
+import { resolveLinks } from '../resolve/index.js';
+import { comparePaths, listVaultFiles } from '../vault/load.js';
+import { build, type BuildOptions, type BuildResult } from './build.js';
+import { replanSite, type SitePlan } from './plan.js';
+import { changesListings, changesStructure, dependantNotes } from './dependants.js';
+import { writePages } from './eleventy-site.js';
+import { copyAttachments, writeGraphJson } from './output-dir.js';
+import { graphData } from './pages/site-files.js';
+import { indexSite } from './search-index.js';
+import { startDevServer } from './dev-server.js';
+import type { SitePages } from './pages/types.js';
+
+export interface ServeOptions extends Omit<BuildOptions, 'project' | 'strict' | 'onProgress'> {
+  /** Port to listen on; 0 picks a free one. Default 4321. */
+  port?: number | undefined;
+  /** Default 127.0.0.1 (this machine only). */
+  host?: string | undefined;
+  onEvent?: ((event: ServeEvent) => void) | undefined;
+}
+
+export type ServeEvent =
+  | { type: 'built'; result: BuildResult }
+  | { type: 'updated'; changed: string[]; pages: string[]; seconds: number }
+  | { type: 'rebuilt'; changed: string[]; result: BuildResult }
+  | { type: 'error'; error: unknown };
+
+export interface ServeHandle {
+  url: string;
+  outDir: string;
+  /** Settles when every change seen so far has been written. */
+  idle: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+interface Change {
+  kind: 'add' | 'change' | 'unlink';
+  path: string;
+}
+
+const DEBOUNCE_MS = 40;
+
+export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
+  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd });
+  const buildOptions = { ...options, project };
+  let result = await build(buildOptions);
+  options.onEvent?.({ type: 'built', result });
+  let plan: SitePlan = result.plan;
+  const server = await startDevServer({ outDir: result.outDir, base: result.base, host: options.host ?? '127.0.0.1', port: options.port ?? 4321 });
+
+  let pending: Change[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  let searchTimer: NodeJS.Timeout | null = null;
+
+  const reindexLater = (): void => {
+    if (options.search === false) return;
+    if (searchTimer) clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      searchTimer = null;
+      indexSite(result.outDir, project.config.site.language).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
+    }, 1000);
+  };
+
+  const apply = async (changes: Change[]): Promise<void> => {
+    const started = performance.now();
+    const changed = [...new Set(changes.map((change) => change.path))];
+    const outcome = await applyChanges(project, plan, changes);
+    if (outcome.kind === 'none') return;
+    if (outcome.kind === 'full') {
+      result = await build({ ...buildOptions, search: false });
+      plan = result.plan;
+      reindexLater();
+      server.reload([]);
+      options.onEvent?.({ type: 'rebuilt', changed, result });
+      return;
+    }
+    plan = outcome.plan;
+    await writePages(outcome.pages, { outDir: result.outDir, layout: plan.layout });
+    writeGraphJson(result.outDir, graphData(plan.site, plan.index));
+    copyAttachments(plan.site, result.outDir);
+    reindexLater();
+    const urls = outcome.pages.notes.map((page) => page.url);
+    server.reload(urls);
+    options.onEvent?.({ type: 'updated', changed, pages: urls, seconds: (performance.now() - started) / 1000 });
+  };
+
+  const flush = (): void => {
+    timer = null;
+    const batch = pending;
+    pending = [];
+    queue = queue.then(() => apply(batch)).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
+  };
+
+  const watcher: FSWatcher = watch(project.vaultDir, {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
+    // Dot folders (.obsidian, .git) and node_modules; the loader's own rules decide the rest.
+    ignored: (path: string) => {
+      const rel = relative(project.vaultDir, path).split(sep).join('/');
+      return rel !== '' && !rel.startsWith('..') && rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+    },
+  });
+  const onFile = (kind: Change['kind']) => (path: string) => {
+    pending.push({ kind, path: relative(project.vaultDir, path).split(sep).join('/') });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  };
+  watcher.on('add', onFile('add')).on('change', onFile('change')).on('unlink', onFile('unlink'));
+  watcher.on('error', (error: unknown) => options.onEvent?.({ type: 'error', error }));
+  await new Promise<void>((resolvePromise) => watcher.once('ready', () => resolvePromise()));
+
+  return {
+    url: server.url,
+    outDir: result.outDir,
+    idle: async () => {
+      while (timer || pending.length > 0) {
+        if (timer) {
+          clearTimeout(timer);
+          flush();
+        }
+        await queue;
+      }
+      await queue;
+    },
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      if (searchTimer) clearTimeout(searchTimer);
+      await watcher.close();
+      await queue;
+      await server.close();
+    },
+  };
+}
+
+type Outcome = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; plan: SitePlan; pages: SitePages };
+
+/** Update the in-memory vault and graph for these file events and work out what to write. */
+async function applyChanges(project: Project, plan: SitePlan, changes: Change[]): Promise<Outcome> {
+  const notes = project.vault.notes;
+  const known = new Set([...notes.map((note) => note.path), ...project.vault.attachments]);
+  const listed = changes.some((change) => change.kind === 'add') ? await listVaultFiles(project.vaultDir, project.config.ignore) : null;
+  const included = new Set(listed ? [...listed.notes, ...listed.attachments] : []);
+  let full = false;
+  let listings = false;
+  const changedNotes = new Set<string>();
+  for (const change of changes) {
+    // Files the loader skips (config `ignore`, .obsidian/…) are not part of the site.
+    if (change.kind === 'add' ? !included.has(change.path) : !known.has(change.path)) continue;
+    const isNote = change.path.toLowerCase().endsWith('.md');
+    if (!isNote) {
+      if (change.kind !== 'change') {
+        const attachments = project.vault.attachments.filter((path) => path !== change.path);
+        if (change.kind === 'add') attachments.push(change.path);
+        project.vault.attachments = attachments.sort(comparePaths);
+        full = true;
+      } else if (plan.site.attachments.has(change.path)) {
+        changedNotes.add(change.path);
+      }
+      continue;
+    }
+    const at = notes.findIndex((note) => note.path === change.path);
+    const before = at === -1 ? undefined : notes[at];
+    if (change.kind === 'unlink') {
+      if (at !== -1) notes.splice(at, 1);
+      full = true;
+      continue;
+    }
+    const source = await readFile(join(project.vaultDir, change.path), 'utf8').catch(() => null);
+    if (source === null) continue;
+    const after = parseNote(change.path, source);
+    if (at === -1) {
+      notes.push(after);
+      notes.sort((a, b) => comparePaths(a.path, b.path));
+    } else {
+      notes[at] = after;
+    }
+    if (changesStructure(before, after)) full = true;
+    else if (before && changesListings(before, after)) listings = true;
+    changedNotes.add(change.path);
+  }
+  if (!full && changedNotes.size === 0) return { kind: 'none' };
+  const previousGraph = project.graph;
+  project.graph = resolveLinks(project.vault);
+  if (full) return { kind: 'full' };
+  const affected = dependantNotes(previousGraph, project.graph, [...changedNotes].filter((path) => path.toLowerCase().endsWith('.md')));
+  const next = replanSite(plan, { notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options }, affected);
+  const pages: SitePages = {
+    notes: [...affected].map((path) => next.notePages.get(path)).filter((page) => page !== undefined),
+    listings: listings ? next.pages.listings : [],
+    redirects: [],
+    notFound: false,
+    sitemap: listings ? next.pages.sitemap : null,
+    feed: listings ? next.pages.feed : null,
+  };
+  return { kind: 'partial', plan: next, pages };
+}
