@@ -10,7 +10,7 @@ const chartSchema = z.object({
     result: z
       .array(
         z.object({
-          meta: z.object({ symbol: z.string().optional(), currency: z.string().nullable().optional(), gmtoffset: z.number().optional() }).loose(),
+          meta: z.object({ symbol: z.string().optional(), currency: z.string().nullable().optional(), gmtoffset: z.number().optional(), exchangeTimezoneName: z.string().optional() }).loose(),
           timestamp: z.array(z.number()).optional(),
           indicators: z.object({
             quote: z.array(z.object({ open: series.optional(), high: series.optional(), low: series.optional(), close: series.optional(), volume: series.optional() }).loose()),
@@ -34,9 +34,9 @@ export function decodeYahooChart(body: string): FeedRecord[] {
   if (!chart || stamps.length === 0) throw new FeedError('Yahoo chart has no data points');
   const quote = chart.indicators.quote[0] ?? {};
   const adjclose = chart.indicators.adjclose?.[0]?.adjclose;
-  const offset = chart.meta.gmtoffset ?? 0;
+  const dateOf = localDate(chart.meta.exchangeTimezoneName, chart.meta.gmtoffset ?? 0);
   return stamps.map((timestamp, index) => ({
-    date: new Date((timestamp + offset) * 1000).toISOString().slice(0, 10),
+    date: dateOf(timestamp),
     timestamp,
     open: quote.open?.[index] ?? null,
     high: quote.high?.[index] ?? null,
@@ -46,4 +46,17 @@ export function decodeYahooChart(body: string): FeedRecord[] {
     adjclose: adjclose?.[index] ?? null,
     symbol: chart.meta.symbol ?? null,
   }));
+}
+
+/** Bars start at local midnight; `gmtoffset` is today's offset, wrong across a DST change, so the zone wins. */
+function localDate(timeZone: string | undefined, offset: number): (seconds: number) => string {
+  if (timeZone) {
+    try {
+      const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      return (seconds) => format.format(new Date(seconds * 1000));
+    } catch {
+      // an unknown zone name: fall back to the offset
+    }
+  }
+  return (seconds) => new Date((seconds + offset) * 1000).toISOString().slice(0, 10);
 }
