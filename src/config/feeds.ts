@@ -183,6 +183,13 @@ export const feedSchema = z
   );
 
 /** Feed names are what `<!-- feed: NAME -->` accepts. */
-export const feedsSchema = z.record(z.string().regex(/^[\w.-]+$/, 'feed names use letters, digits, `_`, `.` and `-`'), feedSchema).default({});
+export const feedsSchema = z
+  .record(z.string(), feedSchema)
+  .superRefine((feeds, ctx) => {
+    for (const name of Object.keys(feeds)) {
+      if (!/^[\w.-]+$/.test(name)) ctx.addIssue({ code: 'custom', message: 'feed names use letters, digits, `_`, `.` and `-`', path: [name] });
+    }
+  })
+  .default({});
 
 export type FeedsConfig = Record<string, FeedConfig>;
