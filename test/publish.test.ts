@@ -1,0 +1,289 @@
+// almanac build on the sample vault and on small purpose-made vaults: links resolve,
+// backlinks carry their sentence, unpublished notes leave no trace, note HTML is inert,
+// and --base prefixes every link.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/publish/index.js';
+import { ROOT, runCli, writeVault } from './support/vault.js';
+import { allText, brokenReferences, isExternal, listFiles, read, references } from './fixtures/publish/crawl.js';
+
+const outputs: string[] = [];
+function outDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'almanac-site-'));
+  outputs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of outputs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const NOW = new Date('2026-02-01T00:00:00Z');
+
+describe('the sample vault as a site', () => {
+  let site: BuildResult;
+  beforeAll(async () => {
+    site = await build({ cwd: ROOT, out: outDir(), now: NOW });
+  });
+
+  it('builds every published note with no broken links', () => {
+    expect(site.notes).toBe(88);
+    expect(site.warnings).toEqual([]);
+    expect(listFiles(site.outDir)).toContain('rotations/sector-rotation/index.html');
+  });
+
+  it('has every internal href and src landing on a file (and #anchors on an id)', () => {
+    expect(brokenReferences(site.outDir)).toEqual([]);
+    expect(references(site.outDir).filter((ref) => !isExternal(ref.value)).length).toBeGreaterThan(5000);
+  });
+
+  it("lists Sector Rotation among NVIDIA's backlinks, with the sentence, and Sector Rotation links to NVIDIA", () => {
+    const nvidia = read(site.outDir, 'companies/nvidia/index.html');
+    const backlinks = nvidia.slice(nvidia.indexOf('<section class="backlinks"'));
+    expect(backlinks).toContain('<a class="internal" href="/rotations/sector-rotation/" data-slug="rotations/sector-rotation">Sector Rotation</a>');
+    expect(backlinks).toMatch(/<p class="backlink-context">[^<]*Michael Burry cryptic warning, shorts NVIDIA \+ Palantir/);
+    const rotation = read(site.outDir, 'rotations/sector-rotation/index.html');
+    expect(rotation).toContain('<a class="internal" href="/companies/nvidia/" data-slug="companies/nvidia">NVIDIA</a>');
+  });
+
+  it('follows the page markup contract', () => {
+    const nvidia = read(site.outDir, 'companies/nvidia/index.html');
+    expect(nvidia).toContain('<html lang="en" data-theme="light">');
+    expect(nvidia).toContain('<link rel="stylesheet" href="/assets/almanac.css">');
+    expect(nvidia).toContain('<script type="module" src="/assets/almanac.js"></script>');
+    expect(nvidia).toContain('<meta name="almanac-base" content="/">');
+    expect(nvidia).toContain('<meta name="almanac-aliases" content="NVDA, Nvidia, NVIDIA Corporation">');
+    expect(nvidia).toContain('<header class="site-header">');
+    expect(nvidia).toContain('<div id="search" class="search"><a class="search-link" href="/search/">Search</a></div>');
+    expect(nvidia).toContain('<button id="theme-toggle" type="button" aria-label="Toggle dark mode">');
+    expect(nvidia).toContain('<main id="content" data-pagefind-body>');
+    expect(nvidia).toContain('<article class="note" data-note-path="Companies/NVIDIA.md">');
+    expect(nvidia).toContain('<h1 id="nvidia" data-pagefind-meta="title">NVIDIA</h1>');
+    expect(nvidia).toContain('<p class="note-aliases">Also known as NVDA, Nvidia, NVIDIA Corporation</p>');
+    expect(nvidia).toContain('<nav class="toc" id="toc" aria-label="Contents">');
+    expect(nvidia).toContain('<div class="local-graph" data-slug="companies/nvidia"></div>');
+    // The note's own `# NVIDIA` became the page's <h1>, not a second one.
+    expect(nvidia.match(/<h1[\s>]/g)).toHaveLength(1);
+  });
+
+  it('renders heading and block links with the anchors the target pages carry', () => {
+    const nvidia = read(site.outDir, 'companies/nvidia/index.html');
+    expect(nvidia).toContain('href="/rotations/sector-rotation/#historical-mag-7-annual-returns-2021-2025"');
+    expect(read(site.outDir, 'rotations/sector-rotation/index.html')).toContain('<h3 id="historical-mag-7-annual-returns-2021-2025">');
+    expect(nvidia).toContain('href="/concepts/copper-cliff/#^gpu-eightfold" data-slug="concepts/copper-cliff">the copper cliff</a>');
+    expect(read(site.outDir, 'concepts/copper-cliff/index.html')).toMatch(/<p id="\^gpu-eightfold">/);
+  });
+
+  it('renders embeds, images, callouts, highlights, tags and tables; drops comments', () => {
+    const breadth = read(site.outDir, 'concepts/breadth-divergence/index.html');
+    expect(breadth).toMatch(/<div class="embed" data-slug="rotations\/sector-rotation"><div class="embed-title"><a class="internal" href="\/rotations\/sector-rotation\/#rotation-signature-pattern"/);
+    expect(breadth).toContain('<div class="callout" data-callout="warning"><div class="callout-title">Rotation can still turn into a selloff</div>');
+    expect(breadth).toContain('<div class="table-wrap"><table>');
+    const acronyms = read(site.outDir, 'concepts/mega-cap-tech-acronyms/index.html');
+    expect(acronyms).toMatch(/<img src="\/files\/attachments\/mag7-returns\.svg" alt="mag7-returns" loading="lazy" width="400">/);
+    expect(listFiles(site.outDir)).toContain('files/attachments/mag7-returns.svg');
+    const foldable = listFiles(site.outDir).filter((file) => file.endsWith('.html')).map((file) => read(site.outDir, file)).find((html) => html.includes('<details class="callout"'));
+    expect(foldable).toMatch(/<details class="callout" data-callout="warning"><summary class="callout-title">/);
+    const hartnett = read(site.outDir, 'analysts/michael-hartnett/index.html');
+    expect(hartnett).toContain('<mark>undervalued mid-caps for 2026</mark>');
+    const rotation = read(site.outDir, 'rotations/sector-rotation/index.html');
+    expect(rotation).toContain('<a class="tag" href="/tags/concept/">#concept</a>');
+    const xmag = read(site.outDir, 'etfs/xmag/index.html');
+    expect(xmag).not.toContain('Flows are rounded approximations');
+  });
+
+  it('writes tag, type, folder, search, graph, home and 404 pages', () => {
+    const markets = read(site.outDir, 'tags/markets/index.html');
+    expect(markets).toContain('href="/tags/markets/rotation/"');
+    expect(markets).toContain('data-slug="rotations/sector-rotation"');
+    const companies = read(site.outDir, 'types/companies/index.html');
+    expect(companies).toMatch(/<th scope="col">ticker<\/th>/);
+    expect(companies).toMatch(/<a class="internal" href="\/companies\/nvidia\/" data-slug="companies\/nvidia">NVIDIA<\/a><\/th><td>NVDA<\/td>/);
+    const types = read(site.outDir, 'types/index.html');
+    for (const label of ['Analysts', 'Firms', 'ETFs', 'Companies', 'Rotations', 'Concepts', 'Theses', 'Events']) expect(types).toContain(`>${label}</a>`);
+    expect(read(site.outDir, 'companies/index.html')).toContain('data-slug="companies/nvidia"');
+    const search = read(site.outDir, 'search/index.html');
+    expect(search.match(/class="internal" data-slug=/g)).toHaveLength(88);
+    expect(read(site.outDir, 'graph/index.html')).toContain('<div class="global-graph" data-graph="/graph.json"></div>');
+    expect(read(site.outDir, 'index.html')).toContain('<h1 id="market-research-almanac" data-pagefind-meta="title">Market Research Almanac</h1>');
+    expect(read(site.outDir, '404.html')).toContain('Page not found');
+  });
+
+  it('writes alias redirects, sitemap.xml, feed.xml and graph.json', () => {
+    const nvda = read(site.outDir, 'nvda/index.html');
+    expect(nvda).toContain('<meta http-equiv="refresh" content="0; url=/companies/nvidia/">');
+    expect(nvda).toContain('<link rel="canonical" href="/companies/nvidia/">');
+    const sitemap = read(site.outDir, 'sitemap.xml');
+    expect(sitemap).toContain('<loc>/companies/nvidia/</loc><lastmod>2026-01-14</lastmod>');
+    expect(sitemap).not.toContain('/nvda/');
+    const feed = read(site.outDir, 'feed.xml');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(feed.match(/<entry>/g)).toHaveLength(20);
+    const graph = JSON.parse(read(site.outDir, 'graph.json')) as { nodes: Array<{ id: string; title: string; url: string; type: string; tags: string[] }>; links: Array<{ source: string; target: string }> };
+    expect(graph.nodes).toHaveLength(88);
+    expect(graph.nodes).toContainEqual({ id: 'companies/nvidia', title: 'NVIDIA', url: '/companies/nvidia/', type: 'company', tags: ['company', 'mag7', 'sector/technology'] });
+    expect(graph.links).toContainEqual({ source: 'rotations/sector-rotation', target: 'companies/nvidia' });
+    const ids = new Set(graph.nodes.map((node) => node.id));
+    expect(graph.links.every((link) => ids.has(link.source) && ids.has(link.target))).toBe(true);
+  });
+
+  it('indexes note pages for search with Pagefind', () => {
+    const files = listFiles(site.outDir);
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
+    const entry = JSON.parse(read(site.outDir, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(88);
+  });
+});
+
+describe('unpublished notes', () => {
+  const files = {
+    'almanac.yaml': 'vault: vault\nsite:\n  title: Privacy test\n  exclude: [Private]\n',
+    'vault/Public.md': [
+      '---',
+      'tags: [open]',
+      'updated: 2026-01-10',
+      '---',
+      '# Public',
+      '',
+      'The xylophonic overview refers to [[Secret Plan|the plan]] and to [[Secret Plan#Zanzibar Heading|its details]].',
+      '',
+      '![[Secret Plan]]',
+      '',
+      '![[Secret Plan#Zanzibar Heading]]',
+      '',
+      'Also see [[Diary|my notes]] and ![[Diary]] and [[Other]].',
+      '',
+    ].join('\n'),
+    'vault/Other.md': '---\nupdated: 2026-01-11\n---\nOther links back to [[Public]].\n',
+    'vault/Secret Plan.md': [
+      '---',
+      'title: Nightingale Protocol',
+      'publish: false',
+      'aliases: [Nightjar]',
+      'tags: [clandestine]',
+      'type: thesis',
+      'updated: 2026-01-20',
+      '---',
+      'Quetzalcoatl uranium tangerine, linking [[Public]] and [[Other]].',
+      '',
+      '## Zanzibar Heading',
+      '',
+      'Embargoed marzipan figures. ![[photo.png]]',
+      '',
+    ].join('\n'),
+    'vault/Private/Diary.md': '---\nupdated: 2026-01-21\n---\n# Diary\n\nMarmalade omega entries, see [[Public]]. #confidential\n',
+    'vault/Private/photo.png': Buffer.from('89504e470d0a1a0a', 'hex'),
+  };
+  const secrets = ['Nightingale', 'Nightjar', 'Secret Plan', 'secret-plan', 'secret plan', 'Quetzalcoatl', 'tangerine', 'Zanzibar', 'marzipan', 'clandestine', 'Marmalade', 'Diary', 'diary', 'confidential', 'photo'];
+  let site: BuildResult;
+
+  beforeAll(async () => {
+    const dir = writeVault(files);
+    site = await build({ config: join(dir, 'almanac.yaml'), out: outDir(), now: NOW });
+  });
+
+  it('are absent from every output file, Pagefind index and fragments included', () => {
+    expect(site.notes).toBe(2);
+    const texts = allText(site.outDir);
+    // Positive control: decompressed Pagefind data does hold the published text.
+    expect(texts.some(({ file, text }) => file.startsWith('pagefind/') && file !== 'pagefind/pagefind-entry.json' && /xylophonic/i.test(text))).toBe(true);
+    const leaks = texts.flatMap(({ file, text }) => secrets.filter((secret) => text.toLowerCase().includes(secret.toLowerCase())).map((secret) => `${file}: ${secret}`));
+    expect(leaks).toEqual([]);
+    expect(listFiles(site.outDir).filter((file) => /secret|nightingale|diary|photo|private/i.test(file))).toEqual([]);
+  });
+
+  it('turn links into plain display text and embeds into a neutral placeholder', () => {
+    const page = read(site.outDir, 'public/index.html');
+    expect(page).toContain('The xylophonic overview refers to the plan and to its details.');
+    expect(page).toContain('Also see my notes and');
+    expect(page.match(/<div class="embed embed-private">This content is not published\.<\/div>/g)).toHaveLength(3);
+    expect(page).toContain('<a class="internal" href="/other/" data-slug="other">Other</a>');
+  });
+
+  it('leave no backlinks, graph nodes, tags or types behind', () => {
+    const other = read(site.outDir, 'other/index.html');
+    expect(other).toContain('<a class="internal" href="/public/" data-slug="public">Public</a>');
+    const graph = JSON.parse(read(site.outDir, 'graph.json')) as { nodes: Array<{ id: string }>; links: unknown[] };
+    expect(graph.nodes.map((node) => node.id).sort()).toEqual(['other', 'public']);
+    expect(graph.links).toHaveLength(2);
+    expect(listFiles(site.outDir).filter((file) => file.startsWith('types/'))).toEqual(['types/index.html']);
+    expect(brokenReferences(site.outDir)).toEqual([]);
+  });
+});
+
+describe('note HTML is sanitised', () => {
+  it('keeps nothing executable from note content', async () => {
+    const dir = writeVault({
+      'Evil.md': [
+        '# Evil',
+        '',
+        '<script>alert("s1")</script>',
+        '',
+        'Inline <img src="x.png" onerror="alert(\'s2\')"> image and <span onmouseover="alert(3)">hover</span>.',
+        '',
+        '[x](javascript:alert(4)) and [y](JAVASCRIPT:alert(5)) and [z](  javascript:alert(6))',
+        '',
+        '<a href="javascript:alert(7)">a</a> <iframe src="javascript:alert(8)"></iframe> <svg onload="alert(9)"></svg>',
+        '',
+        '![pic](javascript:alert(10)) <object data="javascript:alert(11)"></object> <form action="javascript:alert(12)"><button formaction="javascript:alert(13)">b</button></form>',
+        '',
+        '<div style="background:url(javascript:alert(14))">styled</div> <math><mi xlink:href="javascript:alert(15)">m</mi></math>',
+        '',
+        '[[Safe|<script>alert(16)</script>]] and <details open ontoggle="alert(17)"><summary>s</summary>d</details>',
+        '',
+      ].join('\n'),
+      'Safe.md': 'A safe note.\n',
+    });
+    const site = await build({ vault: dir, out: outDir(), search: false, now: NOW });
+    const page = read(site.outDir, 'evil/index.html');
+    expect(page.match(/<script\b[^>]*>/gi)).toEqual(['<script type="module" src="/assets/almanac.js">']);
+    expect(page).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(page).not.toMatch(/javascript:/i);
+    expect(page).not.toMatch(/<(iframe|object|embed|form|svg|math|style)\b/i);
+    expect(page).not.toMatch(/\sstyle=/i);
+    expect(page).toContain('&#x3C;script>alert(16)&#x3C;/script>');
+    for (const { text } of allText(site.outDir).filter(({ file }) => file.endsWith('.html') || file.endsWith('.xml') || file.endsWith('.json'))) {
+      expect(text).not.toMatch(/javascript:/i);
+      expect(text).not.toMatch(/<script>alert/);
+    }
+  });
+});
+
+describe('--base', () => {
+  it('prefixes every internal link, src and redirect with the base', async () => {
+    const out = outDir();
+    const result = runCli(['build', '--out', out, '--base', '/prefix/', '--no-search']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Built \d+ pages \(88 notes\) in \d+\.\d s, 0 warnings → /);
+    const internal = references(out).filter((ref) => !isExternal(ref.value) && !ref.value.startsWith('#'));
+    expect(internal.length).toBeGreaterThan(4000);
+    expect(internal.filter((ref) => !ref.value.startsWith('/prefix/'))).toEqual([]);
+    expect(brokenReferences(out, '/prefix/')).toEqual([]);
+    expect(read(out, 'index.html')).toContain('<meta name="almanac-base" content="/prefix/">');
+    expect(read(out, 'nvda/index.html')).toContain('content="0; url=/prefix/companies/nvidia/"');
+    expect(JSON.parse(read(out, 'graph.json')).nodes[0].url).toMatch(/^\/prefix\//);
+  });
+});
+
+describe('broken links', () => {
+  const vault = { 'A.md': 'Links to [[Nowhere]] and [[B#No such heading]].\n', 'B.md': '# B\n' };
+
+  it('are warnings that do not stop a build', async () => {
+    const site = await build({ vault: writeVault(vault), out: outDir(), search: false });
+    expect(site.warnings.map((warning) => `${warning.file}:${warning.line} ${warning.rule}`)).toEqual(['A.md:1 unresolved-link', 'A.md:1 unresolved-heading']);
+    const page = read(site.outDir, 'a/index.html');
+    expect(page).toContain('<span class="unresolved" title="Missing note">Nowhere</span>');
+    expect(page).toContain('<a class="internal" href="/b/" data-slug="b">B › No such heading</a>');
+  });
+
+  it('fail a --strict build, which writes nothing', () => {
+    const out = outDir();
+    const result = runCli(['build', '--vault', writeVault(vault), '--out', out, '--strict', '--no-search']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('almanac: 2 broken links in published notes (--strict):\nA.md:1:10 warning Link to a note that does not exist: Nowhere [unresolved-link]');
+    expect(listFiles(out)).toEqual([]);
+  });
+});
