@@ -1,0 +1,107 @@
+// almanac serve through the library API: saving a note rewrites its page and the pages
+// that depend on it (backlinks, embeds) on disk, leaves the others alone, and tells
+// open pages to reload. Waits only by polling.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type ServeEvent, type ServeHandle } from '../src/publish/serve.js';
+import { writeVault } from './support/vault.js';
+import { read } from './fixtures/publish/crawl.js';
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function safeRead(dir: string, file: string): string {
+  try {
+    return read(dir, file);
+  } catch {
+    return '';
+  }
+}
+
+describe('almanac serve', () => {
+  let vault: string;
+  let out: string;
+  let handle: ServeHandle;
+  const events: ServeEvent[] = [];
+
+  beforeAll(async () => {
+    vault = writeVault({
+      'Alpha.md': '# Alpha\n\nAlpha says [[Beta]] is great.\n',
+      'Beta.md': '# Beta\n\nBeta stands alone.\n',
+      'Gamma.md': '# Gamma\n\nGamma quotes Alpha:\n\n![[Alpha]]\n',
+      'Delta.md': '# Delta\n\nDelta is unrelated.\n',
+    });
+    out = mkdtempSync(join(tmpdir(), 'almanac-serve-'));
+    handle = await serve({ vault, out, port: 0, search: false, onEvent: (event) => events.push(event) });
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('serves the built site with a live-reload script that is not in the files on disk', async () => {
+    const response = await fetch(`${handle.url}alpha/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<script src="/__almanac/live-reload.js"></script>');
+    expect(read(out, 'alpha/index.html')).not.toContain('live-reload');
+    expect((await fetch(`${handle.url}no-such-page/`)).status).toBe(404);
+    expect((await fetch(`${handle.url}..%2f..%2fetc/passwd`)).status).toBe(404);
+  });
+
+  it('rewrites the saved note, its backlink target and its embedder, and nothing else', async () => {
+    const delta = statSync(join(out, 'delta/index.html')).mtimeMs;
+    const reload = await openReloadStream(handle.url);
+    writeFileSync(join(vault, 'Alpha.md'), '# Alpha\n\nAlpha says [[Beta]] is superb.\n');
+    await waitFor(() => safeRead(out, 'alpha/index.html').includes('Alpha says <a class="internal" href="/beta/" data-slug="beta">Beta</a> is superb.'), 'the saved page');
+    await waitFor(() => safeRead(out, 'beta/index.html').includes('<p class="backlink-context">Alpha says Beta is superb.</p>'), 'the backlink on Beta');
+    await waitFor(() => safeRead(out, 'gamma/index.html').includes('is superb.</p>'), 'the embed in Gamma');
+    await handle.idle();
+    expect(statSync(join(out, 'delta/index.html')).mtimeMs).toBe(delta);
+    const updates = events.flatMap((event) => (event.type === 'updated' ? [event] : []));
+    // One save is one update (an editor that writes twice may cause two, each the same set).
+    expect(updates.length).toBeGreaterThan(0);
+    for (const update of updates) expect({ changed: update.changed, pages: [...update.pages].sort() }).toEqual({ changed: ['Alpha.md'], pages: ['/alpha/', '/beta/', '/gamma/'] });
+    expect(JSON.parse(await reload.next)).toEqual(updates[0]?.pages);
+  });
+
+  it('rebuilds the whole site when a note is added', async () => {
+    writeFileSync(join(vault, 'Epsilon.md'), '# Epsilon\n\nEpsilon also links [[Beta]].\n');
+    await waitFor(() => safeRead(out, 'epsilon/index.html').includes('Epsilon also links'), 'the new page');
+    await waitFor(() => safeRead(out, 'beta/index.html').includes('data-slug="epsilon">Epsilon</a>'), 'the new backlink');
+    await handle.idle();
+    expect(events.some((event) => event.type === 'rebuilt')).toBe(true);
+    expect(events.filter((event) => event.type === 'error')).toEqual([]);
+  });
+});
+
+/** Connect to the live-reload stream; `next` resolves with the data of the first `reload` event. */
+function openReloadStream(url: string): Promise<{ next: Promise<string> }> {
+  return new Promise((connected, reject) => {
+    const request = get(`${url}__almanac/events`, (response) => {
+      const next = new Promise<string>((resolve) => {
+        let buffer = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          const match = /event: reload\ndata: (.*)\n\n/.exec(buffer);
+          if (match?.[1]) {
+            resolve(match[1]);
+            request.destroy();
+          }
+        });
+      });
+      connected({ next });
+    });
+    request.on('error', reject);
+  });
+}
