@@ -277,7 +277,9 @@ describe('HTTP behaviour', () => {
   });
 
   it('gives up after the retries, and never retries a 404', async () => {
-    server.routes.set('/flows.csv', (_request, response) => response.writeHead(502).end());
+    server.routes.set('/flows.csv', (_request, response) => {
+      response.writeHead(502).end();
+    });
     const dir = flowsProject(`${server.url}/flows.csv`);
     const result = await refresh({ cwd: dir, today: TODAY, http: { retries: 2, retryDelayMs: 5 } });
     expect(result.problems[0]?.message).toBe('feed xmag-flows: HTTP 502 Bad Gateway (gave up after 3 attempts); table left as it is');

@@ -119,6 +119,24 @@ describe('merge', () => {
     expect(run(prose, table).regions[0]?.error).toBe('no table between the markers (found a paragraph on line 2)');
   });
 
+  it('wraps a changed value in the old bold only when it stays one bold span (found by the property test)', () => {
+    const source = '<!-- feed: f -->\n| Stock | Target |\n|---|---|\n| A | _a_ |\n| B | **b** |\n<!-- /feed -->\n';
+    const table = feed('source: x\nformat: csv\nkey: Stock\ncolumns:\n  Stock: stock\n  Target: t', [
+      { stock: 'A', t: '_' },
+      { stock: 'B', t: 'c' },
+    ]);
+    const once = run(source, table);
+    expect(once.text).toContain('| A | _ |\n| B | **c** |\n');
+    expect(run(once.text, table).changed).toBe(false);
+  });
+
+  it('says so when the end marker is not on a line of its own (found by the property test)', () => {
+    const source = '<!-- feed: f -->\n| Jan | 1 |<!-- /feed -->\n';
+    const result = run(source, targets([{ stock: 'A', upside: 1 }]));
+    expect(result.regions[0]?.error).toBe('put `<!-- /feed -->` on a line of its own at the top level of the note');
+    expect(result.text).toBe(source);
+  });
+
   it('reports a conflict when the text no longer matches the parsed note', () => {
     const note = parseNote('Note.md', NOTE);
     expect(() => refreshNoteText(note, `Inserted line\n${NOTE}`, new Map([['f', targets([{ stock: 'A', upside: 1 }])]]), TODAY)).toThrow(/no longer on lines 3 and 10/);

@@ -7,6 +7,9 @@ import type { FeedRow } from './feed-rows.js';
 import { squash, type CurrentTable, type TableRowText } from './table.js';
 
 /** A row the feed no longer has, kept because the researcher wrote in it. */
+/** Values that stay one bold/italic/highlight span when wrapped (no markup or escapes of their own). */
+const WRAPPABLE = /^[^\s*_=`\\](?:[^*_=`\\]*[^\s*_=`\\])?$/;
+
 export interface KeptRow {
   key: string;
   line: number;
@@ -48,7 +51,7 @@ export function mergeTable(current: CurrentTable | null, rows: readonly FeedRow[
       const value = feedRow.cells[column] ?? '';
       const escaped = escapeCell(value);
       if (old && (old.raw === escaped || old.text === squash(value))) return old.raw;
-      return old?.wrapper && escaped !== '' ? `${old.wrapper}${escaped}${old.wrapper}` : escaped;
+      return old?.wrapper && WRAPPABLE.test(escaped) ? `${old.wrapper}${escaped}${old.wrapper}` : escaped;
     });
     if (!row) return renderRow(cells);
     if (cells.every((cell, index) => cell === (row.cells[index]?.raw ?? ''))) return lineText(row.line);

@@ -45,6 +45,8 @@ export function readRegionTable(note: ParsedNote, region: FeedRegion, lines: Not
   const marker = note.tree.children.find((node) => node.type === 'html' && lineOf(node) + shift === region.startLine);
   if (!marker) throw new TableError('feed markers must sit at the top level of the note, not inside a list, quote or callout');
   if (lineOf(marker, true) !== lineOf(marker)) throw new TableError('write the feed marker on one line');
+  const endMarker = note.tree.children.find((node) => node.type === 'html' && lineOf(node) + shift === region.endLine);
+  if (!endMarker) throw new TableError('put `<!-- /feed -->` on a line of its own at the top level of the note');
   const start = FEED_START.exec(lines.texts[region.startLine - 1] ?? '');
   if (start?.[1] !== region.feed || !FEED_END.test(lines.texts[region.endLine - 1] ?? '')) {
     throw new ConflictError(`the feed markers are no longer on lines ${region.startLine} and ${region.endLine}; the note changed since it was read`);
