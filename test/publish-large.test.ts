@@ -1,0 +1,36 @@
+// A generated 2,000-note vault (with its planted broken links) builds, and every
+// internal href and src in the output lands on a file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/publish/index.js';
+import { generateVault, type Expected } from './support/genvault.js';
+import { brokenReferences, isExternal, listFiles, references } from './fixtures/publish/crawl.js';
+
+describe('a generated 2,000-note vault', () => {
+  const root = mkdtempSync(join(tmpdir(), 'almanac-large-'));
+  let expected: Expected;
+  let site: BuildResult;
+
+  beforeAll(async () => {
+    expected = generateVault({ out: join(root, 'vault'), notes: 2000, seed: 11 });
+    site = await build({ vault: join(root, 'vault'), out: join(root, 'site'), search: false });
+  }, 240_000);
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('publishes every note, warning about the planted broken links without failing', () => {
+    expect(site.notes).toBe(expected.notes);
+    const unresolved = expected.unresolved.length + expected.attachments.length;
+    expect(site.warnings.length).toBeGreaterThan(0);
+    expect(site.warnings.length).toBeLessThanOrEqual(unresolved);
+    expect(listFiles(site.outDir).filter((file) => file.endsWith('.html')).length).toBe(site.pages);
+  });
+
+  it('has every internal href and src landing on a file', () => {
+    const internal = references(site.outDir).filter((ref) => !isExternal(ref.value));
+    expect(internal.length).toBeGreaterThan(50_000);
+    expect(brokenReferences(site.outDir)).toEqual([]);
+  });
+});
