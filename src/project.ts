@@ -12,9 +12,15 @@ export interface Project extends LoadedConfig {
   repoPrefix: string;
 }
 
-export async function openProject(options: ConfigOptions & Pick<LoadOptions, 'parse'> = {}): Promise<Project> {
+export interface OpenOptions extends ConfigOptions, Pick<LoadOptions, 'parse' | 'trees' | 'workers'> {
+  /** Use the parsed-note cache in `.almanac/cache` next to the config (default true). */
+  cache?: boolean | undefined;
+}
+
+export async function openProject(options: OpenOptions = {}): Promise<Project> {
   const loaded = loadConfig(options);
-  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, parse: options.parse });
+  const cacheDir = options.cache === false ? null : join(loaded.dir, '.almanac', 'cache');
+  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, parse: options.parse, trees: options.trees, workers: options.workers, cacheDir });
   return { ...loaded, vault, graph: resolveLinks(vault), repoPrefix: repoPrefix(loaded.vaultDir) };
 }
 

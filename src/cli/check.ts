@@ -16,12 +16,13 @@ export interface CheckFlags {
   today?: string;
   strict?: boolean;
   changedSince?: string;
+  cache?: boolean;
 }
 
 export async function runCheckCommand(flags: CheckFlags): Promise<number> {
   if (!isFormat(flags.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got “${flags.format}”)`);
   const today = parseToday(flags.today);
-  const project = await openProject({ config: flags.config, vault: flags.vault });
+  const project = await openProject({ config: flags.config, vault: flags.vault, trees: false, cache: flags.cache !== false });
   const changed = flags.changedSince ? changedSince(project.vaultDir, String(flags.changedSince)) : null;
   const gitDates = needsGitDates(project.vault) ? lastCommitDates(project.vaultDir) : null;
   const result = check(project.vault, { config: project.config, graph: project.graph, today, gitDates, changed });

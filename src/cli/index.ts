@@ -18,6 +18,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--today <date>', 'Date (YYYY-MM-DD) that date-based rules treat as today')
     .option('--strict', 'Exit 1 on warnings too')
     .option('--changed-since <ref>', 'Limit note-level date rules to notes changed since this git ref')
+    .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .action(async (flags: CheckFlags) => {
       process.exitCode = await runCheckCommand(flags);
     });

@@ -4,6 +4,8 @@ import { resolve as resolvePath } from 'node:path';
 import { glob } from 'tinyglobby';
 import { parseNote } from '../parse/index.js';
 import type { ParsedNote } from '../parse/types.js';
+import { hashSource, ParseCache, stripTree } from './cache.js';
+import { parseInWorkers, workersAvailable } from './parse-pool.js';
 
 export interface Vault {
   /** Absolute path of the vault folder. */
@@ -17,9 +19,18 @@ export interface Vault {
 export interface LoadOptions {
   /** Globs (vault-relative) of files to leave out, on top of the defaults. */
   ignore?: string[] | null | undefined;
-  /** Parse hook, e.g. a cache or a worker pool. Defaults to parsing in this thread. */
+  /** Parse hook; when set, every note goes through it in this thread (no cache, no workers). */
   parse?: ((path: string, source: string) => ParsedNote | Promise<ParsedNote>) | null | undefined;
+  /** Folder for the parsed-note cache (e.g. `.almanac/cache`); null: no cache. */
+  cacheDir?: string | null | undefined;
+  /** Keep each note's mdast tree (publishing needs it; checking does not). Default true. */
+  trees?: boolean | undefined;
+  /** Worker threads for parsing: a count, or false for none. Default: one per core for large vaults. */
+  workers?: number | false | undefined;
 }
+
+/** Below this many notes to parse, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 300;
 
 /** Folders Obsidian and tools keep inside a vault that are not notes. */
 export const DEFAULT_IGNORE = ['.obsidian/**', '.trash/**', '.git/**', 'node_modules/**', '.almanac/**', '**/.DS_Store'];
@@ -36,23 +47,43 @@ export async function listVaultFiles(root: string, ignore: string[] = []): Promi
 export async function loadVault(root: string, options: LoadOptions = {}): Promise<Vault> {
   const absolute = resolvePath(root);
   const { notes: paths, attachments } = await listVaultFiles(absolute, options.ignore ?? []);
-  const parse = options.parse ?? parseNote;
-  const notes = await mapLimit(paths, 32, async (path) => parse(path, await readFile(resolvePath(absolute, path), 'utf8')));
-  return { root: absolute, notes, attachments };
+  const sources = await mapLimit(paths, 64, (path) => readFile(resolvePath(absolute, path), 'utf8'));
+  const custom = options.parse;
+  if (custom) {
+    const notes = await mapLimit(paths, 32, async (path, index) => custom(path, sources[index] ?? ''));
+    return { root: absolute, notes, attachments };
+  }
+  const trees = options.trees ?? true;
+  const cache = options.cacheDir ? new ParseCache(options.cacheDir, `${trees ? 'trees' : 'facts'}\0${absolute}`) : null;
+  const hashes = cache ? sources.map(hashSource) : [];
+  const notes: Array<ParsedNote | undefined> = paths.map((path, index) => cache?.get(path, hashes[index] ?? ''));
+  const missing = paths.flatMap((path, index) => (notes[index] ? [] : [{ path, source: sources[index] ?? '', index }]));
+  const threads = options.workers === false ? 0 : (options.workers ?? (missing.length >= WORKER_THRESHOLD ? undefined : 0));
+  if (missing.length > 0 && threads !== 0 && workersAvailable()) {
+    const parsed = await parseInWorkers(missing, trees, threads);
+    for (const item of missing) notes[item.index] = parsed.get(item.path);
+  }
+  for (const item of missing) {
+    const parsed = notes[item.index] ?? parseNote(item.path, item.source);
+    const note = trees ? parsed : stripTree(parsed);
+    notes[item.index] = note;
+    cache?.set(item.path, hashes[item.index] ?? '', note);
+  }
+  cache?.save(paths);
+  return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments };
 }
 
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      const item = items[index] as T;
-      results[index] = await fn(item);
+      results[index] = await fn(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

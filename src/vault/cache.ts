@@ -1,0 +1,78 @@
+// Parsed-note cache under .almanac/cache: parsed notes keyed by a hash of their
+// source, in a file keyed by Almanac's version, so a stale cache is never used.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ParsedNote } from '../parse/types.js';
+import { VERSION } from '../version.js';
+
+/** Bump when the parsed form changes without a version bump (e.g. during development). */
+const CACHE_REVISION = 1;
+
+export interface CacheEntry {
+  hash: string;
+  note: ParsedNote;
+}
+
+export function hashSource(source: string): string {
+  return createHash('sha1').update(source).digest('hex');
+}
+
+/** The same note without its mdast tree (check needs only the facts). */
+export function stripTree(note: ParsedNote): ParsedNote {
+  return { ...note, tree: { type: 'root', children: [] } };
+}
+
+export class ParseCache {
+  readonly file: string;
+  private entries: Map<string, CacheEntry>;
+  private dirty = false;
+
+  constructor(dir: string, variant: string) {
+    const key = hashSource(`${VERSION}\0${CACHE_REVISION}\0${process.versions.node.split('.')[0] ?? ''}\0${variant}`).slice(0, 16);
+    this.file = join(dir, `parsed-${key}.bin`);
+    this.entries = ParseCache.read(this.file);
+  }
+
+  private static read(file: string): Map<string, CacheEntry> {
+    try {
+      const data: unknown = deserialize(readFileSync(file));
+      return data instanceof Map ? (data as Map<string, CacheEntry>) : new Map();
+    } catch {
+      return new Map();
+    }
+  }
+
+  get(path: string, hash: string): ParsedNote | undefined {
+    const entry = this.entries.get(path);
+    return entry && entry.hash === hash ? entry.note : undefined;
+  }
+
+  set(path: string, hash: string, note: ParsedNote): void {
+    this.entries.set(path, { hash, note });
+    this.dirty = true;
+  }
+
+  /** Drop entries for files no longer in the vault, then write atomically if anything changed. */
+  save(paths: Iterable<string>): void {
+    const keep = new Set(paths);
+    for (const path of this.entries.keys()) {
+      if (!keep.has(path)) {
+        this.entries.delete(path);
+        this.dirty = true;
+      }
+    }
+    if (!this.dirty) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, serialize(this.entries));
+      renameSync(temp, this.file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+    this.dirty = false;
+  }
+}
