@@ -18,3 +18,6 @@ export { build, BuildError, planSite, slugifyPath, slugifySegment, normaliseBase
 export type { BuildOptions, BuildResult, BuildProgress, BuildPhase, BuildWarning, SitePlan, PlanInput, NotePage, ListingPage, RedirectPage, SitePages, Backlink, LinkItem, GraphData } from './publish/index.js';
 export { serve, type ServeOptions, type ServeEvent, type ServeHandle } from './publish/serve.js';
 export { siteSchema, type SiteOptions } from './config/site.js';
+export { refresh, refreshProject, refreshNoteText, feedRows, formatCell, escapeCell, decodePayload, formatProblem, DEFAULT_HTTP, FeedError, TableError, ConflictError } from './refresh/index.js';
+export type { RefreshOptions, RefreshResult, RefreshProblem, FeedReport, NoteReport, FeedProgress, FeedTable, NoteRefresh, RegionOutcome, FeedRow, FeedRecord, HttpOptions, FeedVia } from './refresh/index.js';
+export { feedsSchema, parseCellFormat, parseDuration, addDuration, PAYLOAD_FORMATS, type FeedConfig, type FeedColumn, type CellFormat, type Duration, type PayloadFormat } from './config/feeds.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as almanacApi from '../src/index.js';
 import { refresh, type FeedProgress } from '../src/refresh/index.js';
 import { cleanProjects, fixture, makeProject, read, serve, startServer, type TestServer } from './fixtures/refresh/support.js';
 
@@ -99,4 +100,9 @@ describe('the sample vault', () => {
     expect(events.map((event) => event.total)).toEqual([4, 4, 4, 4]);
     expect(result.notes.map((note) => note.path).sort()).toEqual(['ETFs/XMAG.md', 'Events/Fed easing cycle 2025.md', 'Rotations/Sector Rotation.md']);
   });
+});
+
+it('exports refresh’s library API from the package', () => {
+  const names = ['refresh', 'refreshProject', 'refreshNoteText', 'feedRows', 'formatCell', 'escapeCell', 'decodePayload', 'formatProblem', 'DEFAULT_HTTP', 'FeedError', 'TableError', 'ConflictError', 'feedsSchema', 'parseCellFormat', 'parseDuration', 'addDuration', 'PAYLOAD_FORMATS'];
+  expect(Object.keys(almanacApi)).toEqual(expect.arrayContaining(names));
 });
