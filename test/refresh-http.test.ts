@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem, refresh, type RefreshOptions } from '../src/refresh/index.js';
+import { contentHash, writeIfUnchanged } from '../src/refresh/write.js';
 import { cleanProjects, fixture, makeProject, read, serve, startServer, type TestServer } from './fixtures/refresh/support.js';
 
 const NOTE = 'notes/XMAG.md';
@@ -211,6 +212,30 @@ describe('edits and other feeds', () => {
     expect(result.notes).toEqual([{ path: 'XMAG.md', status: 'conflict' }]);
     expect(result.problems[0]?.message).toMatch(/changed on disk while refresh ran/);
     expect(read(dir, NOTE)).toBe(edited);
+  });
+
+  it('does not rename over a file that changed after it was read (checked just before the rename)', async () => {
+    const dir = makeProject({ 'notes/A.md': 'original\n' });
+    const file = join(dir, 'notes/A.md');
+    const stale = contentHash('what refresh read\n');
+    expect(await writeIfUnchanged(file, stale, 'refreshed\n')).toBe(false);
+    expect(read(dir, 'notes/A.md')).toBe('original\n');
+    expect(readdirSync(join(dir, 'notes'))).toEqual(['A.md']);
+    expect(await writeIfUnchanged(file, contentHash('original\n'), 'refreshed\n')).toBe(true);
+    expect(read(dir, 'notes/A.md')).toBe('refreshed\n');
+    expect(readdirSync(join(dir, 'notes'))).toEqual(['A.md']);
+  });
+
+  it('reports a region naming an undeclared feed, and a declared feed no note uses', async () => {
+    const config = `vault: notes\nfeeds:\n  spare:\n    source: ${server.url}/spare.csv\n    format: csv\n    key: A\n    columns: { A: a }\n`;
+    const dir = makeProject({ 'almanac.yaml': config, 'notes/A.md': '# A\n\n<!-- feed: typo -->\n<!-- /feed -->\n' });
+    const result = await refresh({ cwd: dir, today: TODAY, http: FAST });
+    expect(result.problems.map((problem) => formatProblem(problem))).toEqual([
+      'A.md:3: feed typo: not declared under `feeds:` in almanac.yaml',
+      'almanac.yaml: warning: feed spare: no note has a `<!-- feed: spare -->` table',
+    ]);
+    expect(result.ok).toBe(false);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('refreshes the other feeds when one fails, and exits non-ok', async () => {
