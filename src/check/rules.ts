@@ -17,6 +17,7 @@ export interface RawProblem {
 }
 
 export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Suggester): RawProblem | null {
+  if (resolved.status === 'resolved') return null;
   const { link, source } = resolved;
   const where = { file: source, line: link.line, column: link.column, target: link.target };
   const display = link.display ? `|${link.display}` : '';
@@ -24,8 +25,6 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
   const target = resolved.note ? graph.index.notes.get(resolved.note) : undefined;
   const targetName = target ? linkName(target, graph) : '';
   switch (resolved.status) {
-    case 'resolved':
-      return null;
     case 'unresolved-link': {
       const guess = names.closest(link.path.replace(/\.md$/i, '').split('/').pop() ?? link.path);
       return {

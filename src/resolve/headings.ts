@@ -13,6 +13,7 @@ export function normaliseHeading(text: string): string {
  * section of the one before it. Returns the last heading of the chain.
  */
 export function findHeading(headings: HeadingInfo[], chain: string[]): HeadingInfo | undefined {
+  const normalised = normalisedHeadings(headings);
   let from = 0;
   let until = headings.length;
   let found: HeadingInfo | undefined;
@@ -21,7 +22,7 @@ export function findHeading(headings: HeadingInfo[], chain: string[]): HeadingIn
     found = undefined;
     for (let index = from; index < until; index++) {
       const heading = headings[index];
-      if (heading && normaliseHeading(heading.text) === wanted) {
+      if (heading && normalised[index] === wanted) {
         found = heading;
         from = index + 1;
         until = sectionEnd(headings, index);
@@ -39,4 +40,15 @@ function sectionEnd(headings: HeadingInfo[], index: number): number {
     if ((headings[next]?.depth ?? 0) <= depth) return next;
   }
   return headings.length;
+}
+
+const normalisedCache = new WeakMap<HeadingInfo[], string[]>();
+
+function normalisedHeadings(headings: HeadingInfo[]): string[] {
+  let texts = normalisedCache.get(headings);
+  if (!texts) {
+    texts = headings.map((heading) => normaliseHeading(heading.text));
+    normalisedCache.set(headings, texts);
+  }
+  return texts;
 }

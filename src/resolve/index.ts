@@ -91,14 +91,26 @@ export function resolveLink(index: LinkIndex, from: ParsedNote, link: LinkRef): 
 
 function withSubpath(base: { source: string; link: LinkRef; file: null }, target: ParsedNote, link: LinkRef): ResolvedLink {
   const subpath = link.subpath;
-  if (!subpath) return { ...base, status: 'resolved', note: target.path };
+  if (!subpath) return { source: base.source, link, status: 'resolved', note: target.path, file: null };
   if (subpath.type === 'heading') {
     const heading = findHeading(target.headings, subpath.headings);
-    return heading ? { ...base, status: 'resolved', note: target.path, heading } : { ...base, status: 'unresolved-heading', note: target.path };
+    return heading ? { source: base.source, link, status: 'resolved', note: target.path, file: null, heading } : { source: base.source, link, status: 'unresolved-heading', note: target.path, file: null };
   }
-  const wanted = subpath.id.toLowerCase();
-  const block = target.blocks.find((candidate) => candidate.id.toLowerCase() === wanted);
-  return block ? { ...base, status: 'resolved', note: target.path, blockId: block.id } : { ...base, status: 'unresolved-block', note: target.path };
+  const blockId = blockIds(target).get(subpath.id.toLowerCase());
+  return blockId ? { source: base.source, link, status: 'resolved', note: target.path, file: null, blockId } : { source: base.source, link, status: 'unresolved-block', note: target.path, file: null };
+}
+
+const blockIdCache = new WeakMap<ParsedNote, Map<string, string>>();
+
+/** Lower-cased block id → id as written (first one wins, as in Obsidian). */
+function blockIds(note: ParsedNote): Map<string, string> {
+  let ids = blockIdCache.get(note);
+  if (!ids) {
+    ids = new Map();
+    for (const block of note.blocks) if (!ids.has(block.id.toLowerCase())) ids.set(block.id.toLowerCase(), block.id);
+    blockIdCache.set(note, ids);
+  }
+  return ids;
 }
 
 /**
