@@ -5,6 +5,7 @@ import type { CAC } from 'cac';
 export interface BuildFlags {
   config?: string;
   vault?: string;
+  cache?: boolean;
   out?: string;
   base?: string;
   strict?: boolean;
@@ -34,6 +35,7 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
     const result = await build({
       config: flags.config,
       vault: flags.vault,
+      cache: flags.cache !== false,
       out: flags.out === undefined ? undefined : String(flags.out),
       base: flags.base === undefined ? undefined : String(flags.base),
       strict: flags.strict === true,

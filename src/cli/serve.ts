@@ -6,6 +6,7 @@ import type { ServeEvent } from '../publish/serve.js';
 export interface ServeFlags {
   config?: string;
   vault?: string;
+  cache?: boolean;
   out?: string;
   base?: string;
   port?: string | number;
@@ -36,6 +37,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<number> {
   const handle = await serve({
     config: flags.config,
     vault: flags.vault,
+    cache: flags.cache !== false,
     out: flags.out === undefined ? undefined : String(flags.out),
     base: flags.base === undefined ? undefined : String(flags.base),
     host: flags.host,

@@ -31,6 +31,8 @@ export interface BuildOptions extends ConfigOptions {
   strict?: boolean | undefined;
   /** Build the Pagefind search index (default true). */
   search?: boolean | undefined;
+  /** Use the parsed-note cache in `.almanac/cache` (default true). */
+  cache?: boolean | undefined;
   /** A project already opened (serve keeps one in memory). */
   project?: Project | undefined;
   /** Date used for the feed when no note has an `updated` date. */
@@ -63,7 +65,7 @@ export class BuildError extends AlmanacError {
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd }));
+  const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache }));
   const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : project.outputDir;
   const base = normaliseBase(options.base ?? project.config.base);
   checkOutDir(outDir, project.vaultDir, project.dir);

@@ -49,7 +49,7 @@ interface Change {
 const DEBOUNCE_MS = 40;
 
 export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
-  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd });
+  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache });
   const buildOptions = { ...options, project };
   let result = await build(buildOptions);
   options.onEvent?.({ type: 'built', result });
