@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageElement, PageWindow } from './page-globals.js';
-import { buildSite } from './site.js';
+import { BASE, buildSite } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
@@ -44,8 +44,8 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
 
   beforeAll(async () => {
     outDir = await buildSite();
-    server = await serveStatic(outDir);
-    url = (path) => `${server.origin}/${path}`;
+    server = await serveStatic(outDir, BASE);
+    url = (path) => `${server.origin}${BASE}${path}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     await mkdir(artifacts, { recursive: true });
   });

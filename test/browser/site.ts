@@ -1,8 +1,18 @@
-// The site under test. Until `build()` lands in src/publish this serves the
-// hand-written fixture that follows the markup contract.
-import { buildFixtureSite } from './fixture-site.js';
+// The site under test: the sample vault (notes/) built by the library's build(), at a
+// sub-path base so that every script-made URL is checked to honour it.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../../src/publish/index.js';
 
-/** Builds the site into a fresh temporary folder and returns that folder. */
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+export const BASE = '/almanac/';
+
+/** Builds the sample site, search index included, into a fresh temporary folder. */
 export async function buildSite(): Promise<string> {
-  return buildFixtureSite();
+  const out = await mkdtemp(join(tmpdir(), 'almanac-browser-'));
+  await build({ cwd: repo, out, base: BASE });
+  return out;
 }

@@ -46,12 +46,14 @@ export class Simulation {
    * @param nodes objects with an `id`; x, y, vx, vy are written onto them
    * @param links `{source, target}` pairs of node objects
    */
-  constructor(nodes, links, { distance = 40, charge = -60, gravity = 0.06, theta = 0.9 } = {}) {
+  constructor(nodes, links, { distance = 40, charge = -60, gravity = 0.06, theta = 0.9, aspect = 1 } = {}) {
     this.nodes = nodes;
     this.links = links;
     this.distance = distance;
     this.charge = charge;
-    this.gravity = gravity;
+    // A wide box gets a wide layout: the pull is weaker across than up and down.
+    this.gravityX = gravity / Math.min(Math.max(aspect, 0.5), 2.5);
+    this.gravityY = gravity;
     this.theta2 = theta * theta;
     this.alpha = 1;
     this.alphaMin = 0.002;
@@ -116,8 +118,8 @@ export class Simulation {
     }
 
     for (const n of nodes) {
-      n.vx -= n.x * this.gravity * alpha;
-      n.vy -= n.y * this.gravity * alpha;
+      n.vx -= n.x * this.gravityX * alpha;
+      n.vy -= n.y * this.gravityY * alpha;
       if (n.fixed) { n.vx = 0; n.vy = 0; continue; }
       n.x += n.vx *= this.friction;
       n.y += n.vy *= this.friction;
