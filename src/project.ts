@@ -12,15 +12,15 @@ export interface Project extends LoadedConfig {
   repoPrefix: string;
 }
 
-export interface OpenOptions extends ConfigOptions, Pick<LoadOptions, 'parse' | 'trees' | 'workers'> {
+export interface OpenOptions extends ConfigOptions, Pick<LoadOptions, 'parse' | 'trees' | 'workers' | 'scan'> {
   /** Use the parsed-note cache in `.almanac/cache` next to the config (default true). */
   cache?: boolean | undefined;
 }
 
 export async function openProject(options: OpenOptions = {}): Promise<Project> {
   const loaded = loadConfig(options);
-  const cacheDir = options.cache === false ? null : join(loaded.dir, '.almanac', 'cache');
-  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, parse: options.parse, trees: options.trees, workers: options.workers, cacheDir });
+  const cacheDir = options.cache === false ? null : cacheDirOf(loaded);
+  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, parse: options.parse, trees: options.trees, workers: options.workers, cacheDir, scan: options.scan });
   return { ...loaded, vault, graph: resolveLinks(vault), repoPrefix: repoPrefix(loaded.vaultDir) };
 }
 
@@ -37,4 +37,9 @@ export function repoPrefix(dir: string): string {
   }
   const rel = relative(root, dir).split(sep).join('/');
   return rel === '' ? '' : `${rel}/`;
+}
+
+/** `.almanac/cache` next to the config (or the working folder with `--vault`). */
+export function cacheDirOf(loaded: LoadedConfig): string {
+  return join(loaded.dir, '.almanac', 'cache');
 }

@@ -27,6 +27,28 @@ export interface LoadOptions {
   trees?: boolean | undefined;
   /** Worker threads for parsing: a count, or false for none. Default: one per core for large vaults. */
   workers?: number | false | undefined;
+  /** The vault's files already read by scanVault (so they are read once). */
+  scan?: VaultScan | null | undefined;
+}
+
+/** Every file of the vault, each note's source read and hashed. */
+export interface VaultScan {
+  root: string;
+  paths: string[];
+  attachments: string[];
+  sources: string[];
+  hashes: string[];
+  /** Hash of every note's path and content and every attachment's path. */
+  fingerprint: string;
+}
+
+export async function scanVault(root: string, options: Pick<LoadOptions, 'ignore'> = {}): Promise<VaultScan> {
+  const absolute = resolvePath(root);
+  const { notes: paths, attachments } = await listVaultFiles(absolute, options.ignore ?? []);
+  const sources = await mapLimit(paths, 64, (path) => readFile(resolvePath(absolute, path), 'utf8'));
+  const hashes = sources.map(hashSource);
+  const fingerprint = hashSource(`${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${attachments.join('\n')}`);
+  return { root: absolute, paths, attachments, sources, hashes, fingerprint };
 }
 
 /** Below this many notes to parse, starting workers costs more than it saves. */
@@ -45,9 +67,8 @@ export async function listVaultFiles(root: string, ignore: string[] = []): Promi
 }
 
 export async function loadVault(root: string, options: LoadOptions = {}): Promise<Vault> {
-  const absolute = resolvePath(root);
-  const { notes: paths, attachments } = await listVaultFiles(absolute, options.ignore ?? []);
-  const sources = await mapLimit(paths, 64, (path) => readFile(resolvePath(absolute, path), 'utf8'));
+  const scan = options.scan ?? (await scanVault(root, options));
+  const { root: absolute, paths, attachments, sources, hashes } = scan;
   const custom = options.parse;
   if (custom) {
     const notes = await mapLimit(paths, 32, async (path, index) => custom(path, sources[index] ?? ''));
@@ -55,7 +76,6 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
   }
   const trees = options.trees ?? true;
   const cache = options.cacheDir ? new ParseCache(options.cacheDir, `${trees ? 'trees' : 'facts'}\0${absolute}`) : null;
-  const hashes = cache ? sources.map(hashSource) : [];
   const notes: Array<ParsedNote | undefined> = paths.map((path, index) => cache?.get(path, hashes[index] ?? ''));
   const missing = paths.flatMap((path, index) => (notes[index] ? [] : [{ path, source: sources[index] ?? '', index }]));
   const threads = options.workers === false ? 0 : (options.workers ?? (missing.length >= WORKER_THRESHOLD ? undefined : 0));

@@ -1,0 +1,46 @@
+// Whole check results cached by everything they depend on: the vault's content
+// fingerprint, the config, today, the --changed-since set and the git HEAD (last
+// commit dates). A warm `check` of an unchanged vault skips parsing entirely.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashSource } from '../vault/cache.js';
+import { VERSION } from '../version.js';
+import type { CheckResult } from './problem.js';
+
+export interface ResultKeyParts {
+  fingerprint: string;
+  config: unknown;
+  today: string;
+  changed: ReadonlySet<string> | null;
+  vaultDir: string;
+}
+
+export function resultKey(parts: ResultKeyParts): string {
+  const changed = parts.changed ? [...parts.changed].sort().join('\n') : '*';
+  return hashSource([VERSION, parts.fingerprint, JSON.stringify(parts.config), parts.today, changed, gitHead(parts.vaultDir)].join('\0')).slice(0, 24);
+}
+
+function gitHead(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function readResult(cacheDir: string, key: string): CheckResult | null {
+  try {
+    return JSON.parse(readFileSync(join(cacheDir, `check-${key}.json`), 'utf8')) as CheckResult;
+  } catch {
+    return null;
+  }
+}
+
+export function writeResult(cacheDir: string, key: string, result: CheckResult): void {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, `check-${key}.json`);
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(result));
+  renameSync(temp, file);
+}
