@@ -47,3 +47,17 @@ describe('worker threads and cache through the CLI', () => {
     expect(uncached.stdout).toBe(cold.stdout);
   });
 });
+
+describe('cached check results', () => {
+  it('are reused only while the vault, config and today are unchanged', () => {
+    const root = writeVault({ 'almanac.yaml': 'vault: v\nstale: {default: 30d}\n', 'v/a.md': '---\nupdated: 2026-01-01\n---\n[[b]]\n', 'v/b.md': '[[a]]\n' });
+    const json = (args: string[] = []) => JSON.parse(runCli(['check', '--format', 'json', '--today', '2026-01-10', ...args], root).stdout) as { summary: { errors: number; warnings: number } };
+    expect(json().summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(json().summary).toMatchObject({ errors: 0, warnings: 0 });
+    writeFileSync(join(root, 'v/b.md'), '[[a]] [[gone]]\n');
+    expect(json().summary).toMatchObject({ errors: 1 });
+    writeFileSync(join(root, 'almanac.yaml'), 'vault: v\nstale: {default: 30d}\nrules: {unresolved-link: warning}\n');
+    expect(json().summary).toMatchObject({ errors: 0, warnings: 1 });
+    expect(JSON.parse(runCli(['check', '--format', 'json', '--today', '2026-03-01'], root).stdout).summary).toMatchObject({ warnings: 2 });
+  });
+});
