@@ -12,7 +12,7 @@ import { ConflictError, messageOf } from './errors.js';
 import { feedRows } from './feed-rows.js';
 import type { HttpOptions } from './http.js';
 import { mapLimit } from './limit.js';
-import { refreshNoteText, type FeedTable } from './note.js';
+import { refreshNoteText, type FeedTable, type NoteRefresh } from './note.js';
 import { loadFeed } from './source.js';
 import type { FeedReport, NoteReport, RefreshOptions, RefreshProblem, RefreshResult } from './types.js';
 import { contentHash, writeIfUnchanged } from './write.js';
@@ -116,7 +116,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
 
   const notes: NoteReport[] = [];
   let diff = '';
-  const touched = project.vault.notes.filter((note) => note.feedRegions.some((region) => tables.has(region.feed) && (only === null || region.feed === only)));
+  const touched = project.vault.notes.filter((note) => note.feedRegions.some((region) => tables.has(region.feed)));
   for (const note of touched) {
     const outcome = await refreshNote(project, note, tables, today, options.check === true, parsedHashes.get(note.path) ?? null, problems);
     notes.push({ path: note.path, status: outcome.status });
@@ -153,7 +153,7 @@ async function refreshNote(
   const source = bytes.toString('utf8');
   if (!Buffer.from(source, 'utf8').equals(bytes)) return fail('the note is not valid UTF-8; left as it is', 'failed');
   if (parsedHash !== null && contentHash(bytes) !== parsedHash) return fail(conflict, 'conflict');
-  let result;
+  let result: NoteRefresh;
   try {
     result = refreshNoteText(note, source, tables, today);
   } catch (error) {
