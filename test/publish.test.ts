@@ -157,6 +157,18 @@ describe('unpublished notes', () => {
       '',
     ].join('\n'),
     'vault/Other.md': '---\nupdated: 2026-01-11\n---\nOther links back to [[Public]].\n',
+    // Embeds of unpublished notes inside a first paragraph (feed summary) and a heading (TOC, id).
+    'vault/Digest.md': [
+      '---',
+      'updated: 2026-01-12',
+      '---',
+      '![[Secret Plan]] The weekly digest gathers what changed across the published notes.',
+      '',
+      '## Weekly ![[Secret Plan#Zanzibar Heading]] roundup',
+      '',
+      'See [[Public#Public]].',
+      '',
+    ].join('\n'),
     'vault/Secret Plan.md': [
       '---',
       'title: Nightingale Protocol',
@@ -185,7 +197,9 @@ describe('unpublished notes', () => {
   });
 
   it('are absent from every output file, Pagefind index and fragments included', () => {
-    expect(site.notes).toBe(2);
+    expect(site.notes).toBe(3);
+    expect(read(site.outDir, 'feed.xml')).toContain('<summary>The weekly digest gathers what changed across the published notes.</summary>');
+    expect(read(site.outDir, 'digest/index.html')).toContain('<a href="#weekly-roundup">Weekly roundup</a>');
     const texts = allText(site.outDir);
     // Positive control: decompressed Pagefind data does hold the published text.
     expect(texts.some(({ file, text }) => file.startsWith('pagefind/') && file !== 'pagefind/pagefind-entry.json' && /xylophonic/i.test(text))).toBe(true);
@@ -206,8 +220,8 @@ describe('unpublished notes', () => {
     const other = read(site.outDir, 'other/index.html');
     expect(other).toContain('<a class="internal" href="/public/" data-slug="public">Public</a>');
     const graph = JSON.parse(read(site.outDir, 'graph.json')) as { nodes: Array<{ id: string }>; links: unknown[] };
-    expect(graph.nodes.map((node) => node.id).sort()).toEqual(['other', 'public']);
-    expect(graph.links).toHaveLength(2);
+    expect(graph.nodes.map((node) => node.id).sort()).toEqual(['digest', 'other', 'public']);
+    expect(graph.links).toHaveLength(3);
     expect(listFiles(site.outDir).filter((file) => file.startsWith('types/'))).toEqual(['types/index.html']);
     expect(brokenReferences(site.outDir)).toEqual([]);
   });

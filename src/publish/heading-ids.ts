@@ -4,7 +4,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Heading } from 'mdast';
 import type { ParsedNote } from '../parse/types.js';
-import { plainText } from '../parse/plain-text.js';
+import { readerText } from './reader-text.js';
 
 export interface HeadingAnchor {
   id: string;
@@ -28,7 +28,7 @@ export function headingAnchors(note: ParsedNote): HeadingAnchor[] {
     const shift = note.bodyLine - 1;
     const visit = (node: Nodes): void => {
       if (node.type === 'heading') {
-        const text = squash(plainText(node));
+        const text = squash(readerText(node));
         anchors?.push({ id: slugger.slug(text) || slugger.slug('section'), text, depth: node.depth, line: lineOf(node) + shift });
         return;
       }
@@ -56,7 +56,7 @@ export function blockAnchor(id: string): string {
 export function titleHeading(note: ParsedNote): Heading | undefined {
   const first = note.tree.children.find((node): node is Heading => node.type === 'heading');
   if (!first || first.depth !== 1) return undefined;
-  return comparable(squash(plainText(first))) === comparable(note.title) ? first : undefined;
+  return comparable(squash(readerText(first))) === comparable(note.title) ? first : undefined;
 }
 
 export function lineOf(node: Nodes): number {

@@ -3,7 +3,7 @@
 import type { SiteModel, SiteNote } from '../site-model.js';
 import { slugifySegment } from '../slug.js';
 import { pageFile, pageUrl } from '../urls.js';
-import { plainText } from '../../parse/plain-text.js';
+import { readerText } from '../reader-text.js';
 import { updatedDate } from './frontmatter-values.js';
 import { typeOf, type SiteIndex } from './site-index.js';
 import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';
@@ -63,8 +63,9 @@ export function feed(site: SiteModel, build: Date): FeedData {
 
 /** First paragraph of the note as plain text, at most ~280 characters. */
 function summary(entry: SiteNote): string {
-  const paragraph = entry.note.tree.children.find((node) => node.type === 'paragraph' && plainText(node).replace(/#[\p{L}\p{N}_/-]+/gu, '').trim().length > 40);
-  const text = paragraph ? plainText(paragraph).replace(/\s+/g, ' ').trim() : '';
+  // Reader text: embeds are left out, so an embedded unpublished note is never named.
+  const paragraph = entry.note.tree.children.find((node) => node.type === 'paragraph' && readerText(node).replace(/#[\p{L}\p{N}_/-]+/gu, '').trim().length > 40);
+  const text = paragraph ? readerText(paragraph).replace(/\s+/g, ' ').trim() : '';
   return text.length > 280 ? `${text.slice(0, 277).replace(/\s+\S*$/, '')}…` : text;
 }
 

@@ -6,9 +6,10 @@ import type { Nodes, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { ResolvedLink } from '../../resolve/index.js';
 import type { SiteNote } from '../site-model.js';
-import { titleHeading, lineOf } from '../heading-ids.js';
+import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
 import { el, text } from './hast.js';
-import { defaultDisplay, publishedTarget, record, targetHref } from './links.js';
+import { publishedTarget, record, targetHref } from './links.js';
+import { defaultDisplay } from '../reader-text.js';
 import { createScope, MAX_EMBED_DEPTH, type RenderScope } from './scope.js';
 import type { createHandlers as CreateHandlers } from './handlers.js';
 
@@ -70,8 +71,9 @@ export function noteEmbed(scope: RenderScope, request: EmbedRequest, createHandl
 }
 
 function embedTitle(target: SiteNote, link: ResolvedLink): string {
-  if (link.heading) return `${target.note.title} › ${link.heading.text}`;
-  return target.note.title;
+  const heading = link.heading ? headingAnchors(target.note).find((anchor) => anchor.line === link.heading?.line) : undefined;
+  // The heading as displayed (link aliases, not link targets, which may name unpublished notes).
+  return heading ? `${target.note.title} › ${heading.text}` : target.note.title;
 }
 
 /** The part of the target a link names: the whole note, a heading's section, or one block. */

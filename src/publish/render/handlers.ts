@@ -7,7 +7,8 @@ import type { Callout, Highlight, ObsidianLink, Tag } from '../../parse/mdast.js
 import { blockAnchor, headingIdAt } from '../heading-ids.js';
 import { tagUrl } from '../taxonomy.js';
 import { el, text, withId } from './hast.js';
-import { defaultDisplay, linkElement } from './links.js';
+import { linkElement } from './links.js';
+import { defaultDisplay } from '../reader-text.js';
 import { fileEmbed, isBlockEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
 import type { RenderScope } from './scope.js';
 

@@ -1,9 +1,8 @@
-// The sentence around a link, as a reader of the source page sees it, for backlinks.
-// The parser's `LinkRef.context` spells out embed targets; a backlink must not, because
-// an embed of an unpublished note renders as a placeholder that names nothing.
+// The sentence around a link, as a reader of the source page sees it, for backlinks
+// (the parser's `LinkRef.context` spells out embed targets; see reader-text.ts).
 import type { Nodes, Paragraph } from 'mdast';
 import type { LinkRef, ParsedNote } from '../../parse/types.js';
-import { defaultDisplay } from './links.js';
+import { readerText } from '../reader-text.js';
 
 const CONTEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'callout']);
 const LINK_NODES = new Set(['obsidianLink', 'link', 'image']);
@@ -41,28 +40,4 @@ function collectContexts(note: ParsedNote): Map<string, string> {
   };
   visit(note.tree, undefined);
   return contexts;
-}
-
-/** Text as the page shows it: link display text, no embeds, comments or raw HTML. */
-export function readerText(node: Nodes): string {
-  switch (node.type) {
-    case 'obsidianLink':
-      return node.embed ? '' : (node.alias ?? defaultDisplay(node.value));
-    case 'obsidianComment':
-    case 'html':
-      return '';
-    case 'image':
-      return node.alt ?? '';
-    case 'break':
-      return ' ';
-    case 'callout':
-      return [node.title.map(readerText).join(''), ...node.children.map(readerText)].join(' ');
-    default:
-      if ('value' in node) return node.value;
-      if ('children' in node) {
-        const separator = node.type === 'tableRow' || node.type === 'table' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'root' ? ' ' : '';
-        return node.children.map((child) => readerText(child)).join(separator);
-      }
-      return '';
-  }
 }

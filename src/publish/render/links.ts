@@ -23,11 +23,6 @@ export function targetHref(target: SiteNote, link: ResolvedLink): string {
   return target.url;
 }
 
-/** Display text Obsidian shows for a wikilink without `|alias`: `Note › Heading`. */
-export function defaultDisplay(target: string): string {
-  return target.replace(/\.md(?=#|$)/i, '').replace(/#\^?/g, ' › ').replace(/^ › /, '');
-}
-
 export function record(scope: RenderScope, link: ResolvedLink): void {
   if (!scope.warnings) return;
   const warning = linkWarning(link);
