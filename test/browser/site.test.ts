@@ -265,7 +265,6 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
       await page.evaluate(() => (globalThis as unknown as PageWindow).document.fonts.ready.then(() => true));
       const file = join(artifacts, `sector-rotation-${name}.png`);
       await page.screenshot({ path: file });
-      await page.screenshot({ path: join(artifacts, `sector-rotation-${name}-full.png`), fullPage: true });
       expect(existsSync(file)).toBe(true);
       if (process.env.ALMANAC_UPDATE_SCREENSHOTS === '1') await copyFile(file, join(repo, 'docs', `screenshot-${name}.png`));
       expect(errors).toEqual([]);

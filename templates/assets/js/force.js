@@ -103,7 +103,9 @@ export class Simulation {
             // Far enough: the whole cell acts as one body at its centre of mass.
             const f = (this.charge * c.mass * alpha) / l;
             n.vx += dx * f; n.vy += dy * f;
-          } else stack.push(...c.kids);
+          } else {
+            for (const kid of c.kids) if (kid.mass > 0) stack.push(kid);
+          }
           continue;
         }
         for (const b of c.bodies) {
