@@ -65,8 +65,9 @@ function excerpt(article, hash) {
       if (node !== title) chars += node.textContent.length;
     }
   }
-  // Ids would clash with the page's own.
+  // Ids would clash with the page's own; a rule at either end only adds a line.
   for (const el of out.querySelectorAll('[id]')) el.removeAttribute('id');
+  while (out.lastElementChild?.tagName === 'HR') out.lastElementChild.remove();
   return out;
 }
 
