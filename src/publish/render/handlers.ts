@@ -87,7 +87,7 @@ export function createHandlers(scope: RenderScope): Handlers {
     let run: PhrasingContent[] = [];
     const flush = (): void => {
       if (run.some((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break')) {
-        out.push(el('p', {}, state.all({ type: 'paragraph', children: run })));
+        out.push(el('p', {}, state.all({ type: 'paragraph', children: trimRun(run) })));
       }
       run = [];
     };
@@ -106,6 +106,17 @@ export function createHandlers(scope: RenderScope): Handlers {
   };
 
   return handlers;
+}
+
+/** The text either side of a block embed, without the spaces that separated it from the embed. */
+function trimRun(run: PhrasingContent[]): PhrasingContent[] {
+  return run.map((child, index) => {
+    if (child.type !== 'text') return child;
+    let value = child.value;
+    if (index === 0) value = value.trimStart();
+    if (index === run.length - 1) value = value.trimEnd();
+    return value === child.value ? child : { ...child, value };
+  });
 }
 
 function isEmbedNode(node: PhrasingContent): boolean {
