@@ -266,7 +266,10 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
       const file = join(artifacts, `sector-rotation-${name}.png`);
       await page.screenshot({ path: file });
       expect(existsSync(file)).toBe(true);
-      if (process.env.ALMANAC_UPDATE_SCREENSHOTS === '1') await copyFile(file, join(repo, 'docs', `screenshot-${name}.png`));
+      if (process.env.ALMANAC_UPDATE_SCREENSHOTS === '1') {
+        await mkdir(join(repo, 'docs'), { recursive: true });
+        await copyFile(file, join(repo, 'docs', `screenshot-${name}.png`));
+      }
       expect(errors).toEqual([]);
       await context.close();
     }

@@ -168,7 +168,7 @@ export function drawGraph(container, { nodes, links, base, current, zoomable, la
 
 /**
  * Shows the names that fit on screen without covering a dot or another name: at most
- * `limit` of them, unlimited once zoomed well in. The first few in `order` (the current
+ * `limit` of them, unlimited once zoomed well in. The first three in `order` (the current
  * note, the hubs) only have to miss other names. A grid of screen cells keeps this
  * cheap for thousands of nodes.
  */
@@ -205,7 +205,7 @@ function placeLabels(nodes, order, view, width, height, limit) {
     if (n.onScreen && shown < max && (zoomedIn || first < limit * 4)) {
       const top = n.sy + n.r * k + 1;
       const box = { owner: n, label: true, x0: n.sx - n.labelWidth / 2 - 2, x1: n.sx + n.labelWidth / 2 + 2, y0: top, y1: top + LABEL_PX + 3 };
-      fits = box.x0 >= 0 && box.x1 <= width && box.y1 <= height && !blocked(box, first < 6);
+      fits = box.x0 >= 0 && box.x1 <= width && box.y1 <= height && !blocked(box, first < 3);
       if (fits) { add(box); shown++; }
     }
     if (fits !== n.labelled) {
