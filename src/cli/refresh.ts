@@ -11,6 +11,7 @@ export interface RefreshFlags {
   feed?: string;
   offline?: boolean;
   today?: string;
+  cache?: boolean;
 }
 
 export function registerRefreshCommand(cli: CAC): void {
@@ -20,6 +21,7 @@ export function registerRefreshCommand(cli: CAC): void {
     .option('--feed <name>', 'Refresh only this feed')
     .option('--offline', 'Use only cached copies of HTTP feeds')
     .option('--today <date>', 'Date (YYYY-MM-DD) written into updated= (default: today)')
+    .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .action(async (flags: RefreshFlags) => {
       process.exitCode = await runRefreshCommand(flags);
     });
@@ -35,6 +37,7 @@ export async function runRefreshCommand(flags: RefreshFlags): Promise<number> {
     feed: flags.feed === undefined ? null : String(flags.feed),
     offline: flags.offline === true,
     today,
+    cache: flags.cache !== false,
     onProgress: progress,
   });
   const prefix = pathPrefix(result.root);

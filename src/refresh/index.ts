@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../errors.js';
-import { parseNote } from '../parse/index.js';
 import type { FeedRegion, ParsedNote } from '../parse/types.js';
+import { loadConfig } from '../config/load.js';
 import { openProject, type Project } from '../project.js';
+import { hashSource } from '../vault/cache.js';
+import { scanVault } from '../vault/load.js';
 import { VERSION } from '../version.js';
 import { cacheDir } from './cache.js';
 import { ConflictError, messageOf } from './errors.js';
@@ -37,14 +39,13 @@ export const DEFAULT_HTTP: HttpOptions = {
   userAgent: `almanac/${VERSION} (feed refresh)`,
 };
 
-/** Open the project (one parse) and refresh it. */
+/** Open the project (one read, one parse, the parsed-note cache) and refresh it. */
 export async function refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
-  const parsedHashes = new Map<string, string>();
-  const parse = (path: string, source: string): ParsedNote => {
-    parsedHashes.set(path, contentHash(source));
-    return parseNote(path, source);
-  };
-  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, parse });
+  const loaded = loadConfig(options);
+  checkFeedName(options.feed ?? null, loaded.config.feeds);
+  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
+  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache !== false, scan });
+  const parsedHashes = new Map(scan.paths.map((path, index) => [path, scan.hashes[index] ?? '']));
   return refreshProject(project, options, parsedHashes);
 }
 
@@ -54,17 +55,15 @@ interface Usage {
 }
 
 /**
- * Refresh an opened project. `parsedHashes` (path → sha256 of the text that was parsed) lets
- * an edit made since the parse be caught even when the markers did not move.
+ * Refresh an opened project. `parsedHashes` (path → `hashSource` of the text that was parsed,
+ * as `scanVault` gives) lets an edit made since the parse be caught even when the markers did not move.
  */
 export async function refreshProject(project: Project, options: RefreshOptions = {}, parsedHashes: ReadonlyMap<string, string> = new Map()): Promise<RefreshResult> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`today must be a date like 2026-01-20 (got “${today}”)`);
   const declared = project.config.feeds;
   const only = options.feed ?? null;
-  if (only !== null && !(only in declared)) {
-    throw new UsageError(`unknown feed “${only}”; almanac.yaml declares ${Object.keys(declared).join(', ') || 'no feeds'}`);
-  }
+  checkFeedName(only, declared);
   const problems: RefreshProblem[] = [];
   const usages = new Map<string, Usage[]>(Object.keys(declared).map((name) => [name, []]));
   for (const note of project.vault.notes) {
@@ -133,6 +132,12 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   };
 }
 
+function checkFeedName(name: string | null, declared: Record<string, unknown>): void {
+  if (name !== null && !(name in declared)) {
+    throw new UsageError(`unknown feed “${name}”; almanac.yaml declares ${Object.keys(declared).join(', ') || 'no feeds'}`);
+  }
+}
+
 async function refreshNote(
   project: Project,
   note: ParsedNote,
@@ -152,7 +157,7 @@ async function refreshNote(
   const bytes = await readFile(file);
   const source = bytes.toString('utf8');
   if (!Buffer.from(source, 'utf8').equals(bytes)) return fail('the note is not valid UTF-8; left as it is', 'failed');
-  if (parsedHash !== null && contentHash(bytes) !== parsedHash) return fail(conflict, 'conflict');
+  if (parsedHash !== null && hashSource(source) !== parsedHash) return fail(conflict, 'conflict');
   let result: NoteRefresh;
   try {
     result = refreshNoteText(note, source, tables, today);

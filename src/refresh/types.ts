@@ -18,6 +18,8 @@ export interface RefreshOptions extends ConfigOptions {
   concurrency?: number | null | undefined;
   /** Where `${VAR}` in sources and headers is read. Default: process.env. */
   env?: Record<string, string | undefined> | null | undefined;
+  /** Use the parsed-note cache in `.almanac/cache`. Default true. */
+  cache?: boolean | null | undefined;
   /** Called as each feed finishes loading (the CLI's progress line). */
   onProgress?: ((event: FeedProgress) => void) | null | undefined;
 }
