@@ -150,3 +150,10 @@ describe('a vault with non-ASCII names', () => {
     }
   });
 });
+
+describe('public API', () => {
+  it('exports build, serve and the planning helpers', async () => {
+    const almanac = await import('../src/index.js');
+    expect(Object.keys(almanac)).toEqual(expect.arrayContaining(['build', 'BuildError', 'serve', 'planSite', 'slugifyPath', 'slugifySegment', 'normaliseBase', 'formatWarning', 'siteSchema']));
+  });
+});

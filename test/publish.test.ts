@@ -153,7 +153,7 @@ describe('unpublished notes', () => {
       '',
       '![[Secret Plan#Zanzibar Heading]]',
       '',
-      'Also see [[Diary|my notes]] and ![[Diary]] and [[Other]].',
+      'Also see [[Diary|my notes]] and ![[Diary]] and [[Other]]. ![[photo.png]]',
       '',
     ].join('\n'),
     'vault/Other.md': '---\nupdated: 2026-01-11\n---\nOther links back to [[Public]].\n',
@@ -213,6 +213,8 @@ describe('unpublished notes', () => {
     expect(page).toContain('The xylophonic overview refers to the plan and to its details.');
     expect(page).toContain('Also see my notes and');
     expect(page.match(/<div class="embed embed-private">This content is not published\.<\/div>/g)).toHaveLength(3);
+    // An image from an excluded folder is as private as the notes there.
+    expect(page).toContain('<span class="embed embed-private">This content is not published.</span>');
     expect(page).toContain('<a class="internal" href="/other/" data-slug="other">Other</a>');
   });
 

@@ -68,7 +68,7 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     notes.push(entry);
     byPath.set(note.path, entry);
   }
-  return { base, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base), slugs };
+  return { base, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs };
 }
 
 function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNote {
@@ -93,11 +93,13 @@ export function excludedFolders(folders: string[]): string[] {
     .map((folder) => `${folder}/`);
 }
 
-/** Attachments that published notes link to or embed, each at `files/<slugged path>`. */
-function usedAttachments(notes: SiteNote[], graph: LinkGraph, base: string): Map<string, SiteAttachment> {
+/** Attachments that published notes link to or embed (outside excluded folders), each at `files/<slugged path>`. */
+function usedAttachments(notes: SiteNote[], graph: LinkGraph, base: string, excluded: string[]): Map<string, SiteAttachment> {
   const paths = new Set<string>();
   for (const { note } of notes) {
-    for (const link of graph.outgoing.get(note.path) ?? []) if (link.file) paths.add(link.file);
+    for (const link of graph.outgoing.get(note.path) ?? []) {
+      if (link.file && !excluded.some((folder) => link.file?.toLowerCase().startsWith(folder))) paths.add(link.file);
+    }
   }
   const taken = new Set<string>();
   const attachments = new Map<string, SiteAttachment>();

@@ -34,6 +34,8 @@ export function fileEmbed(scope: RenderScope, request: EmbedRequest): ElementCon
   record(scope, link);
   const attachment = link.file ? scope.site.attachments.get(link.file) : undefined;
   const name = link.link.path.slice(link.link.path.lastIndexOf('/') + 1);
+  // A file in an excluded folder: as private as the notes there.
+  if (!attachment && link.file) return el('span', { className: ['embed', 'embed-private'] }, [text('This content is not published.')]);
   if (!attachment) return el('span', { className: ['unresolved'], title: 'Missing file' }, [text(request.display ?? name)]);
   if (IMAGE.test(attachment.path)) {
     const size = link.link.size;
