@@ -26,7 +26,8 @@ function loadStyle(url) {
 
 export async function initSearch(base) {
   const mount = document.getElementById('search');
-  if (!mount) return;
+  // A site built without a search index marks it so; its fallback link stays.
+  if (!mount || mount.dataset.search === 'off') return;
   const bundle = new URL('pagefind/', base);
   await Promise.all([
     loadStyle(new URL('pagefind-ui.css', bundle).href),
