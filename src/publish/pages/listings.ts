@@ -7,7 +7,8 @@ import { typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry
 import type { LinkItem, ListingPage, NoteTable } from './types.js';
 
 const byTitle = (a: SiteNote, b: SiteNote): number => a.note.title.localeCompare(b.note.title);
-const SYSTEM_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'type', 'publish', 'cssclasses', 'cssclass', 'description', 'updated', 'permalink']);
+// Keys Obsidian and Almanac use to control notes, not facts worth a column.
+const SYSTEM_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'type', 'publish', 'cssclasses', 'cssclass', 'description', 'updated', 'permalink', 'stale', 'review-every']);
 const MAX_COLUMNS = 4;
 
 export function listingPages(site: SiteModel, index: SiteIndex): ListingPage[] {
