@@ -107,6 +107,8 @@ describe('the sample vault as a site', () => {
     expect(search.match(/class="internal" data-slug=/g)).toHaveLength(88);
     expect(read(site.outDir, 'graph/index.html')).toContain('<div class="global-graph" data-graph="/graph.json"></div>');
     expect(read(site.outDir, 'index.html')).toContain('<h1 id="market-research-almanac" data-pagefind-meta="title">Market Research Almanac</h1>');
+    // No site.title configured: the vault's index.md names the site.
+    expect(read(site.outDir, 'companies/nvidia/index.html')).toContain('<title>NVIDIA · Market Research Almanac</title>');
     expect(read(site.outDir, '404.html')).toContain('Page not found');
   });
 

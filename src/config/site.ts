@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 export const siteSchema = z
   .object({
-    /** Site title, shown in the header, the home page and the feed. */
-    title: z.string().min(1).default('Almanac'),
+    /** Site title, shown in the header, the home page and the feed (default: the title of the vault's index.md, else "Almanac"). */
+    title: z.string().min(1).optional(),
     /** Absolute origin the site is served from (`https://me.github.io`), for sitemap and feed URLs. */
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** Vault folders whose notes are never published, e.g. `Private` or `Drafts/2026`. */

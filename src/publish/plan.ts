@@ -80,7 +80,7 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
 
 export function layoutData(site: SiteModel): LayoutData {
   return {
-    title: site.options.title,
+    title: site.title,
     base: site.base,
     language: site.options.language,
     nav: [

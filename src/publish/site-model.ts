@@ -24,6 +24,8 @@ export interface SiteAttachment {
 
 export interface SiteModel {
   base: string;
+  /** `site.title`, else the home note's title, else "Almanac". */
+  title: string;
   options: SiteOptions;
   vaultRoot: string;
   graph: LinkGraph;
@@ -68,7 +70,8 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     notes.push(entry);
     byPath.set(note.path, entry);
   }
-  return { base, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs };
+  const title = options.title ?? home?.note.title ?? 'Almanac';
+  return { base, title, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs };
 }
 
 function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNote {

@@ -130,5 +130,5 @@ function homePage(site: SiteModel, index: SiteIndex): ListingPage {
     ...(recent.length > 0 ? [{ heading: 'Recently updated', items: recent }] : []),
     ...(folders.length > 0 ? [{ heading: 'Folders', items: folders }] : []),
   ];
-  return listing(site, '', site.options.title, { intro: `${site.notes.length} published notes.`, groups });
+  return listing(site, '', site.title, { intro: `${site.notes.length} published notes.`, groups });
 }

@@ -43,10 +43,10 @@ export function feed(site: SiteModel, build: Date): FeedData {
     .sort((a, b) => b.updated.localeCompare(a.updated) || a.entry.note.title.localeCompare(b.entry.note.title))
     .slice(0, site.options.feedSize);
   const home = absoluteUrl(site, site.base);
-  const id = site.options.url ? home : `urn:almanac:${slugifySegment(site.options.title) || 'site'}`;
+  const id = site.options.url ? home : `urn:almanac:${slugifySegment(site.title) || 'site'}`;
   return {
     output: 'feed.xml',
-    title: site.options.title,
+    title: site.title,
     id,
     home,
     self: absoluteUrl(site, `${site.base}feed.xml`),
