@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  /** A fresh context (empty storage) whose pages record every console error and uncaught exception. */
+  /** A fresh context (empty storage) whose pages record console errors, almanac.js warnings and uncaught exceptions. */
   async function open(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
     const errors: string[] = [];
@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
   function watch(page: Page, errors: string[]): void {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${page.url()}: console error: ${message.text()}`);
+      // almanac.js reports a reading aid that could not start as a warning; here that is a failure too.
+      if (message.type() === 'warning' && message.text().startsWith('almanac:')) errors.push(`${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`${page.url()}: uncaught ${error.name}: ${error.message}`));
   }
