@@ -281,6 +281,8 @@ describe('--base', () => {
     expect(internal.filter((ref) => !ref.value.startsWith('/prefix/'))).toEqual([]);
     expect(brokenReferences(out, '/prefix/')).toEqual([]);
     expect(read(out, 'index.html')).toContain('<meta name="almanac-base" content="/prefix/">');
+    // Built without a search index: the client is told not to mount search.
+    expect(read(out, 'index.html')).toContain('<div id="search" class="search" data-search="off"><a class="search-link" href="/prefix/search/">Search</a></div>');
     expect(read(out, 'nvda/index.html')).toContain('content="0; url=/prefix/companies/nvidia/"');
     expect(JSON.parse(read(out, 'graph.json')).nodes[0].url).toMatch(/^\/prefix\//);
   });

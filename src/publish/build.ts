@@ -31,6 +31,8 @@ export interface BuildOptions extends ConfigOptions {
   strict?: boolean | undefined;
   /** Build the Pagefind search index (default true). */
   search?: boolean | undefined;
+  /** Pages say there is a search index, but Pagefind is left for the caller to run (serve). */
+  deferSearch?: boolean | undefined;
   /** Use the parsed-note cache in `.almanac/cache` (default true). */
   cache?: boolean | undefined;
   /** A project already opened (serve keeps one in memory). */
@@ -77,6 +79,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     base,
     options: project.config.site,
     now: options.now,
+    search: options.search !== false,
     onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
   });
   const warnings = allWarnings(plan);
@@ -92,7 +95,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   writeGraphJson(outDir, graphData(plan.site, plan.index));
   copyAssets(TEMPLATES_DIR, outDir);
   copyAttachments(plan.site, outDir);
-  if (options.search !== false) {
+  if (options.search !== false && options.deferSearch !== true) {
     progress?.({ phase: 'search', done: 0, total: 0 });
     await indexSite(outDir, project.config.site.language);
   }

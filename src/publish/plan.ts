@@ -18,6 +18,8 @@ export interface PlanInput {
   base: string;
   options: SiteOptions;
   now?: Date;
+  /** The site will have a search index (default true). */
+  search?: boolean;
   /** Called after each note page is rendered. */
   onNote?: (done: number, total: number) => void;
 }
@@ -75,14 +77,15 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     sitemap: sitemap(site, notes, listings),
     feed: feed(site, input.now ?? new Date()),
   };
-  return { site, index, pages, notePages, warnings, layout: layoutData(site) };
+  return { site, index, pages, notePages, warnings, layout: layoutData(site, input.search ?? true) };
 }
 
-export function layoutData(site: SiteModel): LayoutData {
+export function layoutData(site: SiteModel, search: boolean): LayoutData {
   return {
     title: site.title,
     base: site.base,
     language: site.options.language,
+    search,
     nav: [
       { label: 'Types', url: `${site.base}types/` },
       { label: 'Tags', url: `${site.base}tags/` },

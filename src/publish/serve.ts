@@ -19,7 +19,7 @@ import { indexSite } from './search-index.js';
 import { startDevServer } from './dev-server.js';
 import type { SitePages } from './pages/types.js';
 
-export interface ServeOptions extends Omit<BuildOptions, 'project' | 'strict' | 'onProgress'> {
+export interface ServeOptions extends Omit<BuildOptions, 'project' | 'strict' | 'onProgress' | 'deferSearch'> {
   /** Port to listen on; 0 picks a free one. Default 4321. */
   port?: number | undefined;
   /** Default 127.0.0.1 (this machine only). */
@@ -76,7 +76,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const outcome = await applyChanges(project, plan, changes);
     if (outcome.kind === 'none') return;
     if (outcome.kind === 'full') {
-      result = await build({ ...buildOptions, search: false });
+      result = await build({ ...buildOptions, deferSearch: true });
       plan = result.plan;
       reindexLater();
       server.reload([]);
@@ -192,7 +192,7 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[])
   project.graph = resolveLinks(project.vault);
   if (full) return { kind: 'full' };
   const affected = dependantNotes(previousGraph, project.graph, [...changedNotes].filter((path) => path.toLowerCase().endsWith('.md')));
-  const next = replanSite(plan, { notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options }, affected);
+  const next = replanSite(plan, { notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options, search: plan.layout.search }, affected);
   const pages: SitePages = {
     notes: [...affected].map((path) => next.notePages.get(path)).filter((page) => page !== undefined),
     listings: listings ? next.pages.listings : [],
