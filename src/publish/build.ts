@@ -65,11 +65,16 @@ export class BuildError extends AlmanacError {
   }
 }
 
+/** Output folder and base of a build: the options, else almanac.yaml. */
+export function outputOf(project: Project, options: Pick<BuildOptions, 'out' | 'base' | 'cwd'>): { outDir: string; base: string } {
+  const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : project.outputDir;
+  return { outDir, base: normaliseBase(options.base ?? project.config.base) };
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache }));
-  const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : project.outputDir;
-  const base = normaliseBase(options.base ?? project.config.base);
+  const { outDir, base } = outputOf(project, options);
   checkOutDir(outDir, project.vaultDir, project.dir);
   const progress = options.onProgress;
   const plan = planSite({

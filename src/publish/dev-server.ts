@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { AlmanacError } from '../errors.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -82,7 +83,9 @@ export async function startDevServer(options: { outDir: string; base: string; ho
   }
 
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new AlmanacError(`Port ${options.port} on ${options.host} is in use; pass --port (0 picks a free one)`, { cause: error }) : error);
+    });
     server.listen(options.port, options.host, () => resolvePromise());
   });
   const address = server.address();

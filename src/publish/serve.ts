@@ -9,7 +9,7 @@ import { openProject, type Project } from '../project.js';
 import { parseNote } from '../parse/index.js';
 import { resolveLinks } from '../resolve/index.js';
 import { comparePaths, listVaultFiles } from '../vault/load.js';
-import { build, type BuildOptions, type BuildResult } from './build.js';
+import { build, outputOf, type BuildOptions, type BuildResult } from './build.js';
 import { replanSite, type SitePlan } from './plan.js';
 import { changesListings, changesStructure, dependantNotes } from './dependants.js';
 import { writePages } from './eleventy-site.js';
@@ -51,10 +51,18 @@ const DEBOUNCE_MS = 40;
 export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache });
   const buildOptions = { ...options, project };
-  let result = await build(buildOptions);
+  // Listen first: a port in use is reported before a build is spent.
+  const { outDir, base } = outputOf(project, options);
+  const server = await startDevServer({ outDir, base, host: options.host ?? '127.0.0.1', port: options.port ?? 4321 });
+  let result: BuildResult;
+  try {
+    result = await build(buildOptions);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   options.onEvent?.({ type: 'built', result });
   let plan: SitePlan = result.plan;
-  const server = await startDevServer({ outDir: result.outDir, base: result.base, host: options.host ?? '127.0.0.1', port: options.port ?? 4321 });
 
   let pending: Change[] = [];
   let timer: NodeJS.Timeout | null = null;
