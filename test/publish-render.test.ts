@@ -12,13 +12,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function plan(files: Record<string, string>, options: { base?: string; attachments?: string[] } = {}): SitePlan {
+function plan(files: Record<string, string>, options: { base?: string; attachments?: string[]; url?: string } = {}): SitePlan {
   // Sorted by path, as loadVault gives them.
   const notes = Object.entries(files)
     .sort(([a], [b]) => comparePaths(a, b))
     .map(([path, source]) => parseNote(path, source));
   const vault = { root: '/vault', notes, attachments: options.attachments ?? [] };
-  return planSite({ notes, graph: resolveLinks(vault), vaultRoot: '/vault', base: options.base ?? '/', options: defaultConfig().site });
+  const site = { ...defaultConfig().site, ...(options.url ? { url: options.url } : {}) };
+  return planSite({ notes, graph: resolveLinks(vault), vaultRoot: '/vault', base: options.base ?? '/', options: site, now: new Date('2026-02-01T00:00:00Z') });
 }
 
 function page(site: SitePlan, path: string): NotePage {
@@ -129,6 +130,20 @@ describe('note HTML', () => {
     expect(html).toContain('href="/sub/b/#part"');
     expect(html).toContain('<a class="tag" href="/sub/tags/tag/">#tag</a>');
     expect([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]).filter((href) => !href?.startsWith('/sub/'))).toEqual([]);
+  });
+});
+
+describe('site files', () => {
+  it('use absolute URLs in the sitemap, feed and redirects when site.url is set', () => {
+    const site = plan({ 'Note.md': '---\naliases: [NT]\nupdated: 2026-01-05\n---\nA note with a long enough first paragraph to be its summary.\n' }, { base: '/almanac/', url: 'https://me.github.io' });
+    expect(site.pages.sitemap?.urls).toContainEqual({ loc: 'https://me.github.io/almanac/note/', lastmod: '2026-01-05' });
+    expect(site.pages.feed).toMatchObject({
+      id: 'https://me.github.io/almanac/',
+      self: 'https://me.github.io/almanac/feed.xml',
+      updated: '2026-01-05T00:00:00Z',
+      entries: [{ title: 'Note', link: 'https://me.github.io/almanac/note/', id: 'https://me.github.io/almanac/note/', summary: 'A note with a long enough first paragraph to be its summary.' }],
+    });
+    expect(site.pages.redirects).toContainEqual(expect.objectContaining({ output: 'nt/index.html', target: '/almanac/note/', canonical: 'https://me.github.io/almanac/note/' }));
   });
 });
 
