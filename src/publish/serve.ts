@@ -68,13 +68,14 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   let timer: NodeJS.Timeout | null = null;
   let queue: Promise<void> = Promise.resolve();
   let searchTimer: NodeJS.Timeout | null = null;
+  let indexing: Promise<unknown> = Promise.resolve();
 
   const reindexLater = (): void => {
     if (options.search === false) return;
     if (searchTimer) clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
       searchTimer = null;
-      indexSite(result.outDir, project.config.site.language).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
+      indexing = indexSite(result.outDir, project.config.site.language).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
     }, 1000);
   };
 
@@ -144,6 +145,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
       if (searchTimer) clearTimeout(searchTimer);
       await watcher.close();
       await queue;
+      await indexing;
       await server.close();
     },
   };
