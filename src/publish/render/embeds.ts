@@ -93,6 +93,8 @@ function selectNodes(target: SiteNote, link: ResolvedLink): RootContent[] | unde
       if (next?.type === 'heading' && next.depth <= heading.depth) break;
       end++;
     }
+    // A `---` that only separates this section from the next is not part of it.
+    while (end > start + 1 && children[end - 1]?.type === 'thematicBreak') end--;
     return children.slice(start, end);
   }
   if (link.blockId) {
