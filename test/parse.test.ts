@@ -173,6 +173,14 @@ describe('frontmatter', () => {
     expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['3:Frontmatter `aliases` must be a list of strings', '4:Frontmatter `publish` must be true or false']);
   });
 
+  it('only a line that is exactly `---` opens frontmatter (`---abc`, `----` are body text)', () => {
+    for (const source of ['---abc\nx\n', '----\ntext\n', '--- yaml\na: 1\n---\n']) {
+      const note = parseNote('a.md', source);
+      expect(note.issues, source).toEqual([]);
+      expect(note.bodyLine, source).toBe(1);
+    }
+  });
+
   it('keeps dates as YYYY-MM-DD strings (plain, serialisable data)', () => {
     const note = parseNote('a.md', '---\nupdated: 2026-01-14\naliases: NVDA, Nvidia\n---\n');
     expect(note.frontmatter.updated).toBe('2026-01-14');

@@ -23,10 +23,16 @@ export interface Frontmatter {
 }
 
 const CLOSER = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const OPENER = /^---[ \t]*(?:\r?\n|$)/;
 
 export function readFrontmatter(source: string): Frontmatter {
   const empty: Frontmatter = { data: {}, keyLines: {}, strings: [], issues: [], body: source, bodyLine: 1 };
-  if (!source.startsWith('---')) return empty;
+  // Obsidian: frontmatter opens with a line that is exactly `---` (gray-matter would
+  // also take `---lang` as a language tag, and `----` as a rule is no frontmatter).
+  if (!OPENER.test(source)) return empty;
+  if (!CLOSER.test(source.slice(3))) {
+    return { ...empty, issues: [{ rule: 'invalid-frontmatter', line: 1, column: 1, message: 'Frontmatter opened on line 1 is never closed with `---`' }] };
+  }
   const parsed: { doc?: Document } = {};
   const file = matter(source, {
     engines: {
@@ -39,11 +45,6 @@ export function readFrontmatter(source: string): Frontmatter {
       },
     },
   });
-  const opened = file.matter !== '' || source.slice(3).trimStart().startsWith('---') || /^---[ \t]*\r?\n/.test(source);
-  if (!opened) return empty;
-  if (!CLOSER.test(source.slice(3))) {
-    return { ...empty, issues: [{ rule: 'invalid-frontmatter', line: 1, column: 1, message: 'Frontmatter opened on line 1 is never closed with `---`' }] };
-  }
   const body = file.content;
   const prefix = source.slice(0, source.length - body.length);
   const bodyLine = countLines(prefix) + 1;
