@@ -5,8 +5,9 @@ import { pageFile, pageUrl } from '../urls.js';
 import { cellParts, updatedDate } from './frontmatter-values.js';
 import { typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry } from './site-index.js';
 import type { LinkItem, ListingPage, NoteTable } from './types.js';
+import { compareRaw, compareText } from '../collate.js';
 
-const byTitle = (a: SiteNote, b: SiteNote): number => a.note.title.localeCompare(b.note.title);
+const byTitle = (a: SiteNote, b: SiteNote): number => compareText(a.note.title, b.note.title);
 // Keys Obsidian and Almanac use to control notes, not facts worth a column.
 const SYSTEM_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'type', 'publish', 'cssclasses', 'cssclass', 'description', 'updated', 'permalink', 'stale', 'review-every']);
 const MAX_COLUMNS = 4;
@@ -33,7 +34,7 @@ export function noteItem(index: SiteIndex, note: SiteNote): LinkItem {
 }
 
 function tagsIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
-  const items = [...index.tags.values()].sort((a, b) => a.name.localeCompare(b.name)).map((tag) => ({ label: `#${tag.name}`, url: tag.url, count: tag.notes.length }));
+  const items = [...index.tags.values()].sort((a, b) => compareText(a.name, b.name)).map((tag) => ({ label: `#${tag.name}`, url: tag.url, count: tag.notes.length }));
   return listing(site, 'tags', 'Tags', { intro: `${items.length} tags across the published notes.`, groups: [{ heading: null, items }] });
 }
 
@@ -48,7 +49,7 @@ function tagPage(site: SiteModel, index: SiteIndex, tag: TagEntry): ListingPage 
 }
 
 function typesIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
-  const items = [...index.types.values()].sort((a, b) => a.label.localeCompare(b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
+  const items = [...index.types.values()].sort((a, b) => compareText(a.label, b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
   return listing(site, 'types', 'Types', { intro: 'Notes by kind.', groups: [{ heading: null, items }] });
 }
 
@@ -117,11 +118,11 @@ function graphPage(site: SiteModel): ListingPage {
 }
 
 function homePage(site: SiteModel, index: SiteIndex): ListingPage {
-  const types = [...index.types.values()].sort((a, b) => a.label.localeCompare(b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
+  const types = [...index.types.values()].sort((a, b) => compareText(a.label, b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
   const recent = site.notes
     .map((note) => ({ note, updated: updatedDate(note.note) }))
     .filter((item): item is { note: SiteNote; updated: string } => item.updated !== null)
-    .sort((a, b) => b.updated.localeCompare(a.updated) || byTitle(a.note, b.note))
+    .sort((a, b) => compareRaw(b.updated, a.updated) || byTitle(a.note, b.note))
     .slice(0, 10)
     .map(({ note, updated }) => ({ ...noteItem(index, note), note: updated }));
   const folders = [...index.folders.values()].filter((folder) => !folder.path.includes('/')).map((folder) => ({ label: `${folder.label}/`, url: folder.url, count: countNotes(index, folder) }));

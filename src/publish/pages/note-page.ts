@@ -8,6 +8,7 @@ import type { BuildWarning } from '../warnings.js';
 import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
+import { compareText } from '../collate.js';
 
 export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote): { page: NotePage; warnings: BuildWarning[] } {
   const { note } = entry;
@@ -49,7 +50,7 @@ export function backlinksOf(site: SiteModel, entry: SiteNote): Backlink[] {
     const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : linkContext(source.note, link.link);
     if (context.trim() !== '' && !backlink.contexts.includes(context)) backlink.contexts.push(context);
   }
-  return [...bySource.values()].sort((a, b) => a.title.localeCompare(b.title));
+  return [...bySource.values()].sort((a, b) => compareText(a.title, b.title));
 }
 
 function noteTags(site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {

@@ -7,6 +7,7 @@ import { readerText } from '../reader-text.js';
 import { updatedDate } from './frontmatter-values.js';
 import { typeOf, type SiteIndex } from './site-index.js';
 import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';
+import { compareRaw, compareText } from '../collate.js';
 
 /** An absolute URL when the site's origin is configured, else the base-relative one. */
 export function absoluteUrl(site: SiteModel, url: string): string {
@@ -32,7 +33,7 @@ export function sitemap(site: SiteModel, notes: NotePage[], listings: ListingPag
   const urls = [
     ...notes.map((page) => ({ loc: absoluteUrl(site, page.url), lastmod: page.updated })),
     ...listings.map((page) => ({ loc: absoluteUrl(site, page.url), lastmod: null })),
-  ].sort((a, b) => a.loc.localeCompare(b.loc));
+  ].sort((a, b) => compareRaw(a.loc, b.loc));
   return { output: 'sitemap.xml', urls };
 }
 
@@ -40,7 +41,7 @@ export function feed(site: SiteModel, build: Date): FeedData {
   const dated = site.notes
     .map((entry) => ({ entry, updated: updatedDate(entry.note) }))
     .filter((item): item is { entry: SiteNote; updated: string } => item.updated !== null)
-    .sort((a, b) => b.updated.localeCompare(a.updated) || a.entry.note.title.localeCompare(b.entry.note.title))
+    .sort((a, b) => compareRaw(b.updated, a.updated) || compareText(a.entry.note.title, b.entry.note.title))
     .slice(0, site.options.feedSize);
   const home = absoluteUrl(site, site.base);
   const id = site.options.url ? home : `urn:almanac:${slugifySegment(site.title) || 'site'}`;
