@@ -1,7 +1,7 @@
 // almanac serve through the library API: saving a note rewrites its page and the pages
 // that depend on it (backlinks, embeds) on disk, leaves the others alone, and tells
 // open pages to reload. Waits only by polling.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,15 @@ describe('almanac serve', () => {
     await handle.idle();
     expect(events.some((event) => event.type === 'rebuilt')).toBe(true);
     expect(events.filter((event) => event.type === 'error')).toEqual([]);
+  });
+
+  it('takes a note off the site everywhere when it is unpublished', async () => {
+    writeFileSync(join(vault, 'Epsilon.md'), '---\npublish: false\n---\n# Epsilon\n\nEpsilon also links [[Beta]].\n');
+    await waitFor(() => !existsSync(join(out, 'epsilon/index.html')), 'the page to go');
+    await handle.idle();
+    expect(safeRead(out, 'beta/index.html')).not.toContain('Epsilon');
+    expect(safeRead(out, 'graph.json')).not.toContain('epsilon');
+    expect(safeRead(out, 'search/index.html')).not.toContain('Epsilon');
   });
 });
 
