@@ -21,6 +21,7 @@ export function registerBuildCommand(cli: CAC): void {
     .option('--base <path>', 'URL prefix for sub-path hosting, e.g. /almanac/ (default: `base` in almanac.yaml)')
     .option('--strict', 'Fail on broken links in published notes instead of warning')
     .option('--no-search', 'Skip the Pagefind search index')
+    .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuildCommand(flags);
     });

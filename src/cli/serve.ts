@@ -22,6 +22,7 @@ export function registerServeCommand(cli: CAC): void {
     .option('--port <port>', 'Port (default: 4321; 0 picks a free one)')
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1)')
     .option('--no-search', 'Skip the Pagefind search index')
+    .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServeCommand(flags);
     });

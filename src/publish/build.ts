@@ -13,7 +13,7 @@ import { indexSite } from './search-index.js';
 import { normaliseBase } from './urls.js';
 import { formatWarning, type BuildWarning } from './warnings.js';
 
-export type BuildPhase = 'render' | 'write' | 'search';
+export type BuildPhase = 'load' | 'render' | 'write' | 'search';
 
 export interface BuildProgress {
   phase: BuildPhase;
@@ -73,6 +73,7 @@ export function outputOf(project: Project, options: Pick<BuildOptions, 'out' | '
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  if (!options.project) options.onProgress?.({ phase: 'load', done: 0, total: 0 });
   const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache }));
   const { outDir, base } = outputOf(project, options);
   checkOutDir(outDir, project.vaultDir, project.dir);

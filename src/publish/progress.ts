@@ -8,7 +8,7 @@ export interface ProgressBar {
   clear: () => void;
 }
 
-const LABELS: Record<BuildProgress['phase'], string> = { render: 'Rendering notes', write: 'Writing pages', search: 'Indexing for search' };
+const LABELS: Record<BuildProgress['phase'], string> = { load: 'Reading the vault', render: 'Rendering notes', write: 'Writing pages', search: 'Indexing for search' };
 const WIDTH = 24;
 
 export function createProgressBar(stream: NodeJS.WriteStream, options: { delayMs?: number; intervalMs?: number } = {}): ProgressBar {
@@ -17,16 +17,27 @@ export function createProgressBar(stream: NodeJS.WriteStream, options: { delayMs
   const interval = options.intervalMs ?? 60;
   let last = 0;
   let drawn = false;
+  let latest: BuildProgress | null = null;
+  const draw = (progress: BuildProgress): void => {
+    last = Date.now();
+    drawn = true;
+    stream.write(`\r\x1b[2K${renderBar(progress, stream.columns ?? 80)}`);
+  };
+  // A phase that reports once (reading the vault) still shows once the delay is over.
+  const timer = setTimeout(() => {
+    if (latest && !drawn) draw(latest);
+  }, delay);
+  timer.unref();
   return {
     update(progress) {
+      latest = progress;
       const now = Date.now();
       const final = progress.total > 0 && progress.done === progress.total;
       if (now - started < delay || (!final && now - last < interval && progress.done !== 0)) return;
-      last = now;
-      drawn = true;
-      stream.write(`\r\x1b[2K${renderBar(progress, stream.columns ?? 80)}`);
+      draw(progress);
     },
     clear() {
+      clearTimeout(timer);
       if (drawn) stream.write('\r\x1b[2K');
       drawn = false;
     },
