@@ -1,0 +1,76 @@
+// `npm run bench -- [flags]`: what to measure and how often.
+export interface BenchArgs {
+  sizes: number[];
+  runs: number;
+  quick: boolean;
+  seed: number;
+  sample: boolean;
+  serve: boolean;
+  /** Timed edits in `almanac serve` (the median is reported). */
+  edits: number;
+  profile: boolean;
+  /** Per command, in seconds. */
+  timeout: number;
+  /** Where to write the results; by default bench/RESULTS.md (quick runs: bench/out/). */
+  results: string | null;
+  keep: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [--sizes 2000,10000,20000] [--runs 3] [--quick] [--seed 7]
+       [--no-sample] [--no-serve] [--edits 5] [--profile] [--timeout 3600] [--results FILE] [--keep]
+  --quick      one run, 2000 notes unless --sizes is given, 3 serve edits; results go to bench/out/
+  --profile    also profile one cold build (node --cpu-prof) of the 10k vault (or the largest)
+  --keep       keep the temporary project and output folders`;
+
+export function parseArgs(argv: readonly string[]): BenchArgs | string {
+  const quick = argv.includes('--quick');
+  const args: BenchArgs = {
+    sizes: quick ? [2000] : [2000, 10000, 20000],
+    runs: quick ? 1 : 3,
+    quick,
+    seed: 7,
+    sample: true,
+    serve: true,
+    edits: quick ? 3 : 5,
+    profile: false,
+    timeout: 3600,
+    results: null,
+    keep: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? '';
+    const switches: Record<string, () => void> = {
+      '--quick': () => undefined,
+      '--no-sample': () => (args.sample = false),
+      '--no-serve': () => (args.serve = false),
+      '--profile': () => (args.profile = true),
+      '--keep': () => (args.keep = true),
+    };
+    const toggle = switches[flag];
+    if (toggle) {
+      toggle();
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined) return `${flag === '' ? 'empty argument' : `unknown flag or missing value: ${flag}`}`;
+    i++;
+    if (flag === '--sizes') {
+      const sizes = value.split(',').map((part) => Number(part.trim()));
+      if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) return `bad --sizes: ${value}`;
+      args.sizes = sizes;
+    } else if (flag === '--runs' || flag === '--edits' || flag === '--timeout' || flag === '--seed') {
+      const number = Number(value);
+      const min = flag === '--seed' ? 0 : 1;
+      if (!Number.isInteger(number) || number < min) return `bad ${flag}: ${value}`;
+      if (flag === '--runs') args.runs = number;
+      else if (flag === '--edits') args.edits = number;
+      else if (flag === '--timeout') args.timeout = number;
+      else args.seed = number;
+    } else if (flag === '--results') {
+      args.results = value;
+    } else {
+      return `unknown flag: ${flag}`;
+    }
+  }
+  return args;
+}

@@ -1,0 +1,150 @@
+// The results: a table on the terminal and bench/RESULTS.md.
+import { existsSync, readFileSync } from 'node:fs';
+import type { ProfileSummary } from './profile.js';
+import type { ServeResult } from './serve-latency.js';
+import { fmt, maxRss, minSeconds, pages, ratio, step } from './stats.js';
+import { STEP_LABELS, type VaultResult } from './suite.js';
+import type { TargetCheck } from './targets.js';
+
+export interface RunInfo {
+  command: string;
+  started: Date;
+  finished: Date;
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  loadStart: number[];
+  loadEnd: number[];
+  commit: string;
+  notes: string[];
+  runs: number;
+  rssSource: string;
+}
+
+const HEADER = ['Vault', 'Step', 'Min s', 'All runs, s', 'Peak RSS MiB', 'Pages', '× Eleventy time', '× Eleventy RSS'];
+
+export function measurementRows(vaults: VaultResult[]): string[][] {
+  const rows: string[][] = [];
+  for (const result of vaults) {
+    const eleventy = step(result, 'eleventy');
+    for (const entry of result.steps) {
+      const failed = entry.runs.filter((run) => !run.ok).length;
+      const runs = entry.runs.map((run) => (run.ok ? run.seconds.toFixed(2) : 'FAILED')).join(' / ');
+      const isBase = entry.step === 'eleventy';
+      rows.push([
+        result.vault.label,
+        STEP_LABELS[entry.step],
+        minSeconds(entry) === null ? 'FAILED' : fmt(minSeconds(entry)),
+        failed > 0 ? `${runs} (${failed} failed)` : runs,
+        fmt(maxRss(entry), 0),
+        pages(entry) === null ? '—' : String(pages(entry)),
+        isBase ? '1' : fmt(ratio(minSeconds(entry), minSeconds(eleventy))),
+        isBase ? '1' : fmt(ratio(maxRss(entry), maxRss(eleventy))),
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function textTable(rows: string[][], header = HEADER): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(rows: string[][], header = HEADER): string {
+  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+}
+
+export function serveLine(serve: ServeResult): string {
+  if (!serve.ok) return `serve on ${serve.vault}: FAILED (${serve.error ?? 'unknown'})`;
+  const all = serve.latenciesMs.map((ms) => ms.toFixed(0)).join(', ');
+  return `serve on ${serve.vault}: edit on disk in its page after ${fmt(serve.medianMs, 0)} ms (median of ${serve.latenciesMs.length}: ${all} ms)`;
+}
+
+export interface Report {
+  info: RunInfo;
+  vaults: VaultResult[];
+  serve: ServeResult | null;
+  profile: ProfileSummary | null;
+  targets: TargetCheck[];
+  failures: string[];
+}
+
+export function resultsMarkdown(report: Report, previousFile: string): string {
+  const { info } = report;
+  const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push(`Written by \`${info.command}\` (bench/run.ts); nothing in this file is typed in by hand except the profile notes at the end.`, '');
+  out.push('## Run', '');
+  out.push(`- Date: ${info.started.toISOString()} → ${info.finished.toISOString()} (${((info.finished.getTime() - info.started.getTime()) / 60000).toFixed(1)} min)`);
+  out.push(`- Machine: ${info.cores} cores (os.availableParallelism()), ${info.cpu}, ${info.memoryGiB.toFixed(1)} GiB RAM, ${info.os}`);
+  out.push(`- Node ${info.node}; Almanac at ${info.commit}`);
+  out.push(`- Load average (1, 5, 15 min): ${info.loadStart.map((n) => n.toFixed(2)).join(', ')} at the start, ${info.loadEnd.map((n) => n.toFixed(2)).join(', ')} at the end`);
+  out.push(`- Times: wall clock of each child process, the minimum of ${info.runs} run${info.runs === 1 ? '' : 's'}; peak RSS: ${info.rssSource}, the highest of the runs`);
+  for (const note of info.notes) out.push(`- Note: ${note}`);
+  out.push('');
+  out.push('## Vaults', '');
+  out.push(markdownTable(
+    report.vaults.map((result) => [result.vault.label, result.vault.kind, String(result.vault.notes), (result.vault.bytes / 1024 ** 2).toFixed(1), result.vault.links === null ? '—' : String(result.vault.links), result.vault.editNote]),
+    ['Vault', 'Kind', 'Markdown files', 'MB of Markdown', '`[[…]]` references', 'Note edited'],
+  ), '');
+  out.push('## Measurements', '');
+  out.push('Plain Eleventy 3 is bench/eleventy-baseline/ (default markdown-it, no wikilinks, one trivial layout) on the same vault. ' +
+    '"Cold" has no `.almanac/` cache and no output folder; "warm" runs again with both present and nothing changed; ' +
+    '"1 note edited" appends a line to one note first. Pages: `.html` files in the output folder.', '');
+  out.push(markdownTable(measurementRows(report.vaults)), '');
+  out.push('## `almanac serve`', '');
+  if (report.serve) {
+    const serve = report.serve;
+    out.push(`- ${serveLine(serve)}`);
+    out.push(`- Note edited: ${serve.note}${serve.page ? `; page polled: ${serve.page}` : ''}; ready after ${fmt(serve.startupSeconds, 1)} s (initial build, cache from the build steps)`);
+    if (serve.loggedMs.length > 0) out.push(`- serve's own log per update: ${serve.loggedMs.join(', ')} ms`);
+    out.push('- Method: append a unique line to the note, poll the page file every 5 ms until the line is in it; wait for the serve process tree to go idle (search re-index included) before the next edit. A first, untimed edit finds the page.');
+  } else {
+    out.push('Not measured in this run (`--no-serve`).');
+  }
+  out.push('');
+  out.push('## Targets (issue 6)', '');
+  out.push(markdownTable(report.targets.map((target) => [target.target, target.measured, statusMark(target.status)]), ['Target', 'Measured', 'Status']), '');
+  if (report.failures.length > 0) {
+    out.push('## Failures', '');
+    for (const failure of report.failures) out.push(`- ${failure}`);
+    out.push('');
+  }
+  out.push(profileSection(report.profile, previousFile));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const statusMark = (status: TargetCheck['status']): string => (status === 'met' ? '✅ met' : status === 'not met' ? '❌ not met' : '— not measured');
+
+const PROFILE_HEADING = '## Profile findings';
+const NOTES_PLACEHOLDER = '### Notes\n\n_Where the time goes and what to do about it: to be filled in by the lead._\n';
+
+/** The automatic profile summary when this run profiled; otherwise the section of the previous results, kept. */
+function profileSection(profile: ProfileSummary | null, previousFile: string): string {
+  const previous = existsSync(previousFile) ? readFileSync(previousFile, 'utf8') : '';
+  const at = previous.indexOf(PROFILE_HEADING);
+  const kept = at === -1 ? null : previous.slice(at);
+  if (!profile) return kept ?? `${PROFILE_HEADING}\n\n${NOTES_PLACEHOLDER}`;
+  const notesAt = kept?.indexOf('### Notes') ?? -1;
+  const notes = kept !== null && notesAt !== -1 ? kept.slice(notesAt) : NOTES_PLACEHOLDER;
+  const pct = (ms: number) => `${((100 * ms) / profile.totalMs).toFixed(1)} %`;
+  const lines = [PROFILE_HEADING, ''];
+  lines.push(`One cold \`almanac build\` of the ${profile.vault} vault under \`node --cpu-prof\` (${profile.run.ok ? `${profile.run.seconds.toFixed(1)} s with the profiler on` : `FAILED: ${profile.run.error ?? ''}`}); ` +
+    `${profile.profiles} profile${profile.profiles === 1 ? '' : 's'} (one per thread) in ${profile.dir.replace(/^.*\/bench\//, 'bench/')}, ` +
+    `${(profile.totalMs / 1000).toFixed(1)} s of samples on the CPU, ${(profile.idleMs / 1000).toFixed(1)} s idle.`, '');
+  lines.push('### Top self time by function', '');
+  lines.push(markdownTable(profile.functions.map((row) => [row.name, row.where === '' ? '—' : `\`${row.where}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]), ['Function', 'Where', 'Self s', 'Share']), '');
+  lines.push('### Top self time by package / source file', '');
+  lines.push(markdownTable(profile.modules.map((row) => [`\`${row.name}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]), ['Package or file', 'Self s', 'Share']), '');
+  lines.push("### Top self time in Almanac's own code (dist/)", '');
+  lines.push(markdownTable(profile.ownFiles.map((row) => [`\`${row.name}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]), ['File', 'Self s', 'Share']), '');
+  lines.push(notes);
+  return lines.join('\n');
+}

@@ -1,0 +1,152 @@
+// `npm run bench`: Almanac side by side with plain Eleventy 3 on generated vaults of
+// 2k, 10k and 20k notes and on the sample vault; the serve edit latency; the targets
+// of issue 6. Prints a table and writes bench/RESULTS.md. See README "Benchmarks".
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs, USAGE, type BenchArgs } from './lib/args.js';
+import { newestMtime } from './lib/files.js';
+import { rssSource } from './lib/measure.js';
+import { OUT, REPO, BENCH } from './lib/paths.js';
+import { profileColdBuild, type ProfileSummary } from './lib/profile.js';
+import { measurementRows, resultsMarkdown, serveLine, textTable, type RunInfo } from './lib/report.js';
+import { measureServe, type ServeResult } from './lib/serve-latency.js';
+import { snapshotAlmanac } from './lib/snapshot.js';
+import { runSuite, STEP_LABELS, type VaultResult } from './lib/suite.js';
+import { checkTargets } from './lib/targets.js';
+import { generatedVault, label, sampleVault, type BenchVault } from './lib/vaults.js';
+
+const log = (line: string): void => console.log(line);
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'string') {
+    console.error(`bench: ${parsed}\n${USAGE}`);
+    return 2;
+  }
+  const args: BenchArgs = parsed;
+  const started = new Date();
+  const loadStart = os.loadavg();
+  const notes = runNotes(args, loadStart);
+  for (const note of notes) log(`note: ${note}`);
+
+  const vaults: BenchVault[] = [...args.sizes].sort((a, b) => a - b).map((size) => generatedVault(size, args.seed, log));
+  if (args.sample) vaults.unshift(sampleVault());
+
+  const almanac = snapshotAlmanac();
+  const work = mkdtempSync(join(os.tmpdir(), 'almanac-bench-'));
+  const results: VaultResult[] = [];
+  let serve: ServeResult | null = null;
+  let profile: ProfileSummary | null = null;
+  try {
+    for (const vault of vaults) {
+      log(`${vault.label}: ${vault.notes} notes, ${(vault.bytes / 1024 ** 2).toFixed(1)} MB of Markdown`);
+      results.push(await runSuite(vault, { bin: almanac.bin, runs: args.runs, timeoutSeconds: args.timeout, work, log }));
+    }
+    // serve and the profile on the 10k vault, or the largest generated one there is.
+    const generated = results.filter((result) => result.vault.kind === 'generated');
+    const main = generated.find((result) => result.vault.label === label(10000)) ?? generated[generated.length - 1];
+    if (main && args.serve) {
+      serve = await measureServe(main.vault, main.buildProject, { bin: almanac.bin, edits: args.edits, timeoutSeconds: args.timeout, work, log });
+      log(`  ${serveLine(serve)}`);
+    }
+    if (main && args.profile) {
+      log(`profiling a cold build of the ${main.vault.label} vault …`);
+      const dir = join(OUT, 'profiles', `${main.vault.label}-${started.toISOString().replace(/[:.]/g, '-')}`);
+      profile = await profileColdBuild(almanac.bin, main.vault.label, main.buildProject, dir, args.timeout);
+    }
+  } finally {
+    if (args.keep) log(`kept ${work} and ${almanac.dir}`);
+    else {
+      rmSync(work, { recursive: true, force: true });
+      almanac.remove();
+    }
+  }
+
+  const info: RunInfo = {
+    command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+    started,
+    finished: new Date(),
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadStart,
+    loadEnd: os.loadavg(),
+    commit: gitDescription(),
+    notes,
+    runs: args.runs,
+    rssSource: rssSource(),
+  };
+  const targets = checkTargets(results, serve);
+  const failures = collectFailures(results, serve, profile);
+  console.log(`\n${textTable(measurementRows(results))}\n`);
+  if (serve) console.log(serveLine(serve));
+  console.log(textTable(targets.map((target) => [target.target, target.status, target.measured]), ['Target', 'Status', 'Measured']));
+  const file = args.results ?? (args.quick ? join(OUT, 'RESULTS-quick.md') : join(BENCH, 'RESULTS.md'));
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, resultsMarkdown({ info, vaults: results, serve, profile, targets, failures }, file));
+  console.log(`\nwrote ${relative(process.cwd(), file)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`);
+  return 0;
+}
+
+/** Things a reader of the results should know about how this run went. */
+function runNotes(args: BenchArgs, load: number[]): string[] {
+  const notes: string[] = [];
+  const cores = os.availableParallelism();
+  if ((load[0] ?? 0) >= 1.5) notes.push(`the machine was busy when the run started (1-minute load ${(load[0] ?? 0).toFixed(2)} on ${cores} cores); times are pessimistic`);
+  if (args.quick) notes.push('`--quick` run: fewer runs and sizes, not a full benchmark');
+  const newestSource = newestMtime(join(REPO, 'src'));
+  const built = mtime(join(REPO, 'dist', 'cli', 'index.js'));
+  if (built !== null && newestSource > built) notes.push('some file in src/ is newer than dist/: the run measured the last compiled build (`npm run build:ts`)');
+  if (built !== null) notes.push(`every almanac step ran a copy of dist/ (compiled ${new Date(built).toISOString()}) taken at the start`);
+  return notes;
+}
+
+function collectFailures(results: VaultResult[], serve: ServeResult | null, profile: ProfileSummary | null): string[] {
+  const failures: string[] = [];
+  for (const result of results) {
+    for (const entry of result.steps) {
+      entry.runs.forEach((run, index) => {
+        if (!run.ok) failures.push(`${result.vault.label}, ${STEP_LABELS[entry.step]}, run ${index + 1}: ${run.error ?? 'failed'}`);
+      });
+    }
+  }
+  if (serve && !serve.ok) failures.push(`serve on ${serve.vault}: ${serve.error ?? 'failed'}`);
+  if (profile && !profile.run.ok) failures.push(`profiled build on ${profile.vault}: ${profile.run.error ?? 'failed'}`);
+  return failures;
+}
+
+function gitDescription(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'templates'], { cwd: REPO, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} with uncommitted changes in src/ or templates/` : commit;
+  } catch {
+    return 'unknown commit (no git)';
+  }
+}
+
+function mtime(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);
