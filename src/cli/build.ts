@@ -1,6 +1,7 @@
 // `almanac build`: flags → BuildOptions → build(); warnings and a one-line summary.
 import { relative } from 'node:path';
 import type { CAC } from 'cac';
+import { parseToday } from './dates.js';
 
 export interface BuildFlags {
   config?: string;
@@ -10,6 +11,7 @@ export interface BuildFlags {
   base?: string;
   strict?: boolean;
   search?: boolean;
+  today?: string;
 }
 
 const SHOWN_WARNINGS = 20;
@@ -22,6 +24,7 @@ export function registerBuildCommand(cli: CAC): void {
     .option('--strict', 'Fail on broken links in published notes instead of warning')
     .option('--no-search', 'Skip the Pagefind search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
+    .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuildCommand(flags);
     });
@@ -31,6 +34,7 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
   // Loaded on use: Eleventy and Pagefind are heavy and other commands never need them.
   const { build, BuildError, formatWarning } = await import('../publish/index.js');
   const { buildSummary, createProgressBar } = await import('../publish/progress.js');
+  const today = parseToday(flags.today);
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr) : null;
   try {
     const result = await build({
@@ -41,6 +45,7 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
       base: flags.base === undefined ? undefined : String(flags.base),
       strict: flags.strict === true,
       search: flags.search !== false,
+      today,
       onProgress: bar?.update,
     });
     bar?.clear();

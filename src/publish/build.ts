@@ -12,6 +12,7 @@ import { checkOutDir, clearOutDir, copyAssets, copyAttachments, writeGraphJson }
 import { indexSite } from './search-index.js';
 import { normaliseBase } from './urls.js';
 import { formatWarning, type BuildWarning } from './warnings.js';
+import { freshnessOf, todayUtc } from './freshness.js';
 
 export type BuildPhase = 'load' | 'render' | 'write' | 'search';
 
@@ -39,6 +40,8 @@ export interface BuildOptions extends ConfigOptions {
   project?: Project | undefined;
   /** Date used for the feed when no note has an `updated` date. */
   now?: Date | undefined;
+  /** YYYY-MM-DD the staleness badges treat as today (default: the real date). */
+  today?: string | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
 }
 
@@ -86,6 +89,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options: project.config.site,
     now: options.now,
     search: options.search !== false,
+    freshness: freshnessOf(project, options.today ?? todayUtc()),
     onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
   });
   const warnings = allWarnings(plan);

@@ -42,6 +42,8 @@ export function changesListings(before: ParsedNote, after: ParsedNote): boolean 
     before.type !== after.type ||
     JSON.stringify(before.tags.map((tag) => tag.name)) !== JSON.stringify(after.tags.map((tag) => tag.name)) ||
     JSON.stringify(before.frontmatter) !== JSON.stringify(after.frontmatter) ||
+    // The Stale notes page lists notes by their *Updated* line too.
+    JSON.stringify(before.updatedMarks.map((mark) => mark.date)) !== JSON.stringify(after.updatedMarks.map((mark) => mark.date)) ||
     firstParagraphLine(before) !== firstParagraphLine(after)
   );
 }

@@ -10,6 +10,7 @@ import { listingPages } from './pages/listings.js';
 import { feed, redirectPages, sitemap } from './pages/site-files.js';
 import type { LayoutData, NotePage, SitePages } from './pages/types.js';
 import type { BuildWarning } from './warnings.js';
+import type { FreshnessMap } from './freshness.js';
 
 export interface PlanInput {
   notes: ParsedNote[];
@@ -22,6 +23,8 @@ export interface PlanInput {
   search?: boolean;
   /** Called after each note page is rendered. */
   onNote?: (done: number, total: number) => void;
+  /** Each note's date against the staleness policy (badges and the Stale notes page). */
+  freshness?: FreshnessMap;
 }
 
 export interface SitePlan {
@@ -62,13 +65,13 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
       if (previousWarnings) warnings.set(path, previousWarnings);
       return;
     }
-    const rendered = notePage(site, index, entry);
+    const rendered = notePage(site, index, entry, input.freshness?.get(path));
     notePages.set(entry.note.path, rendered.page);
     if (rendered.warnings.length > 0) warnings.set(entry.note.path, rendered.warnings);
     input.onNote?.(done + 1, site.notes.length);
   });
   const notes = [...notePages.values()];
-  const listings = listingPages(site, index);
+  const listings = listingPages(site, index, input.freshness);
   const pages: SitePages = {
     notes,
     listings,
@@ -90,6 +93,7 @@ export function layoutData(site: SiteModel, search: boolean): LayoutData {
       { label: 'Types', url: `${site.base}types/` },
       { label: 'Tags', url: `${site.base}tags/` },
       { label: 'Graph', url: `${site.base}graph/` },
+      { label: 'Stale', url: `${site.base}stale/` },
     ],
   };
 }

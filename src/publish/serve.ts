@@ -12,6 +12,7 @@ import { comparePaths, listVaultFiles } from '../vault/load.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from './build.js';
 import { replanSite, type SitePlan } from './plan.js';
 import { changesListings, changesStructure, dependantNotes } from './dependants.js';
+import { freshnessOf, todayUtc } from './freshness.js';
 import { writePages } from './eleventy-site.js';
 import { copyAttachments, writeGraphJson } from './output-dir.js';
 import { graphData } from './pages/site-files.js';
@@ -202,7 +203,8 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[])
   project.graph = resolveLinks(project.vault);
   if (full) return { kind: 'full' };
   const affected = dependantNotes(previousGraph, project.graph, [...changedNotes].filter((path) => path.toLowerCase().endsWith('.md')));
-  const next = replanSite(plan, { notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options, search: plan.layout.search }, affected);
+  const freshness = freshnessOf(project, todayUtc());
+  const next = replanSite(plan, { notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options, search: plan.layout.search, freshness }, affected);
   const pages: SitePages = {
     notes: [...affected].map((path) => next.notePages.get(path)).filter((page) => page !== undefined),
     listings: listings ? next.pages.listings : [],

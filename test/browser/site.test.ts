@@ -241,6 +241,26 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
     await context.close();
   });
 
+  it('shows a visible stale badge on a stale note, linking to the Stale notes page', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(url('rotations/sector-rotation/'));
+    const badge = page.locator('.note-meta .stale-badge');
+    await badge.waitFor({ state: 'visible' });
+    expect(await badge.textContent()).toMatch(/^Stale · \d+ days overdue$/);
+    expect(await badge.getAttribute('title')).toContain('rotation notes go stale after 30 days');
+    const box = await badge.boundingBox();
+    expect(box && box.width > 20 && box.height > 8).toBe(true);
+    await badge.click();
+    await page.waitForURL(/\/stale\/$/);
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(3);
+    expect(await page.locator('table').textContent()).toContain('Sector Rotation');
+    await page.goto(url('analysts/ed-yardeni/'));
+    expect(await page.locator('.stale-badge').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('logs no console errors on the pages a reader visits', async () => {
     const { context, page, errors } = await open();
     const paths = ['', SECTOR_ROTATION, YARDENI, 'companies/nvidia/', 'graph/', 'search/'];

@@ -11,8 +11,12 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const BASE = '/almanac/';
 
 /** Builds the sample site, search index included, into a fresh temporary folder. */
+/** On this date the January rotation and ETF notes are past their 30-day policy. */
+export const STALE_TODAY = '2026-03-01';
+
 export async function buildSite(): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), 'almanac-browser-'));
-  await build({ cwd: repo, out, base: BASE });
+  // A date after the sample's rotation and ETF notes went stale, so their pages carry the badge.
+  await build({ cwd: repo, out, base: BASE, today: STALE_TODAY });
   return out;
 }

@@ -6,14 +6,17 @@ import { cellParts, updatedDate } from './frontmatter-values.js';
 import { typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry } from './site-index.js';
 import type { LinkItem, ListingPage, NoteTable } from './types.js';
 import { compareRaw, compareText } from '../collate.js';
+import { describeDuration } from '../../stale/index.js';
+import type { FreshnessMap } from '../freshness.js';
 
 const byTitle = (a: SiteNote, b: SiteNote): number => compareText(a.note.title, b.note.title);
 // Keys Obsidian and Almanac use to control notes, not facts worth a column.
 const SYSTEM_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'type', 'publish', 'cssclasses', 'cssclass', 'description', 'updated', 'permalink', 'stale', 'review-every']);
 const MAX_COLUMNS = 4;
 
-export function listingPages(site: SiteModel, index: SiteIndex): ListingPage[] {
+export function listingPages(site: SiteModel, index: SiteIndex, freshness?: FreshnessMap): ListingPage[] {
   const pages: ListingPage[] = [];
+  pages.push(stalePage(site, freshness));
   pages.push(tagsIndexPage(site, index));
   for (const tag of index.tags.values()) pages.push(tagPage(site, index, tag));
   pages.push(typesIndexPage(site, index));
@@ -31,6 +34,27 @@ function listing(site: SiteModel, slug: string, title: string, rest: Omit<Listin
 
 export function noteItem(index: SiteIndex, note: SiteNote): LinkItem {
   return { label: note.note.title, url: note.url, slug: note.slug, note: typeOf(index, note)?.label.replace(/s$/, '') ?? '' };
+}
+
+/** Published notes past their staleness policy, most overdue first. */
+function stalePage(site: SiteModel, freshness: FreshnessMap | undefined): ListingPage {
+  const rows = site.notes
+    .flatMap((note) => {
+      const entry = freshness?.get(note.note.path);
+      return entry?.stale ? [{ note, entry }] : [];
+    })
+    .sort((a, b) => b.entry.daysOverdue - a.entry.daysOverdue || compareText(a.note.note.title, b.note.note.title));
+  const table: NoteTable = {
+    columns: ['type', 'updated', 'policy', 'days overdue'],
+    rows: rows.map(({ note, entry }) => ({
+      title: note.note.title,
+      url: note.url,
+      slug: note.slug,
+      cells: [[{ text: entry.type ?? '' }], [{ text: entry.date ?? '' }], [{ text: entry.maxAge ? describeDuration(entry.maxAge) : '' }], [{ text: String(entry.daysOverdue) }]],
+    })),
+  };
+  const intro = rows.length === 0 ? 'No note is past its review date.' : `${rows.length} ${rows.length === 1 ? 'note is' : 'notes are'} past their review date, most overdue first.`;
+  return listing(site, 'stale', 'Stale notes', { intro, groups: [], ...(rows.length > 0 ? { table } : {}) });
 }
 
 function tagsIndexPage(site: SiteModel, index: SiteIndex): ListingPage {

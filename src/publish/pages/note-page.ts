@@ -3,14 +3,15 @@ import type { SiteModel, SiteNote } from '../site-model.js';
 import { renderNote } from '../render/note-html.js';
 import { linkContext } from '../render/link-context.js';
 import { tagSlug } from '../taxonomy.js';
-import { pageFile } from '../urls.js';
+import { pageFile, pageUrl } from '../urls.js';
 import type { BuildWarning } from '../warnings.js';
 import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
 import { compareText } from '../collate.js';
+import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 
-export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote): { page: NotePage; warnings: BuildWarning[] } {
+export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, freshness?: NoteFreshness): { page: NotePage; warnings: BuildWarning[] } {
   const { note } = entry;
   const rendered = renderNote(site, entry);
   const type = typeOf(index, entry);
@@ -31,7 +32,8 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote): { 
     tags: noteTags(site, index, entry),
     type: type ? { label: type.label, url: type.url } : null,
     folder: folder ? { label: folder.path, url: folder.url } : null,
-    updated: updatedDate(note),
+    updated: freshness?.date ?? updatedDate(note),
+    stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, 'stale'), message: staleNoteMessage(freshness) } : null,
   };
   return { page, warnings: rendered.warnings };
 }

@@ -40,6 +40,16 @@ export interface NotePage extends PageBase {
   type: LinkItem | null;
   folder: LinkItem | null;
   updated: string | null;
+  /** Set when the note is past its staleness policy. */
+  stale: StaleBadge | null;
+}
+
+export interface StaleBadge {
+  daysOverdue: number;
+  /** The Stale notes page. */
+  url: string;
+  /** `updated 2026-01-14 (312 days ago); rotation notes go stale after 30 days (282 days overdue)`. */
+  message: string;
 }
 
 export interface CellPart {
