@@ -2,19 +2,12 @@
 import type { ParsedNote } from '../parse/types.js';
 import type { LinkGraph, ResolvedLink } from '../resolve/index.js';
 import { stripMd } from '../resolve/link-index.js';
-import type { RuleId } from '../config/rules.js';
+import type { Problem } from './problem.js';
 import type { Config } from '../config/schema.js';
 import { closestOf, type Suggester } from './suggest.js';
 
-export interface RawProblem {
-  rule: RuleId;
-  file: string;
-  line: number;
-  column: number;
-  target?: string;
-  message: string;
-  suggestion?: string;
-}
+/** A problem before its severity is decided (config, suppression). */
+export type RawProblem = Omit<Problem, 'severity'>;
 
 export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Suggester): RawProblem | null {
   if (resolved.status === 'resolved') return null;

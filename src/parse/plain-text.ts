@@ -1,10 +1,19 @@
-// Readable text of a node as a reader sees it: link display text, no comments or HTML.
+// Text as a reader of the note sees it: link display text, no embeds, comments or raw
+// HTML. Used for link sentences (backlinks), headings and summaries on the site, so an
+// embed of an unpublished note never spells out its name.
 import type { Nodes } from 'mdast';
+
+/** Display text Obsidian shows for a wikilink without `|alias`: `Note › Heading`. */
+export function defaultDisplay(target: string): string {
+  return target.replace(/\.md(?=#|$)/i, '').replace(/#\^?/g, ' › ').replace(/^ › /, '');
+}
+
+const SPACED = new Set(['tableRow', 'table', 'list', 'listItem', 'blockquote', 'root']);
 
 export function plainText(node: Nodes): string {
   switch (node.type) {
     case 'obsidianLink':
-      return node.alias ?? node.value.replace(/#\^?/g, ' › ').replace(/^ › /, '');
+      return node.embed ? '' : (node.alias ?? defaultDisplay(node.value));
     case 'obsidianComment':
     case 'html':
       return '';
@@ -12,12 +21,11 @@ export function plainText(node: Nodes): string {
       return node.alt ?? '';
     case 'break':
       return ' ';
+    case 'callout':
+      return [node.title.map(plainText).join(''), ...node.children.map(plainText)].join(' ');
     default:
       if ('value' in node) return node.value;
-      if ('children' in node) {
-        const separator = node.type === 'tableRow' || node.type === 'table' || node.type === 'list' || node.type === 'callout' || node.type === 'blockquote' || node.type === 'root' ? ' ' : '';
-        return node.children.map((child) => plainText(child)).join(separator);
-      }
+      if ('children' in node) return node.children.map((child) => plainText(child)).join(SPACED.has(node.type) ? ' ' : '');
       return '';
   }
 }

@@ -4,7 +4,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Heading } from 'mdast';
 import type { ParsedNote } from '../parse/types.js';
-import { readerText } from './reader-text.js';
+import { plainText as readerText } from '../parse/plain-text.js';
 
 export interface HeadingAnchor {
   id: string;

@@ -1,7 +1,6 @@
 // A note's page data: rendered HTML, backlinks with their sentences, tags, type, folder.
 import type { SiteModel, SiteNote } from '../site-model.js';
 import { renderNote } from '../render/note-html.js';
-import { linkContext } from '../render/link-context.js';
 import { tagSlug } from '../taxonomy.js';
 import { pageFile, pageUrl } from '../urls.js';
 import type { BuildWarning } from '../warnings.js';
@@ -49,7 +48,7 @@ export function backlinksOf(site: SiteModel, entry: SiteNote): Backlink[] {
       backlink = { title: source.note.title, url: source.url, slug: source.slug, contexts: [] };
       bySource.set(source.note.path, backlink);
     }
-    const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : linkContext(source.note, link.link);
+    const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : link.link.context;
     if (context.trim() !== '' && !backlink.contexts.includes(context)) backlink.contexts.push(context);
   }
   return [...bySource.values()].sort((a, b) => compareText(a.title, b.title));

@@ -3,7 +3,7 @@
 import type { SiteModel, SiteNote } from '../site-model.js';
 import { slugifySegment } from '../slug.js';
 import { pageFile, pageUrl } from '../urls.js';
-import { readerText } from '../reader-text.js';
+import { plainText as readerText } from '../../parse/plain-text.js';
 import { updatedDate } from './frontmatter-values.js';
 import { typeOf, type SiteIndex } from './site-index.js';
 import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';

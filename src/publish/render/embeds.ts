@@ -9,7 +9,7 @@ import type { SiteNote } from '../site-model.js';
 import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
 import { el, text } from './hast.js';
 import { publishedTarget, record, targetHref } from './links.js';
-import { defaultDisplay } from '../reader-text.js';
+import { defaultDisplay } from '../../parse/plain-text.js';
 import { createScope, MAX_EMBED_DEPTH, type RenderScope } from './scope.js';
 import type { createHandlers as CreateHandlers } from './handlers.js';
 

@@ -8,7 +8,7 @@ import { blockAnchor, headingIdAt } from '../heading-ids.js';
 import { tagUrl } from '../taxonomy.js';
 import { el, text, withId } from './hast.js';
 import { linkElement } from './links.js';
-import { defaultDisplay } from '../reader-text.js';
+import { defaultDisplay } from '../../parse/plain-text.js';
 import { fileEmbed, isBlockEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
 import type { RenderScope } from './scope.js';
 
