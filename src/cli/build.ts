@@ -32,12 +32,12 @@ export function registerBuildCommand(cli: CAC): void {
 
 export async function runBuildCommand(flags: BuildFlags): Promise<number> {
   // Loaded on use: Eleventy and Pagefind are heavy and other commands never need them.
-  const { build, BuildError, formatWarning } = await import('../publish/index.js');
+  const { buildIfChanged, BuildError, formatWarning } = await import('../publish/index.js');
   const { buildSummary, createProgressBar } = await import('../publish/progress.js');
   const today = parseToday(flags.today);
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr) : null;
   try {
-    const result = await build({
+    const result = await buildIfChanged({
       config: flags.config,
       vault: flags.vault,
       cache: flags.cache !== false,

@@ -13,6 +13,10 @@ import { indexSite } from './search-index.js';
 import { normaliseBase } from './urls.js';
 import { formatWarning, type BuildWarning } from './warnings.js';
 import { freshnessOf, todayUtc } from './freshness.js';
+import { loadConfig } from '../config/load.js';
+import { cacheDirOf } from '../project.js';
+import { scanVault, type VaultScan } from '../vault/load.js';
+import { buildKey, readManifest, treeStamp, writeManifest } from './up-to-date.js';
 
 export type BuildPhase = 'load' | 'render' | 'write' | 'search';
 
@@ -38,6 +42,8 @@ export interface BuildOptions extends ConfigOptions {
   cache?: boolean | undefined;
   /** A project already opened (serve keeps one in memory). */
   project?: Project | undefined;
+  /** The vault's files, already read (see scanVault). */
+  scan?: VaultScan | undefined;
   /** Date used for the feed when no note has an `updated` date. */
   now?: Date | undefined;
   /** YYYY-MM-DD the staleness badges treat as today (default: the real date). */
@@ -77,7 +83,7 @@ export function outputOf(project: Project, options: Pick<BuildOptions, 'out' | '
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   if (!options.project) options.onProgress?.({ phase: 'load', done: 0, total: 0 });
-  const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache }));
+  const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache, scan: options.scan }));
   const { outDir, base } = outputOf(project, options);
   checkOutDir(outDir, project.vaultDir, project.dir);
   const progress = options.onProgress;
@@ -111,4 +117,38 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
   return { outDir, base, pages, notes: plan.site.notes.length, warnings, seconds: (performance.now() - started) / 1000, plan, project };
+}
+
+export interface BuildSummary {
+  outDir: string;
+  base: string;
+  pages: number;
+  notes: number;
+  warnings: BuildWarning[];
+  seconds: number;
+  /** True when the output already matched the vault and nothing was written. */
+  upToDate: boolean;
+}
+
+/**
+ * build(), unless the last build into the same folder had exactly these inputs and its
+ * output is untouched: then nothing is parsed or written. What the CLI runs.
+ */
+export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildSummary> {
+  const started = performance.now();
+  if (options.cache === false || options.project) return { ...(await build(options)), upToDate: false };
+  const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
+  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
+  const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : loaded.outputDir;
+  const base = normaliseBase(options.base ?? loaded.config.base);
+  const today = options.today ?? todayUtc();
+  const cacheDir = cacheDirOf(loaded);
+  const key = buildKey({ fingerprint: scan.fingerprint, config: loaded.config, outDir, base, today, search: options.search !== false, strict: options.strict === true, templatesDir: TEMPLATES_DIR, vaultDir: loaded.vaultDir });
+  const previous = readManifest(cacheDir, outDir);
+  if (previous && previous.key === key && previous.stamp === treeStamp(outDir)) {
+    return { outDir, base, pages: previous.pages, notes: previous.notes, warnings: previous.warnings, seconds: (performance.now() - started) / 1000, upToDate: true };
+  }
+  const result = await build({ ...options, today, scan });
+  writeManifest(cacheDir, outDir, { key, stamp: treeStamp(outDir), pages: result.pages, notes: result.notes, warnings: result.warnings });
+  return { outDir: result.outDir, base: result.base, pages: result.pages, notes: result.notes, warnings: result.warnings, seconds: (performance.now() - started) / 1000, upToDate: false };
 }

@@ -54,7 +54,8 @@ export function renderBar(progress: BuildProgress, columns: number): string {
 }
 
 /** `Built 321 pages (88 notes) in 2.1 s, 0 warnings` */
-export function buildSummary(result: { pages: number; notes: number; seconds: number; warnings: unknown[] }): string {
+export function buildSummary(result: { pages: number; notes: number; seconds: number; warnings: unknown[]; upToDate?: boolean }): string {
   const warnings = result.warnings.length;
+  if (result.upToDate) return `Up to date: ${result.pages} pages (${result.notes} notes) unchanged, checked in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
   return `Built ${result.pages} pages (${result.notes} notes) in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
 }

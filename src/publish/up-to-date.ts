@@ -1,0 +1,86 @@
+// A warm build of an unchanged vault writes nothing: the last build's inputs (vault
+// content, config, options, templates, Almanac's version, git HEAD) and a stamp of its
+// output are kept in .almanac/cache; when both still match, the site is up to date.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashSource } from '../vault/cache.js';
+import { VERSION } from '../version.js';
+import type { BuildWarning } from './warnings.js';
+
+export interface BuildManifest {
+  key: string;
+  stamp: string;
+  pages: number;
+  notes: number;
+  warnings: BuildWarning[];
+}
+
+export interface BuildKeyParts {
+  fingerprint: string;
+  config: unknown;
+  outDir: string;
+  base: string;
+  today: string;
+  search: boolean;
+  strict: boolean;
+  templatesDir: string;
+  vaultDir: string;
+}
+
+export function buildKey(parts: BuildKeyParts): string {
+  const { templatesDir, vaultDir, config, ...rest } = parts;
+  return hashSource([VERSION, JSON.stringify(rest), JSON.stringify(config), treeStamp(templatesDir, true), gitHead(vaultDir)].join('\0'));
+}
+
+/** Files, sizes and modification times under `dir` (with `contents`, their bytes too). */
+export function treeStamp(dir: string, contents = false): string {
+  const parts: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) {
+        const stat = statSync(path);
+        parts.push(contents ? `${prefix}${entry.name}\0${hashSource(readFileSync(path, 'latin1'))}` : `${prefix}${entry.name}\0${stat.size}\0${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir, '');
+  return hashSource(parts.join('\n'));
+}
+
+function gitHead(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function manifestFile(cacheDir: string, outDir: string): string {
+  return join(cacheDir, `build-${hashSource(outDir).slice(0, 16)}.json`);
+}
+
+export function readManifest(cacheDir: string, outDir: string): BuildManifest | null {
+  try {
+    const data = JSON.parse(readFileSync(manifestFile(cacheDir, outDir), 'utf8')) as BuildManifest;
+    return typeof data.key === 'string' && typeof data.stamp === 'string' ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeManifest(cacheDir: string, outDir: string, manifest: BuildManifest): void {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = manifestFile(cacheDir, outDir);
+  writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+  renameSync(`${file}.tmp`, file);
+}
