@@ -40,7 +40,8 @@ export interface BuildOptions extends ConfigOptions {
   deferSearch?: boolean | undefined;
   /** Use the parsed-note cache in `.almanac/cache` (default true). */
   cache?: boolean | undefined;
-  /** A project already opened (serve keeps one in memory). */
+  /** A project already opened (serve keeps one in memory). Without one, the project build opens
+   * is returned with its notes' trees released once every page is rendered. */
   project?: Project | undefined;
   /** The vault's files, already read (see scanVault). */
   scan?: VaultScan | undefined;
@@ -98,6 +99,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     freshness: freshnessOf(project, options.today ?? todayUtc()),
     onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
   });
+  // Every page is rendered: a project opened here needs no trees any more, and at
+  // 10,000 notes they are a large share of peak memory while Eleventy writes.
+  if (!options.project) releaseTrees(project);
   const warnings = allWarnings(plan);
   if (options.strict && warnings.length > 0) {
     const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
@@ -151,4 +155,8 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   const result = await build({ ...options, today, scan });
   writeManifest(cacheDir, outDir, { key, stamp: treeStamp(outDir), pages: result.pages, notes: result.notes, warnings: result.warnings });
   return { outDir: result.outDir, base: result.base, pages: result.pages, notes: result.notes, warnings: result.warnings, seconds: (performance.now() - started) / 1000, upToDate: false };
+}
+
+function releaseTrees(project: Project): void {
+  for (const note of project.vault.notes) note.tree = { type: 'root', children: [] };
 }
