@@ -52,15 +52,7 @@ export interface BuildOptions extends ConfigOptions {
   onProgress?: ((progress: BuildProgress) => void) | undefined;
 }
 
-export interface BuildResult {
-  outDir: string;
-  base: string;
-  /** HTML pages written (notes, listings, redirects, 404). */
-  pages: number;
-  /** Published notes. */
-  notes: number;
-  warnings: BuildWarning[];
-  seconds: number;
+export interface BuildResult extends Omit<BuildSummary, 'upToDate'> {
   plan: SitePlan;
   project: Project;
 }
@@ -126,7 +118,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export interface BuildSummary {
   outDir: string;
   base: string;
+  /** HTML pages written (notes, listings, redirects, 404). */
   pages: number;
+  /** Published notes. */
   notes: number;
   warnings: BuildWarning[];
   seconds: number;
@@ -152,9 +146,9 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   if (previous && previous.key === key && previous.stamp === treeStamp(outDir)) {
     return { outDir, base, pages: previous.pages, notes: previous.notes, warnings: previous.warnings, seconds: (performance.now() - started) / 1000, upToDate: true };
   }
-  const result = await build({ ...options, today, scan });
+  const { plan: _plan, project: _project, ...result } = await build({ ...options, today, scan });
   writeManifest(cacheDir, outDir, { key, stamp: treeStamp(outDir), pages: result.pages, notes: result.notes, warnings: result.warnings });
-  return { outDir: result.outDir, base: result.base, pages: result.pages, notes: result.notes, warnings: result.warnings, seconds: (performance.now() - started) / 1000, upToDate: false };
+  return { ...result, seconds: (performance.now() - started) / 1000, upToDate: false };
 }
 
 function releaseTrees(project: Project): void {
