@@ -4,9 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs, USAGE, type BenchArgs } from './lib/args.js';
 import { newestMtime } from './lib/files.js';
+import { releaseLock, takeLock } from './lib/lock.js';
 import { rssSource } from './lib/measure.js';
 import { OUT, REPO, BENCH } from './lib/paths.js';
 import { profileColdBuild, type ProfileSummary } from './lib/profile.js';
@@ -30,6 +31,30 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const args: BenchArgs = parsed;
+  const holder = takeLock();
+  if (holder !== null) {
+    console.error(`bench: another benchmark (pid ${holder}) is running; two at once spoil each other's times and edit the same vaults`);
+    return 1;
+  }
+  // Ctrl-C / SIGTERM: end the running command, restore the edited note, write what was measured.
+  const abort = new AbortController();
+  let stoppedBy: string | null = null;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stoppedBy !== null) process.exit(130);
+    stoppedBy = signal;
+    log(`${signal}: stopping; the results so far will be written`);
+    abort.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await runBench(args, argv, abort.signal, () => stoppedBy);
+  } finally {
+    releaseLock();
+  }
+}
+
+async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, stoppedBy: () => string | null): Promise<number> {
   const started = new Date();
   const loadStart = os.loadavg();
   const notes = runNotes(args, loadStart);
@@ -37,28 +62,41 @@ async function main(argv: string[]): Promise<number> {
 
   const vaults: BenchVault[] = [...args.sizes].sort((a, b) => a - b).map((size) => generatedVault(size, args.seed, log));
   if (args.sample) vaults.unshift(sampleVault());
+  // serve and the profile run on the 10k vault, or the largest generated one there is.
+  const generated = vaults.filter((vault) => vault.kind === 'generated');
+  const main = generated.find((vault) => vault.label === label(10000)) ?? generated[generated.length - 1];
 
   const almanac = snapshotAlmanac();
   const work = mkdtempSync(join(os.tmpdir(), 'almanac-bench-'));
+  const file = args.results ?? (args.quick ? join(OUT, 'RESULTS-quick.md') : join(BENCH, 'RESULTS.md'));
   const results: VaultResult[] = [];
   let serve: ServeResult | null = null;
   let profile: ProfileSummary | null = null;
+  const write = (state: 'running' | 'done'): string[] => {
+    const stopped = stoppedBy();
+    const status = stopped !== null ? [`interrupted by ${stopped}: the results are partial`] : state === 'running' ? ['run in progress (or killed): the results are partial'] : [];
+    const info = runInfo(args, argv, started, loadStart, [...status, ...notes]);
+    const failures = collectFailures(results, serve, profile);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, resultsMarkdown({ info, vaults: results, serve, profile, targets: checkTargets(results, serve), failures }, file));
+    return failures;
+  };
   try {
     for (const vault of vaults) {
+      if (signal.aborted) break;
       log(`${vault.label}: ${vault.notes} notes, ${(vault.bytes / 1024 ** 2).toFixed(1)} MB of Markdown`);
-      results.push(await runSuite(vault, { bin: almanac.bin, runs: args.runs, timeoutSeconds: args.timeout, work, log }));
-    }
-    // serve and the profile on the 10k vault, or the largest generated one there is.
-    const generated = results.filter((result) => result.vault.kind === 'generated');
-    const main = generated.find((result) => result.vault.label === label(10000)) ?? generated[generated.length - 1];
-    if (main && args.serve) {
-      serve = await measureServe(main.vault, main.buildProject, { bin: almanac.bin, edits: args.edits, timeoutSeconds: args.timeout, work, log });
-      log(`  ${serveLine(serve)}`);
-    }
-    if (main && args.profile) {
-      log(`profiling a cold build of the ${main.vault.label} vault …`);
-      const dir = join(OUT, 'profiles', `${main.vault.label}-${started.toISOString().replace(/[:.]/g, '-')}`);
-      profile = await profileColdBuild(almanac.bin, main.vault.label, main.buildProject, dir, args.timeout);
+      const result = await runSuite(vault, { bin: almanac.bin, runs: args.runs, timeoutSeconds: args.timeout, work, log, signal });
+      results.push(result);
+      if (vault === main && args.serve && !signal.aborted) {
+        serve = await measureServe(vault, result.buildProject, { bin: almanac.bin, edits: args.edits, timeoutSeconds: args.timeout, work, log, signal });
+        log(`  ${serveLine(serve)}`);
+      }
+      if (vault === main && args.profile && !signal.aborted) {
+        log(`profiling a cold build of the ${vault.label} vault …`);
+        const dir = join(OUT, 'profiles', `${vault.label}-${started.toISOString().replace(/[:.]/g, '-')}`);
+        profile = await profileColdBuild(almanac.bin, vault.label, result.buildProject, dir, args.timeout, signal);
+      }
+      write('running');
     }
   } finally {
     if (args.keep) log(`kept ${work} and ${almanac.dir}`);
@@ -68,7 +106,16 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const info: RunInfo = {
+  const failures = write('done');
+  console.log(`\n${textTable(measurementRows(results))}\n`);
+  if (serve) console.log(serveLine(serve));
+  console.log(textTable(checkTargets(results, serve).map((target) => [target.target, target.status, target.measured]), ['Target', 'Status', 'Measured']));
+  console.log(`\nwrote ${relative(process.cwd(), file)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`);
+  return stoppedBy() === null ? 0 : 130;
+}
+
+function runInfo(args: BenchArgs, argv: string[], started: Date, loadStart: number[], notes: string[]): RunInfo {
+  return {
     command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
     started,
     finished: new Date(),
@@ -84,16 +131,6 @@ async function main(argv: string[]): Promise<number> {
     runs: args.runs,
     rssSource: rssSource(),
   };
-  const targets = checkTargets(results, serve);
-  const failures = collectFailures(results, serve, profile);
-  console.log(`\n${textTable(measurementRows(results))}\n`);
-  if (serve) console.log(serveLine(serve));
-  console.log(textTable(targets.map((target) => [target.target, target.status, target.measured]), ['Target', 'Status', 'Measured']));
-  const file = args.results ?? (args.quick ? join(OUT, 'RESULTS-quick.md') : join(BENCH, 'RESULTS.md'));
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, resultsMarkdown({ info, vaults: results, serve, profile, targets, failures }, file));
-  console.log(`\nwrote ${relative(process.cwd(), file)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`);
-  return 0;
 }
 
 /** Things a reader of the results should know about how this run went. */

@@ -23,6 +23,8 @@ export interface Command {
   timeoutSeconds: number;
   /** Exit codes that count as success (default [0]). */
   okCodes?: number[];
+  /** Ends the command (and everything it started) when aborted. */
+  signal?: AbortSignal;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -45,6 +47,7 @@ export async function measure(command: Command): Promise<Measurement> {
     const okCodes = command.okCodes ?? [0];
     const crashed = /unexpected error/.test(outcome.stderr);
     if (outcome.code !== null && okCodes.includes(outcome.code) && !crashed) return { ok: true, seconds, rssMiB };
+    if (command.signal?.aborted) return { ok: false, seconds, rssMiB, error: 'interrupted' };
     const why = outcome.timedOut ? `timed out after ${command.timeoutSeconds} s` : outcome.code === null ? `killed by ${outcome.signal ?? 'a signal'}` : `exit ${outcome.code}`;
     return { ok: false, seconds, rssMiB, error: `${why}: ${lastLines(outcome.stderr)}` };
   } finally {
@@ -78,12 +81,17 @@ function runChild(file: string, args: string[], command: Command, rssFile: strin
       timedOut = true;
       killGroup(child.pid);
     }, command.timeoutSeconds * 1000);
+    const abort = (): void => killGroup(child.pid);
+    command.signal?.addEventListener('abort', abort, { once: true });
+    if (command.signal?.aborted) abort();
     child.on('error', (error) => {
       clearTimeout(timer);
+      command.signal?.removeEventListener('abort', abort);
       resolve({ code: null, signal: null, stderr: `${stderr}\n${error.message}`, timedOut });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      command.signal?.removeEventListener('abort', abort);
       resolve({ code, signal, stderr, timedOut });
     });
   });

@@ -32,12 +32,12 @@ interface CpuProfile {
   timeDeltas?: number[];
 }
 
-export async function profileColdBuild(bin: string, vaultLabel: string, project: Project, dir: string, timeoutSeconds: number): Promise<ProfileSummary> {
+export async function profileColdBuild(bin: string, vaultLabel: string, project: Project, dir: string, timeoutSeconds: number, signal: AbortSignal): Promise<ProfileSummary> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   rmSync(project.cache, { recursive: true, force: true });
   rmSync(project.site, { recursive: true, force: true });
-  const run = await measure({ args: ['--cpu-prof', `--cpu-prof-dir=${dir}`, bin, 'build'], cwd: project.dir, timeoutSeconds });
+  const run = await measure({ args: ['--cpu-prof', `--cpu-prof-dir=${dir}`, bin, 'build'], cwd: project.dir, timeoutSeconds, signal });
   return { vault: vaultLabel, dir, run, ...summarise(dir) };
 }
 

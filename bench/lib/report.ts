@@ -30,6 +30,10 @@ export function measurementRows(vaults: VaultResult[]): string[][] {
   for (const result of vaults) {
     const eleventy = step(result, 'eleventy');
     for (const entry of result.steps) {
+      if (entry.runs.length === 0) {
+        rows.push([result.vault.label, STEP_LABELS[entry.step], 'not run', '', '', '', '', '']);
+        continue;
+      }
       const failed = entry.runs.filter((run) => !run.ok).length;
       const runs = entry.runs.map((run) => (run.ok ? run.seconds.toFixed(2) : 'FAILED')).join(' / ');
       const isBase = entry.step === 'eleventy';

@@ -26,6 +26,8 @@ export interface ServeResult {
 }
 
 export interface ServeOptions {
+  /** Aborted on Ctrl-C / SIGTERM: serve is stopped and the measurement given up. */
+  signal: AbortSignal;
   /** bin/almanac.js to run. */
   bin: string;
   edits: number;
@@ -64,6 +66,8 @@ export async function measureServe(vault: BenchVault, project: Project, options:
   const exit = new Promise<void>((resolve) => child.on('close', () => resolve()));
   void exit.then(() => (exited = true));
   const pid = child.pid;
+  const abort = (): void => killGroup(pid, 'SIGTERM');
+  options.signal.addEventListener('abort', abort, { once: true });
   try {
     if (pid === undefined) throw new Error('could not start almanac serve');
     const deadline = Date.now() + options.timeoutSeconds * 1000;
@@ -88,7 +92,8 @@ export async function measureServe(vault: BenchVault, project: Project, options:
       const text = marker(`edit-${edit}`);
       const written = performance.now();
       appendFileSync(notePath, `\n${text}\n`);
-      const seen = await pollFor(page, text, EDIT_TIMEOUT_MS);
+      const seen = await pollFor(page, text, EDIT_TIMEOUT_MS, options.signal);
+      if (options.signal.aborted) throw new Error('interrupted');
       if (!seen) throw new Error(`edit ${edit} not in ${result.page} after ${EDIT_TIMEOUT_MS / 1000} s`);
       const ms = performance.now() - written;
       result.latenciesMs.push(ms);
@@ -100,6 +105,7 @@ export async function measureServe(vault: BenchVault, project: Project, options:
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   } finally {
+    options.signal.removeEventListener('abort', abort);
     logged = null;
     writeFileSync(notePath, original);
     if (!exited) {
@@ -115,9 +121,9 @@ export async function measureServe(vault: BenchVault, project: Project, options:
 
 const marker = (what: string): string => `Benchmark serve ${what} ${Math.random().toString(36).slice(2, 10)}`;
 
-async function pollFor(file: string, text: string, timeoutMs: number): Promise<boolean> {
+async function pollFor(file: string, text: string, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
+  while (performance.now() < deadline && !signal.aborted) {
     try {
       if (readFileSync(file, 'utf8').includes(text)) return true;
     } catch {

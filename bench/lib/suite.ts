@@ -36,6 +36,8 @@ export interface VaultResult {
 }
 
 export interface SuiteOptions {
+  /** Aborted on Ctrl-C / SIGTERM: the running command is ended and no step starts. */
+  signal: AbortSignal;
   /** bin/almanac.js to run. */
   bin: string;
   runs: number;
@@ -53,7 +55,7 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
   const notePath = join(vault.dir, vault.editNote);
   const original = readFileSync(notePath);
   const almanac = (project: Project, command: string, okCodes: number[] = [0]) =>
-    measure({ args: [options.bin, command], cwd: project.dir, timeoutSeconds: options.timeoutSeconds, okCodes });
+    measure({ args: [options.bin, command], cwd: project.dir, timeoutSeconds: options.timeoutSeconds, okCodes, signal: options.signal });
 
   const plan: Record<StepId, { before?: () => void; run: () => Promise<Measurement>; after?: () => void; output?: string }> = {
     eleventy: {
@@ -63,6 +65,7 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
           args: [ELEVENTY_CMD, `--config=${ELEVENTY_CONFIG}`, `--input=${vault.dir}`, `--output=${eleventyOut}`, '--quiet'],
           cwd: REPO,
           timeoutSeconds: options.timeoutSeconds,
+          signal: options.signal,
         }),
       output: eleventyOut,
     },
@@ -89,6 +92,7 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
   try {
     for (let round = 1; round <= options.runs; round++) {
       for (const step of STEPS) {
+        if (options.signal.aborted) break;
         const { before, run, after, output } = plan[step];
         const result = results.get(step);
         if (!result) continue;
