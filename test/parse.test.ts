@@ -93,6 +93,11 @@ describe('nothing in code, comments or HTML is a link', () => {
     expect(links('[[Before]]\n\n%%\n[[After]]\n')).toMatchObject([{ target: 'Before' }]);
   });
 
+  it('a lone % inside an unclosed or multi-line comment is comment text (found by the property test)', () => {
+    for (const source of ['%%a\n%', '%%a\n%b\n%%\n[[Real]]', '%%%\n%']) expect(() => parseNote('a.md', source), source).not.toThrow();
+    expect(links('%%a\n%b\n%%\n\n[[Real]]').map((l) => l.target)).toEqual(['Real']);
+  });
+
   it('text after a closed comment is still read', () => {
     expect(links('%%note%% then [[Real]]').map((l) => l.target)).toEqual(['Real']);
   });

@@ -35,7 +35,8 @@ function tokenizeNonLazyLine(this: TokenizeContext, effects: Effects, ok: State,
 function makeTokenizer(flow: boolean) {
   return function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
     const self = this;
-    let hasData = false;
+    // Codes in the current data token: a `%` that does not close is data, never an empty token.
+    let tokenSize = 0;
     return start;
 
     function start(code: Code): State | undefined {
@@ -75,6 +76,7 @@ function makeTokenizer(flow: boolean) {
     }
     function dataStart(code: Code): State | undefined {
       effects.enter('obsidianCommentData');
+      tokenSize = 0;
       return data(code);
     }
     function data(code: Code): State | undefined {
@@ -82,16 +84,17 @@ function makeTokenizer(flow: boolean) {
         effects.exit('obsidianCommentData');
         return between(code);
       }
-      if (code === PERCENT && hasData) {
+      if (code === PERCENT && tokenSize > 0) {
         effects.exit('obsidianCommentData');
         return effects.check(closer, close, dataAgain)(code);
       }
-      hasData = true;
+      tokenSize++;
       effects.consume(code);
       return data;
     }
     function dataAgain(code: Code): State | undefined {
       effects.enter('obsidianCommentData');
+      tokenSize = 1;
       effects.consume(code);
       return data;
     }
