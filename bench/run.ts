@@ -72,14 +72,17 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   const results: VaultResult[] = [];
   let serve: ServeResult | null = null;
   let profile: ProfileSummary | null = null;
-  const write = (state: 'running' | 'done'): string[] => {
+  // Partial results (after each vault, or when stopped) never replace the results file.
+  const partialFile = join(OUT, 'RESULTS-partial.md');
+  const write = (state: 'running' | 'done'): { failures: string[]; to: string } => {
     const stopped = stoppedBy();
     const status = stopped !== null ? [`interrupted by ${stopped}: the results are partial`] : state === 'running' ? ['run in progress (or killed): the results are partial'] : [];
     const info = runInfo(args, argv, started, loadStart, [...status, ...notes]);
     const failures = collectFailures(results, serve, profile);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, resultsMarkdown({ info, vaults: results, serve, profile, targets: checkTargets(results, serve), failures }, file));
-    return failures;
+    const to = status.length > 0 ? partialFile : file;
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, resultsMarkdown({ info, vaults: results, serve, profile, targets: checkTargets(results, serve), failures }, file));
+    return { failures, to };
   };
   try {
     for (const vault of vaults) {
@@ -106,11 +109,11 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
     }
   }
 
-  const failures = write('done');
+  const { failures, to } = write('done');
   console.log(`\n${textTable(measurementRows(results))}\n`);
   if (serve) console.log(serveLine(serve));
   console.log(textTable(checkTargets(results, serve).map((target) => [target.target, target.status, target.measured]), ['Target', 'Status', 'Measured']));
-  console.log(`\nwrote ${relative(process.cwd(), file)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`);
+  console.log(`\nwrote ${relative(process.cwd(), to)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`);
   return stoppedBy() === null ? 0 : 130;
 }
 
