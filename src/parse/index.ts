@@ -1,22 +1,22 @@
 // parseNote: one note's source in, its plain-data parsed form out.
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { extractFacts } from './extract.js';
-import { parseMarkdown } from './processor.js';
+import { parseMarkdown, type ParserChoice } from './processor.js';
 import { splitTarget } from './link-target.js';
 import type { LinkRef, NoteIssue, ParsedNote, TagRef } from './types.js';
 import type { ObsidianLink } from './mdast.js';
 
 export type * from './types.js';
-export { parseMarkdown } from './processor.js';
+export { parseMarkdown, type ParserChoice } from './processor.js';
 export { splitTarget } from './link-target.js';
 
 const BOM = '\uFEFF';
 
 /** Parse one note. `path` is vault-relative with forward slashes. Never throws on bad input. */
-export function parseNote(path: string, source: string): ParsedNote {
+export function parseNote(path: string, source: string, parser: ParserChoice = 'auto'): ParsedNote {
   const text = source.startsWith(BOM) ? source.slice(1) : source;
   const frontmatter = readFrontmatter(text);
-  const tree = parseMarkdown(frontmatter.body);
+  const tree = parseMarkdown(frontmatter.body, parser);
   const facts = extractFacts(tree, frontmatter.body, frontmatter.bodyLine);
   const fields = readFields(frontmatter);
   const name = baseName(path);
@@ -33,7 +33,7 @@ export function parseNote(path: string, source: string): ParsedNote {
     bodyLine: frontmatter.bodyLine,
     headings: facts.headings,
     blocks: facts.blocks,
-    links: [...frontmatterLinks(frontmatter), ...facts.links],
+    links: [...frontmatterLinks(frontmatter, parser), ...facts.links],
     suppressions: facts.suppressions,
     feedRegions: facts.feedRegions,
     updatedMarks: facts.updatedMarks,
@@ -90,10 +90,10 @@ function readFields(frontmatter: Frontmatter): Fields {
 }
 
 /** Wikilinks in quoted frontmatter strings (`firm: "[[Goldman Sachs]]"`). */
-function frontmatterLinks(frontmatter: Frontmatter): LinkRef[] {
+function frontmatterLinks(frontmatter: Frontmatter, parser: ParserChoice): LinkRef[] {
   const links: LinkRef[] = [];
   for (const entry of frontmatter.strings) {
-    const tree = parseMarkdown(entry.value);
+    const tree = parseMarkdown(entry.value, parser);
     const found: ObsidianLink[] = [];
     collect(tree, found);
     for (const link of found) {

@@ -1,0 +1,44 @@
+// Which notes the fast path may read. It covers the CommonMark + GFM-table core plus
+// wikilinks and embeds, and gives the same tree as remark for those. Anything it does
+// not reproduce exactly sends the note to remark (the reference parser): Obsidian
+// comments and highlights, footnotes, strikethrough, link reference definitions, GFM
+// literal autolinks, and feed regions (refresh edits them by exact cell columns).
+
+/** Why a note must go to remark, or null when the fast path reads it exactly. */
+export function fastPathRefusal(markdown: string): string | null {
+  if (markdown.includes('%%')) return 'comment';
+  // `=` runs are highlight sequences to remark even alone, and take part in emphasis resolution.
+  if (markdown.includes('==') || /=[*_]|[*_]=/.test(markdown)) return 'highlight';
+  if (markdown.includes('[^')) return 'footnote';
+  if (CLOSING_TILDE.test(markdown)) return 'strikethrough';
+  if (markdown.includes('@')) return 'email autolink';
+  if (/www\./i.test(markdown)) return 'www autolink';
+  if (DEFINITION.test(markdown)) return 'definition';
+  if (FEED_MARKER.test(markdown)) return 'feed region';
+  if (bareUrl(markdown)) return 'literal autolink';
+  if (markdown.includes('\\\\|')) return 'escaped backslash before a pipe';
+  if (markdown.includes('\t')) return 'tab';
+  if (markdown.includes('\r')) return 'carriage return';
+  if (markdown.includes('\0')) return 'nul';
+  return null;
+}
+
+/** Strikethrough needs a `~` that can close a run: one right after a non-blank character. */
+const CLOSING_TILDE = /\S~/;
+const DEFINITION = /^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*\[[^\]\n]*\]:/m;
+const FEED_MARKER = /<!--\s*\/?feed\b/;
+const SCHEME = /[a-z][a-z0-9+.-]*$/i;
+
+/** A `scheme://` not written as a link destination `](…` or an autolink `<…`. */
+function bareUrl(markdown: string): boolean {
+  let at = markdown.indexOf('://');
+  while (at !== -1) {
+    const before = markdown.slice(Math.max(0, at - 40), at);
+    const scheme = SCHEME.exec(before);
+    if (!scheme) return true;
+    const lead = before.slice(0, before.length - scheme[0].length);
+    if (!lead.endsWith('](') && !lead.endsWith('<')) return true;
+    at = markdown.indexOf('://', at + 3);
+  }
+  return false;
+}

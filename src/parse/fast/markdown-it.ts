@@ -1,0 +1,110 @@
+// The fast path's tokenizer: markdown-it (CommonMark + GFM tables), set up to keep
+// what remark keeps: raw HTML as written, link destinations as written (no percent
+// encoding, no protocol filter — rehype-sanitize judges URLs at render time, as on
+// the remark path), plus Obsidian `[[wikilinks]]` and `![[embeds]]` with remark-wiki-link's
+// grammar, and the offset where each inline token starts.
+import MarkdownIt from 'markdown-it';
+import StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Nesting } from 'markdown-it/lib/token.mjs';
+
+/** Offset in its inline source where each inline token starts. */
+export const inlineStart = new WeakMap<Token, number>();
+
+const OBSIDIAN_LINK = 'obsidian_link';
+export { OBSIDIAN_LINK };
+
+function createMarkdownIt(): MarkdownIt {
+  const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  md.disable('strikethrough');
+  md.normalizeLink = (url) => url;
+  md.normalizeLinkText = (url) => url;
+  md.validateLink = () => true;
+  md.inline.ruler.before('link', 'obsidian_link', wikiLinkRule(false));
+  md.inline.ruler.before('image', 'obsidian_embed', wikiLinkRule(true));
+  md.inline.State = PositionedState;
+  return md;
+}
+
+/** Records where each pushed token starts. Emphasis pushes one token per marker character
+ * without moving `pos`, so consecutive pushes at one offset count up. */
+class PositionedState extends StateInline {
+  private lastPos = -1;
+  private lastType = '';
+  private run = 0;
+  override push(type: string, tag: string, nesting: Nesting): Token {
+    const token = super.push(type, tag, nesting);
+    if (type === 'text' && this.lastType === 'text' && this.pos === this.lastPos) this.run++;
+    else this.run = 0;
+    this.lastPos = this.pos;
+    this.lastType = type;
+    // For a link_open this is the label's start, one past its `[` (see linkStart).
+    if (!inlineStart.has(token)) inlineStart.set(token, this.pos + this.run);
+    return token;
+  }
+}
+
+/** Where a link starts: its `[` sits just before the offset recorded; an autolink's `<` at it. */
+export function linkStart(token: Token): number | undefined {
+  const recorded = inlineStart.get(token);
+  if (recorded === undefined || token.type !== 'link_open' || token.markup === 'autolink') return recorded;
+  return recorded - 1;
+}
+
+const BANG = 0x21;
+const OPEN = 0x5b;
+
+/** remark-wiki-link's grammar: `[[`, a target with a non-blank character and no `]`, `|` or
+ * line ending, then `]]`, or `|` and an alias with a non-blank character and no `]`. */
+function wikiLinkRule(embed: boolean) {
+  return (state: StateInline, silent: boolean): boolean => {
+    const start = state.pos;
+    let pos = start;
+    if (embed) {
+      if (state.src.charCodeAt(pos) !== BANG) return false;
+      pos++;
+    }
+    if (state.src.charCodeAt(pos) !== OPEN || state.src.charCodeAt(pos + 1) !== OPEN) return false;
+    pos += 2;
+    const end = linkEnd(state.src, pos, state.posMax);
+    if (end === -1) return false;
+    if (!silent) {
+      const token = state.push(OBSIDIAN_LINK, '', 0);
+      token.content = state.src.slice(pos, end);
+      token.markup = embed ? '!' : '';
+      inlineStart.set(token, start);
+    }
+    state.pos = end + 2;
+    return true;
+  };
+}
+
+function linkEnd(src: string, from: number, max: number): number {
+  let pos = from;
+  let seen = false;
+  let inAlias = false;
+  while (pos < max) {
+    const code = src.charCodeAt(pos);
+    if (code === 0x0a || code === 0x0d) return -1;
+    if (code === 0x5d) {
+      if (!seen || src.charCodeAt(pos + 1) !== 0x5d || pos + 1 >= max) return -1;
+      return pos;
+    }
+    if (code === 0x7c && !inAlias) {
+      if (!seen) return -1;
+      inAlias = true;
+      seen = false;
+    } else if (code !== 0x20 && code !== 0x09) {
+      seen = true;
+    }
+    pos++;
+  }
+  return -1;
+}
+
+let shared: MarkdownIt | undefined;
+
+export function fastTokenizer(): MarkdownIt {
+  shared ??= createMarkdownIt();
+  return shared;
+}

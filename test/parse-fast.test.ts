@@ -1,0 +1,113 @@
+// The fast path (markdown-it) must give exactly what remark gives for every note it
+// accepts: the same facts (links, headings, blocks, tags… with lines and columns) and the
+// same tree, apart from list `spread` flags (markdown-it knows tightness per list) and
+// the positions of nodes no stage reads. Notes it refuses go to remark.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { glob } from 'tinyglobby';
+import { parseNote, type ParsedNote } from '../src/parse/index.js';
+import { fastPathRefusal } from '../src/parse/fast/eligible.js';
+import { FastPathUnsupported } from '../src/parse/fast/to-mdast.js';
+import { readFrontmatter } from '../src/parse/frontmatter.js';
+import { generateVault } from './support/genvault.js';
+import { writeVault } from './support/vault.js';
+
+/** Types whose positions later stages read, and which parts of them. Where a container
+ * ends differs in cases no stage reads (micromark can end a list on the next container's
+ * line; an unclosed fence ends past the last line): block ids, the one use of an end
+ * line, are compared through the facts. */
+const ENDS = new Set(['paragraph', 'listItem', 'table', 'tableRow', 'heading']);
+const BLOCKS = new Set(['heading', 'paragraph', 'list', 'listItem', 'table', 'tableRow', 'code', 'html', 'blockquote', 'callout', 'thematicBreak']);
+const INLINE = new Set(['obsidianLink', 'link', 'image', 'emphasis', 'tableCell']);
+
+function comparable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(comparable);
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'spread') continue;
+    if (key === 'position') {
+      const position = value as { start: { line: number; column: number }; end: { line: number } } | undefined;
+      if (!position) continue;
+      if (BLOCKS.has(String(record.type))) out.position = ENDS.has(String(record.type)) ? { line: position.start.line, end: position.end.line } : { line: position.start.line };
+      else if (INLINE.has(String(record.type))) out.position = { line: position.start.line, column: position.start.column };
+      continue;
+    }
+    out[key] = comparable(value);
+  }
+  return out;
+}
+
+function both(path: string, source: string): { remark: ParsedNote; fast: ParsedNote | null; refusal: string | null } {
+  const remark = parseNote(path, source, 'remark');
+  const refusal = fastPathRefusal(readFrontmatter(source).body);
+  let fast: ParsedNote | null = null;
+  try {
+    fast = parseNote(path, source, 'fast');
+  } catch (error) {
+    if (!(error instanceof FastPathUnsupported)) throw error;
+  }
+  return { remark, fast, refusal };
+}
+
+function expectSame(path: string, source: string): 'fast' | 'remark' {
+  const { remark, fast, refusal } = both(path, source);
+  if (refusal !== null || fast === null) return 'remark';
+  const { tree: remarkTree, ...remarkFacts } = remark;
+  const { tree: fastTree, ...fastFacts } = fast;
+  expect(fastFacts, `${path}: facts`).toEqual(remarkFacts);
+  expect(comparable(fastTree), `${path}: tree`).toEqual(comparable(remarkTree));
+  return 'fast';
+}
+
+describe('fast path', () => {
+  it('reads the sample vault exactly as remark does, and most of it', async () => {
+    const dir = join(import.meta.dirname, '..', 'notes');
+    const files = await glob('**/*.md', { cwd: dir });
+    const used = files.map((file) => expectSame(file, readFileSync(join(dir, file), 'utf8')));
+    expect(files.length).toBeGreaterThan(80);
+    expect(used.filter((path) => path === 'fast').length).toBeGreaterThan(files.length * 0.8);
+  });
+
+  it('reads a generated vault exactly as remark does, every note of it', async () => {
+    const dir = writeVault({});
+    generateVault({ out: dir, notes: 400, seed: 11 });
+    const files = await glob('**/*.md', { cwd: dir });
+    const used = files.map((file) => expectSame(file, readFileSync(join(dir, file), 'utf8')));
+    expect(used.every((path) => path === 'fast')).toBe(true);
+  });
+
+  it.each([
+    ['lists', '- a\n- b\n\n  c\n\n1. x\n2. y\n\n3) z\n   - nested [[Deep]]\n'],
+    ['task list', '- [ ] open\n- [x] done [[Note]]\n- [X]\n- [ ]x\n'],
+    ['code', '```ts title="a"\nconst a = [[no]];\n```\n\n    indented [[no]]\n\n````\nfence\n````\n'],
+    ['quote and callout', '> [!warning]- Title [[A]]\n> body *em*\n> > [!note] inner\n> > text\nlazy line\n'],
+    ['table', '| a | b |\n|:--|--:|\n| [[X\\|shown]] | `a\\|b` |\n| ![[img.png\\|200]] |\n'],
+    ['headings', '# One #\nSetext [[L]]\n---\n\n## Two [[A#B]] ##\n  ### Indented\n'],
+    ['links', 'See [text](Note.md "t") and [x](<a b.md>) <https://example.com> ![alt *e*](pic.png) [[a]] ![[b#^c]] [[ ]] [[a|]] [[a] [[|b]]\n'],
+    ['inline', '*a* **b** ***c*** _d_ __e__ `code` \\*esc\\* &amp; &copy; a  \nb\\\nc <span>x</span>\n'],
+    ['html', '<div>\n*not md*\n</div>\n\n<!-- note -->\ntext\n'],
+    ['block ids and tags', 'Para #tag/sub #123 ^id-1\n\n- item ^li\n\n| t |\n|---|\n| 1 |\n\n^tbl\n\n*Updated 2026-01-14*\n'],
+  ])('agrees with remark on %s', (_name, body) => {
+    expect(expectSame('Note.md', body)).toBe('fast');
+  });
+
+  it('agrees with remark on arbitrary Obsidian-flavoured text it accepts', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('[[', ']]', '![[', '|', '\\|', '\\', '#', '# ', '#^', ' ^b-1', '`', '```', '---', '***', '> ', '> [!note]- ', '<b>', '</b>', '<!--', '-->', '| a | b |', '|---|---|', '*Updated 2026-01-14*', '- ', '1. ', '- [ ] ', '  ', '    ', '*', '_', '**', '[', ']', '(', ')', '](x.md)', '![', '<', '>', '&amp;', 'Note', ' '),
+      fc.string({ maxLength: 5 }),
+      fc.constantFrom('\n', '\n\n'),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        if (expectSame('Folder/Note.md', pieces.join('')) === 'fast') accepted++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(500);
+  });
+});
