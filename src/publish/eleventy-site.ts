@@ -1,4 +1,4 @@
-// Eleventy writes the pages. It gets the page data Almanac built (notes already parsed
+// Eleventy writes the pages (alias redirects excepted: see pages/redirect-html.ts). It gets the page data Almanac built (notes already parsed
 // and rendered) as global data and paginates over it with virtual templates; its input
 // folder is an empty one made for the run, so it never reads the vault.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy, { type EleventyConfig } from '@11ty/eleventy';
 import type { LayoutData, SitePages } from './pages/types.js';
+import { writeRedirects } from './pages/redirect-html.js';
 
 /** Layouts and partials shipped with Almanac. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -42,7 +43,6 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
         });
         addPaginated(config, 'notes', 'note.njk', pages.notes.length);
         addPaginated(config, 'listings', 'listing.njk', pages.listings.length);
-        addPaginated(config, 'redirects', 'redirect.njk', pages.redirects.length);
         if (pages.notFound) addSingle(config, 'not-found', 'not-found.njk', { kind: 'not-found', title: 'Page not found', output: '404.html' });
         if (pages.sitemap) addSingle(config, 'sitemap', 'sitemap.njk', { kind: 'sitemap', ...pages.sitemap });
         if (pages.feed) addSingle(config, 'feed', 'feed.njk', { kind: 'feed', ...pages.feed });
@@ -50,6 +50,10 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
     });
     eleventy.disableLogger();
     await eleventy.write();
+    writeRedirects(pages.redirects, options.outDir, options.layout, () => {
+      written++;
+      options.onPage?.();
+    });
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
