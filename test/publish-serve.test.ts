@@ -38,6 +38,7 @@ describe('almanac serve', () => {
       'Beta.md': '# Beta\n\nBeta stands alone.\n',
       'Gamma.md': '# Gamma\n\nGamma quotes Alpha:\n\n![[Alpha]]\n',
       'Delta.md': '# Delta\n\nDelta is unrelated.\n',
+      'Zeta.md': '---\nupdated: 2026-01-10\n---\n# Zeta\n\nZeta stands alone.\n',
     });
     out = mkdtempSync(join(tmpdir(), 'almanac-serve-'));
     handle = await serve({ vault, out, port: 0, search: false, onEvent: (event) => events.push(event) });
@@ -72,6 +73,19 @@ describe('almanac serve', () => {
     expect(updates.length).toBeGreaterThan(0);
     for (const update of updates) expect({ changed: update.changed, pages: [...update.pages].sort() }).toEqual({ changed: ['Alpha.md'], pages: ['/alpha/', '/beta/', '/gamma/'] });
     expect(JSON.parse(await reload.next)).toEqual(updates[0]?.pages);
+  });
+
+  it('writes a saved note\'s own page first, then the pages that depend on it', async () => {
+    const reload = await openReloadStream(handle.url);
+    const before = events.length;
+    writeFileSync(join(vault, 'Zeta.md'), '---\nupdated: 2026-01-10\n---\n# Zeta\n\nZeta links [[Beta]] now.\n');
+    await waitFor(() => safeRead(out, 'zeta/index.html').includes('Zeta links <a class="internal" href="/beta/" data-slug="beta">Beta</a> now.'), 'the saved page');
+    await waitFor(() => safeRead(out, 'beta/index.html').includes('<p class="backlink-context">Zeta links Beta now.</p>'), 'the backlink on Beta');
+    await handle.idle();
+    const mine = events.slice(before).filter((event) => event.type === 'page' || event.type === 'updated');
+    expect(mine[0]).toMatchObject({ type: 'page', changed: 'Zeta.md', url: '/zeta/' });
+    expect(mine.some((event) => event.type === 'updated' && event.pages.includes('/beta/'))).toBe(true);
+    expect(JSON.parse(await reload.next)).toEqual(['/zeta/']);
   });
 
   it('rebuilds the whole site when a note is added', async () => {

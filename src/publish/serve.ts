@@ -18,6 +18,7 @@ import { copyAttachments, writeGraphJson } from './output-dir.js';
 import { graphData } from './pages/site-files.js';
 import { indexSite } from './search-index.js';
 import { startDevServer } from './dev-server.js';
+import { quickNotePage } from './quick-page.js';
 import type { SitePages } from './pages/types.js';
 
 export interface ServeOptions extends Omit<BuildOptions, 'project' | 'strict' | 'onProgress' | 'deferSearch'> {
@@ -30,6 +31,8 @@ export interface ServeOptions extends Omit<BuildOptions, 'project' | 'strict' | 
 
 export type ServeEvent =
   | { type: 'built'; result: BuildResult }
+  /** The saved note's own page, written before the rest of the update. */
+  | { type: 'page'; changed: string; url: string; seconds: number }
   | { type: 'updated'; changed: string[]; pages: string[]; seconds: number }
   | { type: 'rebuilt'; changed: string[]; result: BuildResult }
   | { type: 'error'; error: unknown };
@@ -80,9 +83,25 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     }, 1000);
   };
 
+  /** A single saved note: its page first (see quick-page.ts). Returns its URL when written. */
+  const writeQuickPage = async (changes: Change[], started: number): Promise<string | null> => {
+    const path = changes[0]?.path;
+    if (!path || !path.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
+    if (!project.vault.notes.some((note) => note.path === path)) return null;
+    const source = await readFile(join(project.vaultDir, path), 'utf8').catch(() => null);
+    if (source === null) return null;
+    const page = quickNotePage(plan, project, parseNote(path, source), options.today ?? todayUtc());
+    if (!page) return null;
+    await writePages({ notes: [page], listings: [], redirects: [], notFound: false, sitemap: null, feed: null }, { outDir: result.outDir, layout: plan.layout });
+    server.reload([page.url]);
+    options.onEvent?.({ type: 'page', changed: path, url: page.url, seconds: (performance.now() - started) / 1000 });
+    return page.url;
+  };
+
   const apply = async (changes: Change[]): Promise<void> => {
     const started = performance.now();
     const changed = [...new Set(changes.map((change) => change.path))];
+    const quick = await writeQuickPage(changes, started);
     const outcome = await applyChanges(project, plan, changes);
     if (outcome.kind === 'none') return;
     if (outcome.kind === 'full') {
@@ -99,7 +118,8 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     copyAttachments(plan.site, result.outDir);
     reindexLater();
     const urls = outcome.pages.notes.map((page) => page.url);
-    server.reload(urls);
+    // The saved page already reloaded; reload again only for other pages.
+    if (quick === null || urls.some((url) => url !== quick)) server.reload(urls);
     options.onEvent?.({ type: 'updated', changed, pages: urls, seconds: (performance.now() - started) / 1000 });
   };
 
