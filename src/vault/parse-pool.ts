@@ -31,8 +31,8 @@ export async function parseInWorkers(items: Array<{ path: string; source: string
               const request: ParseRequest = { items: batch, trees };
               worker.postMessage(request);
             };
-            worker.on('message', (notes: ParsedNote[]) => {
-              for (const note of notes) results.set(note.path, note);
+            worker.on('message', (json: string) => {
+              for (const note of JSON.parse(json) as ParsedNote[]) results.set(note.path, note);
               next();
             });
             worker.on('error', reject);
