@@ -1,13 +1,16 @@
 // almanac build on the sample vault and on small purpose-made vaults: links resolve,
 // backlinks carry their sentence, unpublished notes leave no trace, note HTML is inert,
 // and --base prefixes every link.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
+import { indexNotes, pagefindUrl } from '../src/publish/search-index.js';
 import { ROOT, runCli, writeVault } from './support/vault.js';
-import { allText, brokenReferences, isExternal, listFiles, read, references } from './fixtures/publish/crawl.js';
+import { allText, brokenReferences, isExternal, listFiles, parseFragment, read, references, searchFragments, type SearchFragment } from './fixtures/publish/crawl.js';
 
 const outputs: string[] = [];
 function outDir(): string {
@@ -18,6 +21,22 @@ function outDir(): string {
 afterAll(() => {
   for (const dir of outputs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The index Pagefind makes by reading the written site itself (what `build` used to run): the reference for the one built from memory. */
+async function pagefindOfWrittenSite(dir: string, language: string): Promise<SearchFragment[]> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: language });
+    if (!created.index) throw new Error(created.errors.join('; '));
+    await created.index.addDirectory({ path: dir });
+    const output = await created.index.getFiles();
+    return output.files
+      .filter((file) => file.path.startsWith('fragment/'))
+      .map((file) => parseFragment(file.content))
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  } finally {
+    await pagefind.close();
+  }
+}
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 
@@ -130,12 +149,26 @@ describe('the sample vault as a site', () => {
     expect(graph.links.every((link) => ids.has(link.source) && ids.has(link.target))).toBe(true);
   });
 
-  it('indexes note pages for search with Pagefind', () => {
+  it('indexes every note page for search with Pagefind, and no redirect or listing page', () => {
     const files = listFiles(site.outDir);
     expect(files).toContain('pagefind/pagefind.js');
-    expect(files.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
     const entry = JSON.parse(read(site.outDir, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(88);
+    const urls = searchFragments(site.outDir).map((fragment) => fragment.url);
+    expect(urls).toEqual(site.plan.pages.notes.map((page) => pagefindUrl(page.output)).sort());
+    expect(urls).toContain('/companies/nvidia/');
+    expect(urls).toContain('/');
+    expect(site.plan.pages.redirects.map((page) => pagefindUrl(page.output))).toContain('/nvda/');
+    for (const page of [...site.plan.pages.redirects, ...site.plan.pages.listings]) expect(urls).not.toContain(pagefindUrl(page.output));
+  });
+
+  it("indexes what Pagefind reads in the written pages: text, title, image, heading anchors", async () => {
+    const fromPages = await pagefindOfWrittenSite(site.outDir, site.project.config.site.language);
+    const index = searchFragments(site.outDir);
+    expect(index).toEqual(fromPages);
+    expect(index.find((fragment) => fragment.url === '/companies/nvidia/')?.meta.title).toBe('NVIDIA');
+    expect(index.filter((fragment) => fragment.meta.image !== undefined).length).toBeGreaterThan(0);
+    expect(index.reduce((sum, fragment) => sum + fragment.anchors.length, 0)).toBeGreaterThan(100);
   });
 });
 
@@ -228,6 +261,50 @@ describe('unpublished notes', () => {
     expect(graph.links).toHaveLength(3);
     expect(listFiles(site.outDir).filter((file) => file.startsWith('types/'))).toEqual(['types/index.html']);
     expect(brokenReferences(site.outDir)).toEqual([]);
+  });
+});
+
+describe('the search index', () => {
+  const vault = {
+    'Alpha.md': ['---', "aliases: [Al, 'First \\ Letter']", 'tags: [greek]', 'type: letter', '---', '# Alpha', '', 'Alpha is the first letter.', '', '## Origins', '', 'From the Phoenician aleph.', ''].join('\n'),
+    'Beta.md': ['---', 'title: Beta & "Bravo" <B> it\'s', 'aliases: [B&B]', 'tags: [greek]', '---', 'Beta follows [[Alpha]].', ''].join('\n'),
+    'More/Gamma.md': ['---', 'aliases: [Third]', '---', '# Gamma', '', 'Quoting ![[Alpha#Origins]]', ''].join('\n'),
+  };
+
+  it('holds every note page and no redirect or listing page, built by the CLI (worker thread), by build() and by indexNotes() (serve) alike', async () => {
+    const dir = writeVault(vault);
+    const cliOut = outDir();
+    const cli = runCli(['build', '--vault', dir, '--out', cliOut]);
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const site = await build({ vault: dir, out: outDir(), now: NOW });
+    const notes = site.plan.pages.notes.map((page) => pagefindUrl(page.output)).sort();
+    expect(notes).toEqual(['/alpha/', '/beta/', '/more/gamma/']);
+    const others = [...site.plan.pages.redirects, ...site.plan.pages.listings].map((page) => pagefindUrl(page.output));
+    expect(others).toEqual(expect.arrayContaining(['/al/', '/third/', '/tags/greek/', '/types/']));
+    for (const out of [cliOut, site.outDir]) {
+      const index = searchFragments(out);
+      expect(index.map((fragment) => fragment.url)).toEqual(notes);
+      expect(index.map((fragment) => fragment.meta.title)).toEqual(['Alpha', 'Beta & "Bravo" <B> it\'s', 'Gamma']);
+      const alpha = index.find((fragment) => fragment.url === '/alpha/');
+      expect(alpha?.anchors.map((anchor) => anchor.id)).toEqual(['alpha', 'origins']);
+      expect(alpha?.content).toContain('Also known as Al, First');
+    }
+    expect(searchFragments(cliOut)).toEqual(searchFragments(site.outDir));
+    const served = outDir();
+    expect(await indexNotes(site.plan.pages.notes, served, site.project.config.site.language)).toBe(3);
+    expect(searchFragments(served)).toEqual(searchFragments(site.outDir));
+    expect(searchFragments(site.outDir)).toEqual(await pagefindOfWrittenSite(site.outDir, site.project.config.site.language));
+  });
+
+  it('is not left running by a build that fails', () => {
+    const out = outDir();
+    // Pagefind and its worker thread started before the notes were rendered; either left running would keep the CLI from exiting.
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), 'build', '--vault', writeVault({ 'A.md': 'Links to [[Nowhere]].\n' }), '--out', out, '--strict'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('almanac: 1 broken link in published notes (--strict)');
+    expect(listFiles(out)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // build(): the vault as a static site. Opens the project (one parse per note), plans
 // every page in memory, lets Eleventy write them, then adds graph.json, assets,
-// attachments and the Pagefind index.
+// attachments and the Pagefind index (given each note page as it is rendered).
 import { resolve } from 'node:path';
 import { AlmanacError } from '../errors.js';
 import { openProject, type Project } from '../project.js';
@@ -9,7 +9,7 @@ import { allWarnings, planSite, type SitePlan } from './plan.js';
 import { graphData } from './pages/site-files.js';
 import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
 import { checkOutDir, clearOutDir, copyAssets, copyAttachments, writeGraphJson } from './output-dir.js';
-import { indexSite } from './search-index.js';
+import { startSearchIndex, type SearchIndexer } from './search-index.js';
 import { normaliseBase } from './urls.js';
 import { formatWarning, type BuildWarning } from './warnings.js';
 import { freshnessOf, todayUtc } from './freshness.js';
@@ -79,6 +79,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache, scan: options.scan }));
   const { outDir, base } = outputOf(project, options);
   checkOutDir(outDir, project.vaultDir, project.dir);
+  // Pagefind gets each note page as soon as it is rendered, and parses them while the rest of
+  // the site is rendered and written (see search-index.ts).
+  const search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language) : null;
+  try {
+    const site = await writeSite(options, project, { outDir, base }, search);
+    return { ...site, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await search?.cancel();
+    throw error;
+  }
+}
+
+/** Plan and write the site into `outDir`, finishing `search` (if any) with it. */
+async function writeSite(options: BuildOptions, project: Project, { outDir, base }: { outDir: string; base: string }, search: SearchIndexer | null): Promise<Omit<BuildResult, 'seconds'>> {
   const progress = options.onProgress;
   const plan = planSite({
     notes: project.vault.notes,
@@ -90,6 +104,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     search: options.search !== false,
     freshness: freshnessOf(project, options.today ?? todayUtc()),
     onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
+    onPage: search ? (page) => search.add(page) : undefined,
   });
   // Every page is rendered: a project opened here needs no trees any more, and at
   // 10,000 notes they are a large share of peak memory while Eleventy writes.
@@ -107,12 +122,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   writeGraphJson(outDir, graphData(plan.site, plan.index));
   copyAssets(TEMPLATES_DIR, outDir);
   copyAttachments(plan.site, outDir);
-  if (options.search !== false && options.deferSearch !== true) {
+  if (search) {
     progress?.({ phase: 'search', done: 0, total: 0 });
-    await indexSite(outDir, project.config.site.language);
+    await search.finish(outDir);
   }
   const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
-  return { outDir, base, pages, notes: plan.site.notes.length, warnings, seconds: (performance.now() - started) / 1000, plan, project };
+  return { outDir, base, pages, notes: plan.site.notes.length, warnings, plan, project };
 }
 
 export interface BuildSummary {

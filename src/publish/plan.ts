@@ -23,6 +23,9 @@ export interface PlanInput {
   search?: boolean;
   /** Called after each note page is rendered. */
   onNote?: (done: number, total: number) => void;
+  /** Called with each note page, in site order, as soon as it is ready (rendered or reused):
+   * the search index takes them while the rest of the site is still being rendered. */
+  onPage?: (page: NotePage) => void;
   /** Each note's date against the staleness policy (badges and the Stale notes page). */
   freshness?: FreshnessMap;
 }
@@ -61,12 +64,14 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     const kept = reuse && !reuse.rerender.has(path) ? reuse.previous.notePages.get(path) : undefined;
     if (kept) {
       notePages.set(path, kept);
+      input.onPage?.(kept);
       const previousWarnings = reuse?.previous.warnings.get(path);
       if (previousWarnings) warnings.set(path, previousWarnings);
       return;
     }
     const rendered = notePage(site, index, entry, input.freshness?.get(path));
     notePages.set(entry.note.path, rendered.page);
+    input.onPage?.(rendered.page);
     if (rendered.warnings.length > 0) warnings.set(entry.note.path, rendered.warnings);
     input.onNote?.(done + 1, site.notes.length);
   });

@@ -16,7 +16,7 @@ import { freshnessOf, todayUtc } from './freshness.js';
 import { writePages } from './eleventy-site.js';
 import { copyAttachments, writeGraphJson } from './output-dir.js';
 import { graphData } from './pages/site-files.js';
-import { indexSite } from './search-index.js';
+import { indexNotes } from './search-index.js';
 import { startDevServer } from './dev-server.js';
 import { quickNotePage } from './quick-page.js';
 import type { SitePages } from './pages/types.js';
@@ -79,7 +79,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     if (searchTimer) clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
       searchTimer = null;
-      indexing = indexSite(result.outDir, project.config.site.language).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
+      indexing = indexNotes(plan.pages.notes, result.outDir, project.config.site.language).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
     }, 1000);
   };
 
