@@ -173,13 +173,14 @@ describe('public API', () => {
   });
 });
 
-it('writes alias redirects itself, escaping the title and URLs', async () => {
+it('writes alias redirects itself, escaping the title and URLs as the templates do', async () => {
   const { redirectHtml } = await import('../src/publish/pages/redirect-html.js');
   const html = redirectHtml(
-    { kind: 'redirect', output: 'x/index.html', url: '/x/', title: 'A "quoted" <b>title</b> & co', target: '/notes/a-b/?q="1"', canonical: 'https://me.example/notes/a-b/' },
+    { kind: 'redirect', output: 'x/index.html', url: '/x/', title: 'A "quoted" <b>title</b> & co \\ more', target: '/notes/a-b/?q="1"', canonical: 'https://me.example/notes/a-b/' },
     { title: 'Site', base: '/base/', language: 'en', nav: [], search: true },
   );
-  expect(html).toContain('<title>A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; co</title>');
+  // Nunjucks' autoescape, as the template it replaced (a backslash too).
+  expect(html).toContain('<title>A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; co &#92; more</title>');
   expect(html).toContain('content="0; url=/notes/a-b/?q=&quot;1&quot;"');
   expect(html).toContain('<link rel="canonical" href="https://me.example/notes/a-b/">');
   expect(html).toContain('href="/base/assets/favicon.svg"');

@@ -6,12 +6,9 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
-import { remarkObsidian } from './remark-obsidian.js';
+import { remarkObsidian, transformObsidian } from './remark-obsidian.js';
 import { fastPathRefusal } from './fast/eligible.js';
 import { FastPathUnsupported, fastMdast } from './fast/to-mdast.js';
-import { transformCallouts } from './transforms/callouts.js';
-import { attachBlockIds } from './transforms/block-ids.js';
-import { markTags } from './transforms/tags.js';
 
 function createProcessor() {
   return unified().use(remarkParse).use(remarkGfm).use(remarkObsidian).freeze();
@@ -34,9 +31,7 @@ export function parseMarkdown(markdown: string, parser: ParserChoice = 'auto'): 
   if (parser === 'fast' || (parser === 'auto' && fastPathRefusal(markdown) === null)) {
     try {
       const tree = fastMdast(markdown);
-      transformCallouts(tree);
-      attachBlockIds(tree);
-      markTags(tree);
+      transformObsidian(tree, markdown);
       return tree;
     } catch (error) {
       if (!(error instanceof FastPathUnsupported) || parser === 'fast') throw error;

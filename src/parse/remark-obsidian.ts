@@ -26,13 +26,16 @@ export const remarkObsidian: Plugin<[], Root> = function (this: Processor) {
   const wikiLink = findWikiLinkConstruct(micromark[micromark.length - 1]);
   micromark.push(embedSyntax(wikiLink), commentSyntax(), highlightSyntax());
   fromMarkdown.push(embedFromMarkdown(), commentFromMarkdown(), highlightFromMarkdown());
-  return (tree: Root, file: VFile) => {
-    normaliseLinks(tree, String(file.value));
-    transformCallouts(tree);
-    attachBlockIds(tree);
-    markTags(tree);
-  };
+  return (tree: Root, file: VFile) => transformObsidian(tree, String(file.value));
 };
+
+/** The tree transforms every parsed note goes through, whichever tokenizer read it. */
+export function transformObsidian(tree: Root, source: string): void {
+  normaliseLinks(tree, source);
+  transformCallouts(tree);
+  attachBlockIds(tree);
+  markTags(tree);
+}
 
 function findWikiLinkConstruct(extension: Extension | Extension[] | undefined): Construct {
   const candidate = Array.isArray(extension) ? undefined : extension?.text?.[LEFT_BRACKET];

@@ -6,10 +6,10 @@
 // as it is rendered (planSite's onPage), and a worker thread passes it on to Pagefind, which
 // parses it in its own process while this thread renders the other notes and Eleventy
 // writes the pages; only building the index files is left for the end.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AlmanacError } from '../errors.js';
+import { escapeHtml } from './escape-html.js';
+import { compiledModule } from '../compiled-module.js';
 import { closePagefind, PagefindRun, type SearchDocument } from './pagefind-run.js';
 import type { NotePage } from './pages/types.js';
 import type { SearchReply, SearchRequest, SearchWorkerData } from './search-worker.js';
@@ -80,13 +80,6 @@ export function pagefindUrl(output: string): string {
   return `/${output.replaceAll('index.html', '')}`;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
-
-/** Nunjucks' autoescape. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&"'<>\\]/g, (char) => ESCAPES[char] ?? char);
-}
-
 // Indexes write `{out}/pagefind/` one at a time, in the order they are finished; an index
 // made in this thread also has this thread's Pagefind service to itself (it is closed after).
 let writing: Promise<unknown> = Promise.resolve();
@@ -103,7 +96,7 @@ const BATCH = 16;
 
 /** The worker runs compiled code; under a TS runner (tests) the index is made in this thread. */
 function workerAvailable(): boolean {
-  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+  return compiledModule(WORKER);
 }
 
 /**

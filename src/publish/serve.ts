@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { openProject, type Project } from '../project.js';
-import { parseNote } from '../parse/index.js';
+import { parseNote, type ParsedNote } from '../parse/index.js';
 import { resolveLinks } from '../resolve/index.js';
 import { comparePaths, listVaultFiles } from '../vault/load.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from './build.js';
@@ -83,14 +83,17 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     }, 1000);
   };
 
-  /** A single saved note: its page first (see quick-page.ts). Returns its URL when written. */
-  const writeQuickPage = async (changes: Change[], started: number): Promise<string | null> => {
+  /** A single saved note: its page first (see quick-page.ts). Returns its URL when written;
+   * the note it parsed goes into `parsed` for the rest of the update. */
+  const writeQuickPage = async (changes: Change[], started: number, parsed: Map<string, ParsedNote>): Promise<string | null> => {
     const path = changes[0]?.path;
     if (!path || !path.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
     if (!project.vault.notes.some((note) => note.path === path)) return null;
     const source = await readFile(join(project.vaultDir, path), 'utf8').catch(() => null);
     if (source === null) return null;
-    const page = quickNotePage(plan, project, parseNote(path, source), options.today ?? todayUtc());
+    const note = parseNote(path, source);
+    parsed.set(path, note);
+    const page = quickNotePage(plan, project, note, options.today ?? todayUtc());
     if (!page) return null;
     await writePages({ notes: [page], listings: [], redirects: [], notFound: false, sitemap: null, feed: null }, { outDir: result.outDir, layout: plan.layout });
     server.reload([page.url]);
@@ -101,8 +104,9 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   const apply = async (changes: Change[]): Promise<void> => {
     const started = performance.now();
     const changed = [...new Set(changes.map((change) => change.path))];
-    const quick = await writeQuickPage(changes, started);
-    const outcome = await applyChanges(project, plan, changes);
+    const parsed = new Map<string, ParsedNote>();
+    const quick = await writeQuickPage(changes, started, parsed);
+    const outcome = await applyChanges(project, plan, changes, parsed);
     if (outcome.kind === 'none') return;
     if (outcome.kind === 'full') {
       result = await build({ ...buildOptions, deferSearch: true });
@@ -175,7 +179,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
 type Outcome = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; plan: SitePlan; pages: SitePages };
 
 /** Update the in-memory vault and graph for these file events and work out what to write. */
-async function applyChanges(project: Project, plan: SitePlan, changes: Change[]): Promise<Outcome> {
+async function applyChanges(project: Project, plan: SitePlan, changes: Change[], parsed: Map<string, ParsedNote>): Promise<Outcome> {
   const notes = project.vault.notes;
   const known = new Set([...notes.map((note) => note.path), ...project.vault.attachments]);
   const listed = changes.some((change) => change.kind === 'add') ? await listVaultFiles(project.vaultDir, project.config.ignore) : null;
@@ -205,9 +209,8 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[])
       full = true;
       continue;
     }
-    const source = await readFile(join(project.vaultDir, change.path), 'utf8').catch(() => null);
-    if (source === null) continue;
-    const after = parseNote(change.path, source);
+    const after = parsed.get(change.path) ?? (await readNote(project, change.path));
+    if (after === null) continue;
     if (at === -1) {
       notes.push(after);
       notes.sort((a, b) => comparePaths(a.path, b.path));
@@ -234,4 +237,9 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[])
     feed: listings ? next.pages.feed : null,
   };
   return { kind: 'partial', plan: next, pages };
+}
+
+async function readNote(project: Project, path: string): Promise<ParsedNote | null> {
+  const source = await readFile(join(project.vaultDir, path), 'utf8').catch(() => null);
+  return source === null ? null : parseNote(path, source);
 }

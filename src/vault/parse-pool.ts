@@ -1,8 +1,7 @@
 // Parse notes across worker threads (the parser, not the disk, is the limit).
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { compiledModule } from '../compiled-module.js';
 import type { ParsedNote } from '../parse/types.js';
 import type { ParseRequest } from './parse-worker.js';
 
@@ -11,7 +10,7 @@ const WORKER = new URL('./parse-worker.js', import.meta.url);
 
 /** Workers run compiled code; under a TS runner (tests) the caller parses in-thread. */
 export function workersAvailable(): boolean {
-  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+  return compiledModule(WORKER);
 }
 
 export async function parseInWorkers(items: Array<{ path: string; source: string }>, trees: boolean, threads = availableParallelism()): Promise<Map<string, ParsedNote>> {

@@ -11,8 +11,7 @@ import type { Nesting } from 'markdown-it/lib/token.mjs';
 /** Offset in its inline source where each inline token starts. */
 export const inlineStart = new WeakMap<Token, number>();
 
-const OBSIDIAN_LINK = 'obsidian_link';
-export { OBSIDIAN_LINK };
+export const OBSIDIAN_LINK = 'obsidian_link';
 
 function createMarkdownIt(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -39,7 +38,7 @@ class PositionedState extends StateInline {
     this.lastPos = this.pos;
     this.lastType = type;
     // For a link_open this is the label's start, one past its `[` (see linkStart).
-    if (!inlineStart.has(token)) inlineStart.set(token, this.pos + this.run);
+    inlineStart.set(token, this.pos + this.run);
     return token;
   }
 }
