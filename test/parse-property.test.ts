@@ -1,5 +1,6 @@
 // parseNote never throws and keeps its data plain, whatever mix of Obsidian syntax it meets.
 import fc from 'fast-check';
+import { propertyRuns } from './support/property.js';
 import { expect, it } from 'vitest';
 import { parseNote } from '../src/parse/index.js';
 
@@ -17,6 +18,6 @@ it('parseNote never throws on arbitrary Obsidian-flavoured text, and its result 
       expect(JSON.parse(JSON.stringify(note))).toEqual(note);
       for (const link of note.links) expect(link.line).toBeGreaterThanOrEqual(1);
     }),
-    { numRuns: 1500 },
+    propertyRuns(1500),
   );
 });

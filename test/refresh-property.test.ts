@@ -1,5 +1,6 @@
 // Property: whatever the note and the feed, no byte outside the feed markers ever changes.
 import fc from 'fast-check';
+import { propertyRuns } from './support/property.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
 import { parseNote } from '../src/parse/index.js';
@@ -76,7 +77,7 @@ describe('refresh never changes a byte outside the markers', () => {
         const again = refreshNoteText(parseNote('Note.md', result.text), result.text, new Map([['f', feed]]), '2026-03-01');
         expect(again.text).toBe(result.text);
       }),
-      { numRuns: 200 },
+      propertyRuns(200),
     );
   });
 
@@ -97,7 +98,7 @@ describe('refresh never changes a byte outside the markers', () => {
         const result = refreshNoteText(parsed, source, new Map([['f', feed]]), '2026-02-01');
         expect(skeleton(result.text)).toBe(skeleton(source));
       }),
-      { numRuns: 400 },
+      propertyRuns(400),
     );
   });
 });

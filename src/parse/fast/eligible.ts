@@ -20,12 +20,24 @@ export function fastPathRefusal(markdown: string): string | null {
   if (markdown.includes('\t')) return 'tab';
   if (markdown.includes('\r')) return 'carriage return';
   if (markdown.includes('\0')) return 'nul';
+  // markdown-it reads `    >` after a quote line as more of the quote; micromark as indented code.
+  if (INDENTED_QUOTE.test(markdown)) return 'indented > after a quote';
+  if (ODD_SPACE.test(markdown) || EDGE_SPACE.test(markdown)) return 'unicode space';
   return null;
 }
 
 /** Strikethrough needs a `~` that can close a run: one right after a non-blank character. */
 const CLOSING_TILDE = /\S~/;
 const DEFINITION = /^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*\[[^\]\n]*\]:/m;
+/** Spaces where the two tokenizers disagree anywhere: markdown-it does not count these as
+ * whitespace when it decides emphasis, micromark does. */
+const ODD_SPACE = /[\v\f\u2028\u2029\ufeff]/;
+/** Other Unicode spaces (no-break space…) are text to both, but markdown-it trims block
+ * content with JavaScript's `trim()`, which removes them: refuse them at a line's edge or
+ * next to blanks and pipes, where that trimming could reach them. Between two visible
+ * characters (`10\u00a0%`) they are safe. */
+const EDGE_SPACE = /(?:^|[\n \t|\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?:$|[\n \t|])/;
+const INDENTED_QUOTE = /^ {0,3}>.*\n {4,}>/m;
 const FEED_MARKER = /<!--\s*\/?feed\b/;
 const SCHEME = /[a-z][a-z0-9+.-]*$/i;
 

@@ -1,12 +1,13 @@
 // The fast path's tokenizer: markdown-it (CommonMark + GFM tables), set up to keep
 // what remark keeps: raw HTML as written, link destinations as written (no percent
 // encoding, no protocol filter — rehype-sanitize judges URLs at render time, as on
-// the remark path), plus Obsidian `[[wikilinks]]` and `![[embeds]]` with remark-wiki-link's
+// the remark path), emphasis paired as micromark pairs it, plus Obsidian `[[wikilinks]]` and `![[embeds]]` with remark-wiki-link's
 // grammar, and the offset where each inline token starts.
 import MarkdownIt from 'markdown-it';
 import StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Nesting } from 'markdown-it/lib/token.mjs';
+import { micromarkPairs } from './emphasis-pairs.js';
 
 /** Offset in its inline source where each inline token starts. */
 export const inlineStart = new WeakMap<Token, number>();
@@ -21,6 +22,7 @@ function createMarkdownIt(): MarkdownIt {
   md.validateLink = () => true;
   md.inline.ruler.before('link', 'obsidian_link', wikiLinkRule(false));
   md.inline.ruler.before('image', 'obsidian_embed', wikiLinkRule(true));
+  md.inline.ruler2.at('balance_pairs', micromarkPairs);
   md.inline.State = PositionedState;
   return md;
 }

@@ -21,6 +21,9 @@ export function fastMdast(markdown: string): Root {
   return { type: 'root', children, position: { start: point(source, 1, 1), end: point(source, last, (source.lines[last - 1] ?? '').length + 1) } };
 }
 
+/** What may open a block other than a table where a header row's first cell starts. */
+const BLOCK_START = /^(?:[`~#>*+<=_-]|\d{1,9}[.)])/;
+
 const DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** A line that reads as a table's delimiter row where markdown-it saw no table: the two
@@ -29,7 +32,8 @@ function checkTables(tokens: Token[], source: SourceLines): void {
   const headers = new Set<number>();
   for (const token of tokens) if (token.type === 'table_open' && token.map) headers.add(token.map[0]);
   source.lines.forEach((line, index) => {
-    if (index > 0 && line.includes('|') && line.includes('-') && DELIMITER_ROW.test(line) && !headers.has(index - 1)) {
+    // micromark also takes `-:` alone (no pipe) as a one-column delimiter row.
+    if (index > 0 && (line.includes('|') || line.includes(':')) && line.includes('-') && DELIMITER_ROW.test(line) && !headers.has(index - 1)) {
       throw new FastPathUnsupported(`line ${index + 1} reads as a table delimiter row outside a table`);
     }
   });
@@ -37,6 +41,8 @@ function checkTables(tokens: Token[], source: SourceLines): void {
 
 class BlockReader {
   private index = 0;
+  /** Block quotes around the block being read: their `>` markers do not make a line non-blank. */
+  private quoteDepth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly source: SourceLines,
@@ -83,8 +89,12 @@ class BlockReader {
         const heading: Heading = { type: 'heading', depth: depthOf(token.tag), children: phrasing(inline, locate), position };
         return heading;
       }
-      case 'blockquote_open':
-        return { type: 'blockquote', children: this.until('blockquote_close') as BlockContent[], position };
+      case 'blockquote_open': {
+        this.quoteDepth++;
+        const children = this.until('blockquote_close') as BlockContent[];
+        this.quoteDepth--;
+        return { type: 'blockquote', children, position };
+      }
       case 'bullet_list_open':
       case 'ordered_list_open':
         return this.list(token, position);
@@ -109,6 +119,11 @@ class BlockReader {
         // Tables whose delimiter row has no pipe are where markdown-it and micromark part.
         const delimiter = this.source.lines[(token.map?.[0] ?? 0) + 1] ?? '';
         if (!delimiter.includes('|')) throw new FastPathUnsupported('table without a pipe in its delimiter row');
+        // markdown-it tries tables before any other block; micromark lets a fence, heading,
+        // quote, list or HTML block take a header row that does not open with a pipe.
+        const header = this.source.lines[token.map?.[0] ?? 0] ?? '';
+        const first = rowCells(header)[0];
+        if (first && !header.slice(0, first.start).includes('|') && BLOCK_START.test(first.raw)) throw new FastPathUnsupported('table header row that may open another block');
         return this.table(position);
       }
       default:
@@ -191,11 +206,23 @@ class BlockReader {
   private position(token: Token): Position {
     const [from, to] = token.map ?? [0, 1];
     let last = Math.max(from + 1, to);
-    while (last > from + 1 && (this.source.lines[last - 1] ?? '').trim() === '') last--;
+    while (last > from + 1 && withoutQuotes(this.source.lines[last - 1] ?? '', this.quoteDepth).trim() === '') last--;
     const startLine = this.source.lines[from] ?? '';
-    const indent = startLine.length - startLine.trimStart().length;
+    const content = withoutQuotes(startLine, this.quoteDepth);
+    const indent = startLine.length - content.trimStart().length;
     return { start: point(this.source, from + 1, indent + 1), end: point(this.source, last, (this.source.lines[last - 1] ?? '').length + 1) };
   }
+}
+
+/** A line without the first `depth` block quote markers (each: up to 3 spaces, `>`, one optional space). */
+function withoutQuotes(line: string, depth: number): string {
+  let rest = line;
+  for (let level = 0; level < depth; level++) {
+    const marker = /^ {0,3}> ?/.exec(rest);
+    if (!marker) break;
+    rest = rest.slice(marker[0].length);
+  }
+  return rest;
 }
 
 /** Inline tokens to phrasing content, merging adjacent text as mdast does. */
@@ -270,7 +297,8 @@ function codeText(src: string, start: number | undefined, token: Token): string 
   const close = closingRun(src, from, open);
   if (close === -1) return token.content;
   const raw = src.slice(from, close);
-  if (!raw.includes('\n')) return token.content;
+  // markdown-it also strips a space from each end of an all-space span; micromark keeps it.
+  if (!raw.includes('\n') && /[^ ]/.test(raw)) return token.content;
   const edge = /^[ \n]/.test(raw) && /[ \n]$/.test(raw) && /[^ \n]/.test(raw);
   return edge ? raw.slice(1, -1) : raw;
 }
@@ -297,11 +325,13 @@ function obsidianLink(token: Token, position: Position): ObsidianLink {
   return { type: 'obsidianLink', value: target.trim(), alias: alias === null ? null : alias.trim(), embed: token.markup === '!', position: { start: position.start, end } };
 }
 
-/** An image's alt text: the plain text of its label. */
+/** An image's alt text: the plain text of its label, raw HTML included (as mdast-util-to-string
+ * gives it). Escapes and entities are still `text_special` here: markdown-it joins them into
+ * text only at the top level. */
 function plain(tokens: Token[]): string {
   let out = '';
   for (const token of tokens) {
-    if (token.type === 'text' || token.type === 'code_inline') out += token.content;
+    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline') out += token.content;
     else if (token.type === 'softbreak') out += '\n';
     else if (token.type === 'image') out += plain(token.children ?? []);
     else if (token.type === OBSIDIAN_LINK) out += `[[${token.content}]]`;
@@ -316,6 +346,7 @@ function taskItem(item: ListItem): ListItem {
   const head = first.children[0];
   if (head?.type !== 'text') return item;
   // micromark: the check, one space, tab or line ending, then something that is not blank.
+  if (/^\[[ xX]\]$/.test(head.value) && first.children[1]?.type === 'break') throw new FastPathUnsupported('task check before a hard break');
   const match = /^\[([ xX])\][ \t\n]/.exec(head.value);
   if (!match) return item;
   if (head.value.charAt(3) === '\n') throw new FastPathUnsupported('task check at the end of its line');
