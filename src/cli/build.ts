@@ -51,6 +51,7 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
     bar?.clear();
     for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`${formatWarning(warning)}\n`);
     if (result.warnings.length > SHOWN_WARNINGS) process.stderr.write(`… and ${result.warnings.length - SHOWN_WARNINGS} more (almanac check lists them all)\n`);
+    for (const notice of result.notices ?? []) process.stderr.write(`almanac: ${notice}\n`);
     const rel = relative(process.cwd(), result.outDir);
     const where = rel === '' ? '.' : rel.startsWith('..') ? result.outDir : rel;
     process.stdout.write(`${buildSummary(result)} → ${where}/\n`);

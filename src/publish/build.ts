@@ -2,7 +2,8 @@
 // every page in memory, lets Eleventy write them, then adds graph.json, assets,
 // attachments and the Pagefind index (given each note page as it is rendered).
 import { resolve } from 'node:path';
-import { AlmanacError } from '../errors.js';
+import { AlmanacError, ConfigError, UsageError } from '../errors.js';
+import { buildInThread, buildThreadAvailable, heapCapMb } from './build-thread.js';
 import { openProject, type Project } from '../project.js';
 import type { ConfigOptions } from '../config/load.js';
 import { allWarnings, planSite, type SitePlan } from './plan.js';
@@ -50,6 +51,9 @@ export interface BuildOptions extends ConfigOptions {
   /** YYYY-MM-DD the staleness badges treat as today (default: the real date). */
   today?: string | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** buildIfChanged only: heap cap in MB for the worker thread the build runs in; null: build
+   * in this thread. Default: from the vault's size, or ALMANAC_HEAP_MB (see build-thread.ts). */
+  heapLimitMb?: number | null | undefined;
 }
 
 export interface BuildResult extends Omit<BuildSummary, 'upToDate'> {
@@ -141,6 +145,8 @@ export interface BuildSummary {
   seconds: number;
   /** True when the output already matched the vault and nothing was written. */
   upToDate: boolean;
+  /** Things the user should know that are not warnings about the vault (e.g. a heap cap outgrown). */
+  notices?: string[];
 }
 
 /**
@@ -161,9 +167,34 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   if (previous && previous.key === key && previous.stamp === treeStamp(outDir)) {
     return { outDir, base, pages: previous.pages, notes: previous.notes, warnings: previous.warnings, seconds: (performance.now() - started) / 1000, upToDate: true };
   }
-  const { plan: _plan, project: _project, ...result } = await build({ ...options, today, scan });
+  const result = await fullBuild({ ...options, today, scan });
   writeManifest(cacheDir, outDir, { key, stamp: treeStamp(outDir), pages: result.pages, notes: result.notes, warnings: result.warnings });
   return { ...result, seconds: (performance.now() - started) / 1000, upToDate: false };
+}
+
+/** build(), in a worker thread with a capped heap when it can be (see build-thread.ts). */
+async function fullBuild(options: BuildOptions & { scan: VaultScan }): Promise<Omit<BuildSummary, 'upToDate'>> {
+  const cap = options.heapLimitMb === undefined ? heapCapMb(options.scan) : options.heapLimitMb;
+  if (cap !== null && !options.project && buildThreadAvailable()) {
+    const { onProgress, project: _project, heapLimitMb: _heap, ...plain } = options;
+    const summary = await buildInThread(plain, cap, onProgress, threadError);
+    if (summary) return summary;
+    const { plan: _plan, project: _again, ...result } = await build(options);
+    return { ...result, notices: [`The build outgrew its ${cap} MB heap cap and was run again without one (set ALMANAC_HEAP_MB to give it more, or 0 for no cap).`] };
+  }
+  const { plan: _plan, project: _project, ...result } = await build(options);
+  return result;
+}
+
+function threadError(posted: { name: string; message: string; almanac: boolean; warnings: BuildWarning[] | null }): Error {
+  if (posted.name === 'BuildError') return new BuildError(posted.message, posted.warnings ?? []);
+  if (posted.name === 'ConfigError') return new ConfigError(posted.message);
+  if (posted.name === 'UsageError') return new UsageError(posted.message);
+  if (posted.almanac) return new AlmanacError(posted.message);
+  const error = new Error(posted.message);
+  error.name = posted.name;
+  error.stack = posted.message;
+  return error;
 }
 
 function releaseTrees(project: Project): void {
