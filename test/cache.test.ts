@@ -11,15 +11,18 @@ describe('parse cache', () => {
   it('a warm load equals a cold one, and edits, renames and new files are picked up', async () => {
     const dir = writeVault({ 'a.md': '# A\n\n[[B]] [[C]]\n', 'B.md': '# B\n\n## Part\n' });
     const cacheDir = join(writeVault({}), 'cache');
-    const cold = await loadVault(dir, { cacheDir, workers: false });
+    // The cache holds facts only: trees are parsed again (faster than reading them back).
+    await loadVault(dir, { cacheDir, workers: false });
+    expect(existsSync(cacheDir)).toBe(false);
+    const cold = await loadVault(dir, { cacheDir, workers: false, trees: false });
     expect(readdirSync(cacheDir)).toHaveLength(1);
-    const warm = await loadVault(dir, { cacheDir, workers: false });
+    const warm = await loadVault(dir, { cacheDir, workers: false, trees: false });
     expect(warm).toEqual(cold);
 
     writeFileSync(join(dir, 'a.md'), '# A\n\n[[B#Part]]\n');
     renameSync(join(dir, 'B.md'), join(dir, 'C.md'));
-    const edited = await loadVault(dir, { cacheDir, workers: false });
-    const fresh = await loadVault(dir, { workers: false });
+    const edited = await loadVault(dir, { cacheDir, workers: false, trees: false });
+    const fresh = await loadVault(dir, { workers: false, trees: false });
     expect(edited).toEqual(fresh);
     expect(check(edited).problems.filter((p) => p.severity === 'error').map((p) => `${p.rule} ${p.target ?? ''}`)).toEqual(['unresolved-link B#Part']);
   });

@@ -20,7 +20,7 @@ export type BuildThreadMessage =
 
 /** Heap for Almanac, Eleventy and Pagefind's client with an empty vault, and per MB of Markdown. */
 const BASE_MB = 512;
-const PER_MARKDOWN_MB = 20;
+const PER_MARKDOWN_MB = 28;
 
 const WORKER = new URL('./build-worker.js', import.meta.url);
 
