@@ -26,11 +26,10 @@ function contents(dir: string): Map<string, string> {
 }
 
 describe('heapCapMb', () => {
-  it('grows with the Markdown, and ALMANAC_HEAP_MB overrides it (0: no cap)', () => {
-    const small = heapCapMb({ sources: ['# A\n'] }, {});
-    const large = heapCapMb({ sources: ['x'.repeat(30 * 2 ** 20)] }, {});
-    expect(small).toBe(512);
-    expect(large).toBe(512 + 28 * 30);
+  it('grows with the Markdown, none below 4 MB, and ALMANAC_HEAP_MB overrides it (0: no cap)', () => {
+    expect(heapCapMb({ sources: ['# A\n'] }, {})).toBeNull();
+    expect(heapCapMb({ sources: ['x'.repeat(4 * 2 ** 20)] }, {})).toBe(512 + 28 * 4);
+    expect(heapCapMb({ sources: ['x'.repeat(30 * 2 ** 20)] }, {})).toBe(512 + 28 * 30);
     expect(heapCapMb({ sources: [] }, { ALMANAC_HEAP_MB: '2048' })).toBe(2048);
     expect(heapCapMb({ sources: [] }, { ALMANAC_HEAP_MB: '0' })).toBeNull();
     expect(() => heapCapMb({ sources: [] }, { ALMANAC_HEAP_MB: 'lots' })).toThrow(AlmanacError);
@@ -43,7 +42,7 @@ describe('almanac build in its thread', () => {
     const capped = outDir();
     const inThread = outDir();
     const outgrown = outDir();
-    const first = runCli(args(capped));
+    const first = runCli(args(capped), undefined, { ALMANAC_HEAP_MB: '512' });
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(runCli(args(inThread), undefined, { ALMANAC_HEAP_MB: '0' }).status).toBe(0);

@@ -21,6 +21,9 @@ export type BuildThreadMessage =
 /** Heap for Almanac, Eleventy and Pagefind's client with an empty vault, and per MB of Markdown. */
 const BASE_MB = 512;
 const PER_MARKDOWN_MB = 28;
+/** Below this much Markdown (≈1,300 notes) garbage never piles up far, and a thread's own
+ * start (loading Eleventy again, ~0.5 s) costs more than the cap saves. */
+const THREAD_FROM_MARKDOWN_MB = 4;
 
 const WORKER = new URL('./build-worker.js', import.meta.url);
 
@@ -30,7 +33,8 @@ export function buildThreadAvailable(): boolean {
 
 /**
  * The heap cap for a build of `scan`, in MB: `ALMANAC_HEAP_MB` when set (0: no cap), else
- * 512 MB plus 20 MB per MB of Markdown (≈1.1 GB at 10,000 notes). null: no cap.
+ * 512 MB plus 28 MB per MB of Markdown (≈1.35 GB at 10,000 notes), for vaults of 4 MB of
+ * Markdown or more. null: no cap (build in the caller's thread).
  */
 export function heapCapMb(scan: Pick<VaultScan, 'sources'>, env: NodeJS.ProcessEnv = process.env): number | null {
   const set = env.ALMANAC_HEAP_MB;
@@ -41,7 +45,8 @@ export function heapCapMb(scan: Pick<VaultScan, 'sources'>, env: NodeJS.ProcessE
   }
   let chars = 0;
   for (const source of scan.sources) chars += source.length;
-  return Math.round(BASE_MB + (PER_MARKDOWN_MB * chars) / 2 ** 20);
+  const markdownMb = chars / 2 ** 20;
+  return markdownMb < THREAD_FROM_MARKDOWN_MB ? null : Math.round(BASE_MB + PER_MARKDOWN_MB * markdownMb);
 }
 
 /** Rebuilds an error posted by the worker (by class name) so callers can tell them apart. */
