@@ -2,24 +2,15 @@
 // (build-thread.ts). The output must be the same as an uncapped in-thread build, a build
 // that outgrows its cap must still finish (run again without one) and say so, and errors
 // must cross the thread boundary as what they are.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { heapCapMb } from '../src/publish/build-thread.js';
 import { AlmanacError } from '../src/errors.js';
 import { listFiles } from './fixtures/publish/crawl.js';
-import { runCli } from './support/vault.js';
+import { runCli, tempDir } from './support/vault.js';
 
-const outputs: string[] = [];
-function outDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'almanac-thread-'));
-  outputs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of outputs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const outDir = (): string => tempDir('almanac-thread-');
 
 function contents(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((file) => [file, readFileSync(join(dir, file), 'latin1')]));

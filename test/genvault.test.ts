@@ -1,24 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { generateVault, type Expected } from './support/genvault.js';
+import { tempDir } from './support/vault.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GENVAULT = join(ROOT, 'test', 'support', 'genvault.ts');
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'almanac-genvault-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = (): string => tempDir('almanac-genvault-');
 
 /** All files under dir, vault-relative with forward slashes, sorted. */
 function listFiles(dir: string): string[] {
@@ -195,14 +187,14 @@ describe('genvault', () => {
   let notes: Map<string, string>;
 
   beforeAll(() => {
-    dir = join(tempDir(), 'vault');
+    dir = join(scratch(), 'vault');
     exp = generateVault({ out: dir, notes: 2000 });
     notes = readNotes(dir);
   });
 
   it('is deterministic: same options give byte-identical vaults', () => {
-    const a = join(tempDir(), 'a');
-    const b = join(tempDir(), 'b');
+    const a = join(scratch(), 'a');
+    const b = join(scratch(), 'b');
     const opts = { notes: 400, seed: 11, broken: 0.05, features: { feeds: true } };
     const ea = generateVault({ out: a, ...opts });
     const eb = generateVault({ out: b, ...opts });
@@ -214,7 +206,7 @@ describe('genvault', () => {
       expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     }
     // and the seed matters
-    const c = join(tempDir(), 'c');
+    const c = join(scratch(), 'c');
     generateVault({ out: c, ...opts, seed: 12 });
     const f = fa.find((x) => x.endsWith('.md')) ?? '';
     expect(readFileSync(join(c, f), 'utf8')).not.toBe(readFileSync(join(a, f), 'utf8'));
@@ -294,7 +286,7 @@ describe('genvault', () => {
   });
 
   it('averages 2-4.5 KB of Markdown per note at 1,000 notes', () => {
-    const out = join(tempDir(), 'size');
+    const out = join(scratch(), 'size');
     const e = generateVault({ out, notes: 1000 });
     const md = listFiles(out).filter((f) => f.endsWith('.md'));
     expect(md.length).toBe(e.notes);
@@ -307,7 +299,7 @@ describe('genvault', () => {
   it('adds feed regions only when asked', () => {
     for (const text of notes.values()) expect(text).not.toContain('<!-- feed');
     expect(exp.feeds).toBeUndefined();
-    const out = join(tempDir(), 'feeds');
+    const out = join(scratch(), 'feeds');
     const e = generateVault({ out, notes: 1000, features: { feeds: true } });
     const fed = readNotes(out);
     const feeds = e.feeds ?? [];
@@ -326,7 +318,7 @@ describe('genvault', () => {
   });
 
   it('refuses to wipe a non-empty directory that is not a generated vault', () => {
-    const out = tempDir();
+    const out = scratch();
     mkdirSync(join(out, 'keep'));
     writeFileSync(join(out, 'keep', 'x.md'), 'mine');
     expect(() => generateVault({ out, notes: 10 })).toThrow(/refusing/);
@@ -339,11 +331,11 @@ describe('genvault', () => {
     const bad = run(['--notes', '10']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage: .*--out DIR/);
-    const out = join(tempDir(), 'cli');
+    const out = join(scratch(), 'cli');
     const ok = run(['--out', out, '--notes', '50', '--seed', '3']);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^wrote \d+ notes, \d+ references, \d+ planted unresolved/);
     const e = JSON.parse(readFileSync(join(out, '.expected.json'), 'utf8')) as Expected;
-    expect(e).toEqual(generateVault({ out: join(tempDir(), 'api'), notes: 50, seed: 3 }));
+    expect(e).toEqual(generateVault({ out: join(scratch(), 'api'), notes: 50, seed: 3 }));
   });
 });

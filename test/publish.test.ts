@@ -2,25 +2,15 @@
 // backlinks carry their sentence, unpublished notes leave no trace, note HTML is inert,
 // and --base prefixes every link.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
 import { indexNotes, pagefindUrl } from '../src/publish/search-index.js';
-import { ROOT, runCli, writeVault } from './support/vault.js';
+import { ROOT, runCli, tempDir, writeVault } from './support/vault.js';
 import { allText, brokenReferences, isExternal, listFiles, parseFragment, read, references, searchFragments, type SearchFragment } from './fixtures/publish/crawl.js';
 
-const outputs: string[] = [];
-function outDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'almanac-site-'));
-  outputs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of outputs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const outDir = (): string => tempDir('almanac-site-');
 
 /** The index Pagefind makes by reading the written site itself (what `build` used to run): the reference for the one built from memory. */
 async function pagefindOfWrittenSite(dir: string, language: string): Promise<SearchFragment[]> {

@@ -109,7 +109,7 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
   if (report.serve) {
     const serve = report.serve;
     out.push(`- ${serveLine(serve)}`);
-    out.push(`- Note edited: ${serve.note}${serve.page ? `; page polled: ${serve.page}` : ''}; ready after ${fmt(serve.startupSeconds, 1)} s (initial build, cache from the build steps)`);
+    out.push(`- Note edited: ${serve.note}${serve.page ? `; page polled: ${serve.page}` : ''}; ready after ${fmt(serve.startupSeconds, 1)} s (its initial build)`);
     if (serve.loggedMs.length > 0) out.push(`- serve's own log per update: ${serve.loggedMs.join(', ')} ms`);
     out.push('- Method: append a unique line to the note, poll the page file every 5 ms until the line is in it; wait for the serve process tree to go idle (search re-index included) before the next edit. A first, untimed edit finds the page.');
   } else {

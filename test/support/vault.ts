@@ -17,10 +17,16 @@ afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A fresh temp folder, removed after the test file's tests. */
+export function tempDir(prefix = 'almanac-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** Write `files` (vault-relative path → content) into a fresh temp folder. */
 export function writeVault(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'almanac-test-'));
-  made.push(dir);
+  const dir = tempDir();
   for (const [path, content] of Object.entries(files)) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
