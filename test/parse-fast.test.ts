@@ -122,6 +122,7 @@ describe('fast path', () => {
     ['fence before a delimiter row', '```|!\n|---|---|'],
     ['one-column delimiter row without pipes', '[[\n-:'],
     ['all-space code span', '```    ```\n'],
+    ['code span after a failed link label', '[[`[[` `\n'],
     ['bold header cell without a leading pipe', '**Fund** | b\n|---|---|\n| x | y |\n'],
   ])('agrees with remark, or leaves to it: %s', (_name, body) => {
     expect(['fast', 'remark']).toContain(expectSame('Note.md', body));

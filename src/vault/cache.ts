@@ -8,7 +8,7 @@ import type { ParsedNote } from '../parse/types.js';
 import { VERSION } from '../version.js';
 
 /** Bump when the parsed form changes without a version bump (e.g. during development). */
-const CACHE_REVISION = 3;
+const CACHE_REVISION = 4;
 
 export interface CacheEntry {
   hash: string;

@@ -20,6 +20,7 @@ function createMarkdownIt(): MarkdownIt {
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (url) => url;
   md.validateLink = () => true;
+  md.inline.ruler.at('backticks', codeSpanRule);
   md.inline.ruler.before('link', 'obsidian_link', wikiLinkRule(false));
   md.inline.ruler.before('image', 'obsidian_embed', wikiLinkRule(true));
   md.inline.ruler2.at('balance_pairs', micromarkPairs);
@@ -52,6 +53,40 @@ export function linkStart(token: Token): number | undefined {
   return recorded - 1;
 }
 
+/**
+ * markdown-it's code span rule without its cache of "no closer of this length after here":
+ * the cache assumes the line is scanned left to right, but a link label is first scanned
+ * ahead in silent mode, so in `[a`b` `` the lone last backtick marks every single-backtick
+ * run as unclosed and `b` is never code (micromark, rightly, makes it code). Scanning anew
+ * costs little at the length of a paragraph.
+ */
+function codeSpanRule(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (state.src.charCodeAt(start) !== TICK) return false;
+  const max = state.posMax;
+  let pos = start + 1;
+  while (pos < max && state.src.charCodeAt(pos) === TICK) pos++;
+  const marker = state.src.slice(start, pos);
+  let matchEnd = pos;
+  for (let matchStart = state.src.indexOf('`', matchEnd); matchStart !== -1 && matchStart < max; matchStart = state.src.indexOf('`', matchEnd)) {
+    matchEnd = matchStart + 1;
+    while (matchEnd < max && state.src.charCodeAt(matchEnd) === TICK) matchEnd++;
+    if (matchEnd - matchStart === marker.length) {
+      if (!silent) {
+        const token = state.push('code_inline', 'code', 0);
+        token.markup = marker;
+        token.content = state.src.slice(pos, matchStart).replace(/\n/g, ' ').replace(/^ (.+) $/, '$1');
+      }
+      state.pos = matchEnd;
+      return true;
+    }
+  }
+  if (!silent) state.pending += marker;
+  state.pos += marker.length;
+  return true;
+}
+
+const TICK = 0x60;
 const BANG = 0x21;
 const OPEN = 0x5b;
 
