@@ -49,8 +49,11 @@ export function heapCapMb(scan: Pick<VaultScan, 'sources'>, env: NodeJS.ProcessE
   return markdownMb < THREAD_FROM_MARKDOWN_MB ? null : Math.round(BASE_MB + PER_MARKDOWN_MB * markdownMb);
 }
 
-/** Rebuilds an error posted by the worker (by class name) so callers can tell them apart. */
-export type ErrorFactory = (error: Extract<BuildThreadMessage, { type: 'error' }>) => Error;
+/** An error as the worker posts it: its class name, message and (BuildError) warnings. */
+export type PostedError = Extract<BuildThreadMessage, { type: 'error' }>;
+
+/** Rebuilds a posted error (by class name) so callers can tell them apart. */
+export type ErrorFactory = (error: PostedError) => Error;
 
 /**
  * Run `build` in a worker with a `heapMb` cap. Resolves to the summary, or to null when the

@@ -1,14 +1,14 @@
 // Worker thread of build-thread.ts: one build, its progress and its outcome posted back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AlmanacError } from '../errors.js';
-import { build, BuildError } from './build.js';
+import { BuildError, buildSummaryOnly } from './build.js';
 import type { BuildThreadMessage, ThreadBuildOptions } from './build-thread.js';
 
 const post = (message: BuildThreadMessage): void => parentPort?.postMessage(message);
 
 try {
   const options = workerData as ThreadBuildOptions;
-  const { plan: _plan, project: _project, ...summary } = await build({ ...options, onProgress: (progress) => post({ type: 'progress', progress }) });
+  const summary = await buildSummaryOnly({ ...options, onProgress: (progress) => post({ type: 'progress', progress }) });
   post({ type: 'done', summary });
 } catch (error) {
   const almanac = error instanceof AlmanacError;

@@ -3,7 +3,7 @@
 // attachments and the Pagefind index (given each note page as it is rendered).
 import { resolve } from 'node:path';
 import { AlmanacError, ConfigError, UsageError } from '../errors.js';
-import { buildInThread, buildThreadAvailable, heapCapMb } from './build-thread.js';
+import { buildInThread, buildThreadAvailable, heapCapMb, type PostedError } from './build-thread.js';
 import { openProject, type Project } from '../project.js';
 import type { ConfigOptions } from '../config/load.js';
 import { allWarnings, planSite, type SitePlan } from './plan.js';
@@ -155,7 +155,7 @@ export interface BuildSummary {
  */
 export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
-  if (options.cache === false || options.project) return { ...(await build(options)), upToDate: false };
+  if (options.cache === false || options.project) return { ...(await buildSummaryOnly(options)), upToDate: false };
   const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
   const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
   const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : loaded.outputDir;
@@ -172,21 +172,24 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   return { ...result, seconds: (performance.now() - started) / 1000, upToDate: false };
 }
 
+/** build(), reduced to what the CLI reports (no plan or project to hold on to). */
+export async function buildSummaryOnly(options: BuildOptions): Promise<Omit<BuildSummary, 'upToDate'>> {
+  const { plan: _plan, project: _project, ...summary } = await build(options);
+  return summary;
+}
+
 /** build(), in a worker thread with a capped heap when it can be (see build-thread.ts). */
 async function fullBuild(options: BuildOptions & { scan: VaultScan }): Promise<Omit<BuildSummary, 'upToDate'>> {
   const cap = options.heapLimitMb === undefined ? heapCapMb(options.scan) : options.heapLimitMb;
-  if (cap !== null && !options.project && buildThreadAvailable()) {
-    const { onProgress, project: _project, heapLimitMb: _heap, ...plain } = options;
-    const summary = await buildInThread(plain, cap, onProgress, threadError);
-    if (summary) return summary;
-    const { plan: _plan, project: _again, ...result } = await build(options);
-    return { ...result, notices: [`The build outgrew its ${cap} MB heap cap and was run again without one (set ALMANAC_HEAP_MB to give it more, or 0 for no cap).`] };
-  }
-  const { plan: _plan, project: _project, ...result } = await build(options);
-  return result;
+  if (cap === null || !buildThreadAvailable()) return buildSummaryOnly(options);
+  const { onProgress, project: _project, heapLimitMb: _heap, ...plain } = options;
+  const summary = await buildInThread(plain, cap, onProgress, threadError);
+  if (summary) return summary;
+  const again = await buildSummaryOnly(options);
+  return { ...again, notices: [`The build outgrew its ${cap} MB heap cap and was run again without one (set ALMANAC_HEAP_MB to give it more, or 0 for no cap).`] };
 }
 
-function threadError(posted: { name: string; message: string; almanac: boolean; warnings: BuildWarning[] | null }): Error {
+function threadError(posted: PostedError): Error {
   if (posted.name === 'BuildError') return new BuildError(posted.message, posted.warnings ?? []);
   if (posted.name === 'ConfigError') return new ConfigError(posted.message);
   if (posted.name === 'UsageError') return new UsageError(posted.message);
