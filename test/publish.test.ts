@@ -3,29 +3,26 @@
 // and --base prefixes every link.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
-import { indexNotes, pagefindUrl } from '../src/publish/search-index.js';
+import { indexNotes, searchUrl } from '../src/publish/search-index.js';
+import { words } from '../src/publish/search/words.js';
 import { ROOT, runCli, tempDir, writeVault } from './support/vault.js';
-import { allText, brokenReferences, isExternal, listFiles, parseFragment, read, references, searchFragments, type SearchFragment } from './fixtures/publish/crawl.js';
+import { allText, brokenReferences, isExternal, listFiles, read, references, searchMeta, searchPages, searchTerms } from './fixtures/publish/crawl.js';
 
 const outDir = (): string => tempDir('almanac-site-');
 
-/** The index Pagefind makes by reading the written site itself (what `build` used to run): the reference for the one built from memory. */
-async function pagefindOfWrittenSite(dir: string, language: string): Promise<SearchFragment[]> {
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: language });
-    if (!created.index) throw new Error(created.errors.join('; '));
-    await created.index.addDirectory({ path: dir });
-    const output = await created.index.getFiles();
-    return output.files
-      .filter((file) => file.path.startsWith('fragment/'))
-      .map((file) => parseFragment(file.content))
-      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  } finally {
-    await pagefind.close();
-  }
+/** The words of each note page's written HTML: its title, aliases and `.note-body`, read with a real HTML parser. */
+function writtenPageWords(dir: string, output: string): { title: string[]; body: string[] } {
+  const tree = fromHtml(read(dir, output));
+  const text = (selector: string): string => {
+    const node = select(selector, tree);
+    return node ? toText(node) : '';
+  };
+  return { title: words(text('.note-header h1')), body: words(text('.note-body')) };
 }
 
 const NOW = new Date('2026-02-01T00:00:00Z');
@@ -66,9 +63,9 @@ describe('the sample vault as a site', () => {
     expect(nvidia).toContain('<header class="site-header">');
     expect(nvidia).toContain('<div id="search" class="search"><a class="search-link" href="/search/">Search</a></div>');
     expect(nvidia).toContain('<button id="theme-toggle" type="button" aria-label="Toggle dark mode">');
-    expect(nvidia).toContain('<main id="content" data-pagefind-body>');
+    expect(nvidia).toContain('<main id="content">');
     expect(nvidia).toContain('<article class="note" data-note-path="Companies/NVIDIA.md">');
-    expect(nvidia).toContain('<h1 id="nvidia" data-pagefind-meta="title">NVIDIA</h1>');
+    expect(nvidia).toContain('<h1 id="nvidia">NVIDIA</h1>');
     expect(nvidia).toContain('<p class="note-aliases">Also known as NVDA, Nvidia, NVIDIA Corporation</p>');
     expect(nvidia).toContain('<nav class="toc" id="toc" aria-label="Contents">');
     expect(nvidia).toContain('<div class="local-graph" data-slug="companies/nvidia"></div>');
@@ -115,7 +112,7 @@ describe('the sample vault as a site', () => {
     const search = read(site.outDir, 'search/index.html');
     expect(search.match(/class="internal" data-slug=/g)).toHaveLength(88);
     expect(read(site.outDir, 'graph/index.html')).toContain('<div class="global-graph" data-graph="/graph.json"></div>');
-    expect(read(site.outDir, 'index.html')).toContain('<h1 id="market-research-almanac" data-pagefind-meta="title">Market Research Almanac</h1>');
+    expect(read(site.outDir, 'index.html')).toContain('<h1 id="market-research-almanac">Market Research Almanac</h1>');
     // No site.title configured: the vault's index.md names the site.
     expect(read(site.outDir, 'companies/nvidia/index.html')).toContain('<title>NVIDIA · Market Research Almanac</title>');
     expect(read(site.outDir, '404.html')).toContain('Page not found');
@@ -139,26 +136,48 @@ describe('the sample vault as a site', () => {
     expect(graph.links.every((link) => ids.has(link.source) && ids.has(link.target))).toBe(true);
   });
 
-  it('indexes every note page for search with Pagefind, and no redirect or listing page', () => {
-    const files = listFiles(site.outDir);
-    expect(files).toContain('pagefind/pagefind.js');
-    const entry = JSON.parse(read(site.outDir, 'pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(88);
-    const urls = searchFragments(site.outDir).map((fragment) => fragment.url);
-    expect(urls).toEqual(site.plan.pages.notes.map((page) => pagefindUrl(page.output)).sort());
-    expect(urls).toContain('/companies/nvidia/');
-    expect(urls).toContain('/');
-    expect(site.plan.pages.redirects.map((page) => pagefindUrl(page.output))).toContain('/nvda/');
-    for (const page of [...site.plan.pages.redirects, ...site.plan.pages.listings]) expect(urls).not.toContain(pagefindUrl(page.output));
+  it('indexes every note page for search, in site order, and no redirect or listing page', () => {
+    const meta = searchMeta(site.outDir);
+    expect(meta).toMatchObject({ format: 1, language: 'en', stem: true, pages: 88, pagesPerFile: 16 });
+    expect(meta.lengths).toHaveLength(88);
+    const urls = searchPages(site.outDir).map((page) => page.url);
+    expect(urls).toEqual(site.plan.pages.notes.map((page) => searchUrl(page, site.base)));
+    expect(urls).toContain('companies/nvidia/');
+    expect(urls).toContain('');
+    expect(site.plan.pages.redirects.map((page) => searchUrl(page, site.base))).toContain('nvda/');
+    for (const page of [...site.plan.pages.redirects, ...site.plan.pages.listings]) expect(urls).not.toContain(searchUrl(page, site.base));
   });
 
-  it("indexes what Pagefind reads in the written pages: text, title, image, heading anchors", async () => {
-    const fromPages = await pagefindOfWrittenSite(site.outDir, site.project.config.site.language);
-    const index = searchFragments(site.outDir);
-    expect(index).toEqual(fromPages);
-    expect(index.find((fragment) => fragment.url === '/companies/nvidia/')?.meta.title).toBe('NVIDIA');
-    expect(index.filter((fragment) => fragment.meta.image !== undefined).length).toBeGreaterThan(0);
-    expect(index.reduce((sum, fragment) => sum + fragment.anchors.length, 0)).toBeGreaterThan(100);
+  it('indexes the words the written pages show, cut at their headings, with chunked terms', () => {
+    const pages = searchPages(site.outDir);
+    for (const page of site.plan.pages.notes) {
+      const indexed = pages.find((entry) => entry.url === searchUrl(page, site.base));
+      const written = writtenPageWords(site.outDir, page.output);
+      expect(words(indexed?.title ?? '')).toEqual(written.title);
+      const sections = indexed?.sections ?? [];
+      expect(sections.flatMap((section, index) => words(index === 0 ? section.text : `${section.heading} ${section.text}`))).toEqual(written.body);
+      // Every section after the first is a heading the page has an id for.
+      for (const section of sections.slice(1)) expect(read(site.outDir, page.output)).toContain(` id="${section.anchor}"`);
+    }
+    const yardeni = pages.find((page) => page.url === 'analysts/ed-yardeni/');
+    expect(yardeni?.aliases).toContain('Yardeni');
+    expect(yardeni?.sections.map((section) => section.anchor)).toEqual(expect.arrayContaining(['ed-yardeni', 'the-ai-fatigue-call', 'related']));
+    const terms = searchTerms(site.outDir);
+    expect(searchMeta(site.outDir).chunks.length).toBeGreaterThan(1);
+    const postings = terms.get('yardeni') ?? [];
+    const weightOf = (id: number | undefined): number | undefined => (id === undefined ? undefined : postings[postings.indexOf(id) + 1]);
+    // In the title and an alias: weighted far above a mention in the text.
+    expect(weightOf(yardeni?.id)).toBeGreaterThanOrEqual(22);
+    expect(postings.length / 2).toBeGreaterThan(3);
+    for (const list of terms.values()) {
+      for (let i = 0; i < list.length; i += 2) {
+        expect(list[i + 1]).toBeGreaterThan(0);
+        if (i > 0) expect(list[i]).toBeGreaterThan(list[i - 2] ?? Infinity);
+      }
+    }
+    // English is stemmed: "rotations" and "rotation" are one term.
+    expect(terms.has('rotat')).toBe(true);
+    expect(terms.has('rotations')).toBe(false);
   });
 });
 
@@ -221,13 +240,14 @@ describe('unpublished notes', () => {
     site = await build({ config: join(dir, 'almanac.yaml'), out: outDir(), now: NOW });
   });
 
-  it('are absent from every output file, Pagefind index and fragments included', () => {
+  it('are absent from every output file, search index included', () => {
     expect(site.notes).toBe(3);
     expect(read(site.outDir, 'feed.xml')).toContain('<summary>The weekly digest gathers what changed across the published notes.</summary>');
     expect(read(site.outDir, 'digest/index.html')).toContain('<a href="#weekly-roundup">Weekly roundup</a>');
     const texts = allText(site.outDir);
-    // Positive control: decompressed Pagefind data does hold the published text.
-    expect(texts.some(({ file, text }) => file.startsWith('pagefind/') && file !== 'pagefind/pagefind-entry.json' && /xylophonic/i.test(text))).toBe(true);
+    // Positive control: the search index does hold the published text.
+    expect(texts.some(({ file, text }) => file.startsWith('search-index/pages/') && /xylophonic/i.test(text))).toBe(true);
+    expect(texts.some(({ file, text }) => file.startsWith('search-index/terms/') && text.includes('"xylophon'))).toBe(true);
     const leaks = texts.flatMap(({ file, text }) => secrets.filter((secret) => text.toLowerCase().includes(secret.toLowerCase())).map((secret) => `${file}: ${secret}`));
     expect(leaks).toEqual([]);
     expect(listFiles(site.outDir).filter((file) => /secret|nightingale|diary|photo|private/i.test(file))).toEqual([]);
@@ -268,28 +288,34 @@ describe('the search index', () => {
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
     const site = await build({ vault: dir, out: outDir(), now: NOW });
-    const notes = site.plan.pages.notes.map((page) => pagefindUrl(page.output)).sort();
-    expect(notes).toEqual(['/alpha/', '/beta/', '/more/gamma/']);
-    const others = [...site.plan.pages.redirects, ...site.plan.pages.listings].map((page) => pagefindUrl(page.output));
-    expect(others).toEqual(expect.arrayContaining(['/al/', '/third/', '/tags/greek/', '/types/']));
+    const notes = site.plan.pages.notes.map((page) => searchUrl(page, site.base));
+    expect(notes).toEqual(['alpha/', 'beta/', 'more/gamma/']);
+    const others = [...site.plan.pages.redirects, ...site.plan.pages.listings].map((page) => searchUrl(page, site.base));
+    expect(others).toEqual(expect.arrayContaining(['al/', 'third/', 'tags/greek/', 'types/']));
     for (const out of [cliOut, site.outDir]) {
-      const index = searchFragments(out);
-      expect(index.map((fragment) => fragment.url)).toEqual(notes);
-      expect(index.map((fragment) => fragment.meta.title)).toEqual(['Alpha', 'Beta & "Bravo" <B> it\'s', 'Gamma']);
-      const alpha = index.find((fragment) => fragment.url === '/alpha/');
-      expect(alpha?.anchors.map((anchor) => anchor.id)).toEqual(['alpha', 'origins']);
-      expect(alpha?.content).toContain('Also known as Al, First');
+      const index = searchPages(out);
+      expect(index.map((page) => page.url)).toEqual(notes);
+      expect(index.map((page) => page.title)).toEqual(['Alpha', 'Beta & "Bravo" <B> it\'s', 'Gamma']);
+      const alpha = index.find((page) => page.url === 'alpha/');
+      expect(alpha?.sections).toEqual([
+        { anchor: 'alpha', heading: 'Alpha', text: 'Alpha is the first letter.' },
+        { anchor: 'origins', heading: 'Origins', text: 'From the Phoenician aleph.' },
+      ]);
+      expect(alpha?.aliases).toEqual(['Al', 'First \\ Letter']);
+      // Gamma embeds Alpha's section: its page shows that text, so search finds it there too.
+      expect(JSON.stringify(index.find((page) => page.url === 'more/gamma/'))).toContain('Phoenician');
+      expect(searchTerms(out).get('phoenician')).toEqual([0, 1, 2, 1]);
     }
-    expect(searchFragments(cliOut)).toEqual(searchFragments(site.outDir));
+    const files = (out: string): Array<[string, string]> => listFiles(out).filter((file) => file.startsWith('search-index/')).map((file) => [file, read(out, file)]);
+    expect(files(cliOut)).toEqual(files(site.outDir));
     const served = outDir();
-    expect(await indexNotes(site.plan.pages.notes, served, site.project.config.site.language)).toBe(3);
-    expect(searchFragments(served)).toEqual(searchFragments(site.outDir));
-    expect(searchFragments(site.outDir)).toEqual(await pagefindOfWrittenSite(site.outDir, site.project.config.site.language));
+    expect(await indexNotes(site.plan.pages.notes, served, site.project.config.site.language, site.base)).toBe(3);
+    expect(files(served)).toEqual(files(site.outDir));
   });
 
   it('is not left running by a build that fails', () => {
     const out = outDir();
-    // Pagefind and its worker thread started before the notes were rendered; either left running would keep the CLI from exiting.
+    // The indexing thread started before the notes were rendered; left running, it would keep the CLI from exiting.
     const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), 'build', '--vault', writeVault({ 'A.md': 'Links to [[Nowhere]].\n' }), '--out', out, '--strict'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(result.signal).toBeNull();
     expect(result.status).toBe(1);

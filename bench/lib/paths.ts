@@ -9,7 +9,6 @@ export const VAULTS = join(BENCH, 'vaults');
 /** Quick-run results and CPU profiles (git-ignored). */
 export const OUT = join(BENCH, 'out');
 export const ELEVENTY_CMD = join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
-export const PAGEFIND_CMD = join(REPO, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 export const ELEVENTY_CONFIG = join(BENCH, 'eleventy-baseline', 'eleventy.config.js');
 export const GENERATOR = join(REPO, 'test', 'support', 'genvault.ts');
 export const SAMPLE_VAULT = join(REPO, 'notes');

@@ -101,8 +101,7 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
   out.push('## Measurements', '');
   out.push('Plain Eleventy 3 is bench/eleventy-baseline/ (default markdown-it, no wikilinks, one trivial layout) on the same vault. ' +
     '"Cold" has no `.almanac/` cache and no output folder; "warm" runs again with both present and nothing changed; ' +
-    '"1 note edited" appends a line to one note first. "Pagefind CLI alone" is `pagefind --site` on the site the cold build ' +
-    'wrote, into a folder of its own: the search index every build includes, made by Pagefind alone, for scale. ' +
+    '"1 note edited" appends a line to one note first. Every build includes the search index. ' +
     'Pages: `.html` files in the output folder.', '');
   out.push(markdownTable(measurementRows(report.vaults)), '');
   out.push('## `almanac serve`', '');

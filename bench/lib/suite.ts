@@ -1,23 +1,20 @@
 // The side-by-side steps on one vault: plain Eleventy, then `almanac build` cold, warm
-// and after a one-note edit, then `almanac check` cold and warm. For scale, the Pagefind CLI
-// alone indexes the site the cold build wrote (the search index is part of every build, and
-// Pagefind's share of it is its own work: a floor no build with it can go under). Each step is its own
+// and after a one-note edit, then `almanac check` cold and warm. Each step is its own
 // child process; the steps are interleaved per round so load drifts hit them alike.
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countHtml } from './files.js';
 import { measure, type Measurement } from './measure.js';
-import { ELEVENTY_CMD, ELEVENTY_CONFIG, PAGEFIND_CMD, REPO } from './paths.js';
+import { ELEVENTY_CMD, ELEVENTY_CONFIG, REPO } from './paths.js';
 import { makeProject, type Project } from './projects.js';
 import type { BenchVault } from './vaults.js';
 
-export const STEPS = ['eleventy', 'build-cold', 'pagefind', 'build-warm', 'build-edit', 'check-cold', 'check-warm'] as const;
+export const STEPS = ['eleventy', 'build-cold', 'build-warm', 'build-edit', 'check-cold', 'check-warm'] as const;
 export type StepId = (typeof STEPS)[number];
 
 export const STEP_LABELS: Record<StepId, string> = {
   eleventy: 'plain Eleventy 3',
   'build-cold': 'build, cold',
-  pagefind: 'Pagefind CLI alone',
   'build-warm': 'build, warm',
   'build-edit': 'build, 1 note edited',
   'check-cold': 'check, cold',
@@ -54,7 +51,6 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
   const buildProject = makeProject(join(root, 'build'), vault);
   const checkProject = makeProject(join(root, 'check'), vault);
   const eleventyOut = join(root, 'eleventy-site');
-  const pagefindOut = join(root, 'pagefind-alone');
   const results = new Map<StepId, StepResult>(STEPS.map((step) => [step, { step, runs: [], pages: [] }]));
   const notePath = join(vault.dir, vault.editNote);
   const original = readFileSync(notePath);
@@ -80,17 +76,6 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
       },
       run: () => almanac(buildProject, 'build'),
       output: buildProject.site,
-    },
-    // Into a folder of its own: the site stays as the build left it, so the warm build is warm.
-    pagefind: {
-      before: () => rmSync(pagefindOut, { recursive: true, force: true }),
-      run: () =>
-        measure({
-          args: [PAGEFIND_CMD, '--site', buildProject.site, '--output-path', pagefindOut, '--silent'],
-          cwd: REPO,
-          timeoutSeconds: options.timeoutSeconds,
-          signal: options.signal,
-        }),
     },
     'build-warm': { run: () => almanac(buildProject, 'build'), output: buildProject.site },
     'build-edit': {

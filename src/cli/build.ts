@@ -22,7 +22,7 @@ export function registerBuildCommand(cli: CAC): void {
     .option('--out <dir>', 'Output folder (default: `output` in almanac.yaml, site/)')
     .option('--base <path>', 'URL prefix for sub-path hosting, e.g. /almanac/ (default: `base` in almanac.yaml)')
     .option('--strict', 'Fail on broken links in published notes instead of warning')
-    .option('--no-search', 'Skip the Pagefind search index')
+    .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today')
     .action(async (flags: BuildFlags) => {
@@ -31,7 +31,7 @@ export function registerBuildCommand(cli: CAC): void {
 }
 
 export async function runBuildCommand(flags: BuildFlags): Promise<number> {
-  // Loaded on use: Eleventy and Pagefind are heavy and other commands never need them.
+  // Loaded on use: Eleventy is heavy and other commands never need them.
   const { buildIfChanged, BuildError, formatWarning } = await import('../publish/index.js');
   const { buildSummary, createProgressBar } = await import('../publish/progress.js');
   const today = parseToday(flags.today);

@@ -21,7 +21,7 @@ export function registerServeCommand(cli: CAC): void {
     .option('--base <path>', 'URL prefix, e.g. /almanac/ (default: `base` in almanac.yaml)')
     .option('--port <port>', 'Port (default: 4321; 0 picks a free one)')
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1)')
-    .option('--no-search', 'Skip the Pagefind search index')
+    .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServeCommand(flags);
@@ -31,7 +31,7 @@ export function registerServeCommand(cli: CAC): void {
 export async function runServeCommand(flags: ServeFlags): Promise<number> {
   const port = flags.port === undefined ? 4321 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got “${String(flags.port)}”)`);
-  // Loaded on use: Eleventy, Pagefind and chokidar are heavy and other commands never need them.
+  // Loaded on use: Eleventy and chokidar are heavy and other commands never need them.
   const { serve } = await import('../publish/serve.js');
   const { buildSummary } = await import('../publish/progress.js');
   const log = logger(buildSummary);

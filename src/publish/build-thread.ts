@@ -18,7 +18,7 @@ export type BuildThreadMessage =
   | { type: 'done'; summary: Omit<BuildSummary, 'upToDate'> }
   | { type: 'error'; name: string; message: string; almanac: boolean; warnings: BuildWarning[] | null };
 
-/** Heap for Almanac, Eleventy and Pagefind's client with an empty vault, and per MB of Markdown. */
+/** Heap for Almanac, Eleventy and the search index with an empty vault, and per MB of Markdown. */
 const BASE_MB = 512;
 const PER_MARKDOWN_MB = 28;
 /** Below this much Markdown (≈1,300 notes) garbage never piles up far, and a thread's own

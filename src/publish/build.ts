@@ -1,6 +1,6 @@
 // build(): the vault as a static site. Opens the project (one parse per note), plans
 // every page in memory, lets Eleventy write them, then adds graph.json, assets,
-// attachments and the Pagefind index (given each note page as it is rendered).
+// attachments and the search index (given each note page as it is rendered).
 import { resolve } from 'node:path';
 import { AlmanacError, ConfigError, UsageError } from '../errors.js';
 import { buildInThread, buildThreadAvailable, heapCapMb, type PostedError } from './build-thread.js';
@@ -35,9 +35,9 @@ export interface BuildOptions extends ConfigOptions {
   base?: string | null | undefined;
   /** Fail (before writing anything) when a published note has a broken link. */
   strict?: boolean | undefined;
-  /** Build the Pagefind search index (default true). */
+  /** Build the search index (default true). */
   search?: boolean | undefined;
-  /** Pages say there is a search index, but Pagefind is left for the caller to run (serve). */
+  /** Pages say there is a search index, but it is left for the caller to build (serve). */
   deferSearch?: boolean | undefined;
   /** Use the parsed-note cache in `.almanac/cache` (default true). */
   cache?: boolean | undefined;
@@ -83,9 +83,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache, scan: options.scan }));
   const { outDir, base } = outputOf(project, options);
   checkOutDir(outDir, project.vaultDir, project.dir);
-  // Pagefind gets each note page as soon as it is rendered, and parses them while the rest of
-  // the site is rendered and written (see search-index.ts).
-  const search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language) : null;
+  // The search index gets each note page as soon as it is rendered, and indexes it in a worker
+  // thread while the rest of the site is rendered and written (see search-index.ts).
+  const search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language, base) : null;
   try {
     const site = await writeSite(options, project, { outDir, base }, search);
     return { ...site, seconds: (performance.now() - started) / 1000 };

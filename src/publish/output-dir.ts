@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, parse, relative, resolve, isAbsolute } from 'node:path';
+import { createRequire } from 'node:module';
 import { ConfigError } from '../errors.js';
 import type { SiteModel } from './site-model.js';
 import type { GraphData } from './pages/site-files.js';
@@ -28,10 +29,19 @@ export function clearOutDir(outDir: string): void {
   }
 }
 
-/** Copy templates/assets/ (styles, client scripts) to `{out}/assets/`. */
+/** Client modules from npm packages, copied into `{out}/assets/js/vendor/` as they ship. */
+const VENDOR: Record<string, string> = {
+  // The Porter stemmer the search index uses (search/words.ts): queries must be stemmed alike.
+  'stemmer.js': createRequire(import.meta.url).resolve('stemmer'),
+};
+
+/** Copy templates/assets/ (styles, client scripts; not their .d.ts files) and the vendored modules to `{out}/assets/`. */
 export function copyAssets(templatesDir: string, outDir: string): void {
   const assets = join(templatesDir, 'assets');
-  if (existsSync(assets)) cpSync(assets, join(outDir, 'assets'), { recursive: true });
+  if (existsSync(assets)) cpSync(assets, join(outDir, 'assets'), { recursive: true, filter: (source) => !source.endsWith('.d.ts') });
+  const vendor = join(outDir, 'assets', 'js', 'vendor');
+  mkdirSync(vendor, { recursive: true });
+  for (const [name, source] of Object.entries(VENDOR)) cpSync(source, join(vendor, name));
 }
 
 /** Copy the attachments published notes use. Returns how many were copied. */

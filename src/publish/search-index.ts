@@ -1,38 +1,36 @@
-// The Pagefind search index of the note pages, written to `{out}/pagefind/`. It is made from
-// the page data in memory, not by reading the written site back: only note pages carry
-// data-pagefind-body, so the redirect, listing and 404 pages (half the files at 10,000
-// notes) would only be read and dropped, and of a note page Pagefind needs only its
-// data-pagefind-body part (searchDocument). The build hands each note to the index as soon
-// as it is rendered (planSite's onPage), and a worker thread passes it on to Pagefind, which
-// parses it in its own process while this thread renders the other notes and Eleventy
-// writes the pages; only building the index files is left for the end.
+// The site's search index (format: search/index-builder.ts), written to `{out}/search-index/`.
+// It is made from the page data in memory, not by reading the written site back, and only
+// from note pages: redirects and listings are not search results. The build hands each note
+// to the index as soon as it is rendered (planSite's onPage); a worker thread cuts it into
+// sections and indexes it while this thread renders the other notes and Eleventy writes the
+// pages, and writes the index files at the end.
 import { Worker } from 'node:worker_threads';
 import { AlmanacError } from '../errors.js';
-import { escapeHtml } from './escape-html.js';
 import { compiledModule } from '../compiled-module.js';
-import { closePagefind, PagefindRun, type SearchDocument } from './pagefind-run.js';
 import type { NotePage } from './pages/types.js';
+import { newIndex, searchDocument, writeIndex, type PageForSearch } from './search/write-index.js';
+import type { SearchIndexBuilder } from './search/index-builder.js';
 import type { SearchReply, SearchRequest, SearchWorkerData } from './search-worker.js';
 
-export type { SearchDocument } from './pagefind-run.js';
+export { SEARCH_DIR } from './search/index-builder.js';
 
 export interface SearchIndexer {
   /** Add a note page. */
   add(page: NotePage): void;
-  /** Build the index of every page added and write it to `{outDir}/pagefind/`. Returns the number of pages indexed. */
+  /** Write the index of every page added to `{outDir}/search-index/`. Returns the number of pages indexed. */
   finish(outDir: string): Promise<number>;
   /** Stop without writing anything (a failed build). */
   cancel(): Promise<void>;
 }
 
 /** Start an index; add note pages as they are ready, then finish it. */
-export function startSearchIndex(language: string): SearchIndexer {
-  return workerAvailable() ? new WorkerIndexer(language) : new InThreadIndexer(language);
+export function startSearchIndex(language: string, base: string): SearchIndexer {
+  return workerAvailable() ? new WorkerIndexer(language, base) : new InThreadIndexer(language, base);
 }
 
 /** Index these note pages (a site already planned, as serve has). */
-export async function indexNotes(pages: readonly NotePage[], outDir: string, language: string): Promise<number> {
-  const indexer = startSearchIndex(language);
+export async function indexNotes(pages: readonly NotePage[], outDir: string, language: string, base: string): Promise<number> {
+  const indexer = startSearchIndex(language, base);
   try {
     for (const page of pages) indexer.add(page);
     return await indexer.finish(outDir);
@@ -42,46 +40,17 @@ export async function indexNotes(pages: readonly NotePage[], outDir: string, lan
   }
 }
 
-/**
- * What Pagefind reads of a note page, laid out as templates/base.njk and note.njk lay it out:
- * the page's language and the data-pagefind-body element with the title (data-pagefind-meta,
- * and its id, which search results link to), the aliases line and the note's HTML, escaped as
- * Nunjucks escapes them. The rest of the page is outside data-pagefind-body or inside
- * data-pagefind-ignore (meta line, backlinks) and holds no data-pagefind-meta or -filter, so
- * it adds nothing to the index. The URL is the one Pagefind gives the written page.
- * test/publish.test.ts checks that the index equals the one Pagefind makes of the written site.
- */
-export function searchDocument(page: NotePage, language: string): SearchDocument {
-  const id = page.titleId ? ` id="${escapeHtml(page.titleId)}"` : '';
-  const aliases = page.aliases.length > 0 ? `<p class="note-aliases">Also known as ${escapeHtml(page.aliases.join(', '))}</p>\n` : '';
-  const content = [
-    '<!doctype html>',
-    `<html lang="${escapeHtml(language)}">`,
-    '<body>',
-    '<main data-pagefind-body>',
-    '<article class="note">',
-    '<header class="note-header">',
-    `<h1${id} data-pagefind-meta="title">${escapeHtml(page.title)}</h1>`,
-    `${aliases}</header>`,
-    '<div class="note-body">',
-    page.html,
-    '</div>',
-    '</article>',
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
-  return { url: pagefindUrl(page.output), content };
+/** The URL a search result links to, relative to the site's base (the search script adds it). */
+export function searchUrl(page: Pick<NotePage, 'url'>, base: string): string {
+  return page.url.startsWith(base) ? page.url.slice(base.length) : page.url;
 }
 
-/** The URL Pagefind gives the page written at `output`: `/` + its path, `index.html` dropped (the search UI adds the base). */
-export function pagefindUrl(output: string): string {
-  return `/${output.replaceAll('index.html', '')}`;
+function forSearch(page: NotePage, base: string): PageForSearch {
+  return { url: searchUrl(page, base), title: page.title, titleId: page.titleId, aliases: page.aliases, html: page.html };
 }
 
-// Indexes write `{out}/pagefind/` one at a time, in the order they are finished; an index
-// made in this thread also has this thread's Pagefind service to itself (it is closed after).
+// Indexes write `{out}/search-index/` one at a time, in the order they are finished (serve
+// may start a new one while the last is still writing).
 let writing: Promise<unknown> = Promise.resolve();
 
 function queued<T>(work: () => Promise<T>): Promise<T> {
@@ -91,26 +60,25 @@ function queued<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const WORKER = new URL('./search-worker.js', import.meta.url);
-/** Documents per message to the worker. */
-const BATCH = 16;
+/** Pages per message to the worker. */
+const BATCH = 32;
 
 /** The worker runs compiled code; under a TS runner (tests) the index is made in this thread. */
 function workerAvailable(): boolean {
   return compiledModule(WORKER);
 }
 
-/**
- * Pagefind fed from a worker thread. A message to a worker is delivered even while this
- * thread is busy in synchronous code (rendering every note), which a pipe to Pagefind is not:
- * once its buffer is full, the rest waits for this thread's event loop.
- */
+/** The index built in a worker thread, which gets the pages as they are rendered. */
 class WorkerIndexer implements SearchIndexer {
   private readonly worker: Worker;
   private readonly reply: Promise<SearchReply>;
-  private batch: SearchDocument[] = [];
+  private batch: PageForSearch[] = [];
   private done = false;
 
-  constructor(private readonly language: string) {
+  constructor(
+    language: string,
+    private readonly base: string,
+  ) {
     const data: SearchWorkerData = { language };
     this.worker = new Worker(WORKER, { workerData: data });
     this.reply = new Promise<SearchReply>((resolve, reject) => {
@@ -124,7 +92,7 @@ class WorkerIndexer implements SearchIndexer {
 
   add(page: NotePage): void {
     if (this.done) throw new Error('search index already finished');
-    this.batch.push(searchDocument(page, this.language));
+    this.batch.push(forSearch(page, this.base));
     if (this.batch.length >= BATCH) this.flush();
   }
 
@@ -135,7 +103,7 @@ class WorkerIndexer implements SearchIndexer {
       this.post({ type: 'finish', outDir });
       try {
         const reply = await this.reply;
-        if (reply.type === 'failed') throw new AlmanacError(reply.message.startsWith('Search index:') ? reply.message : `Search index: ${reply.message}`);
+        if (reply.type === 'failed') throw new AlmanacError(`Search index: ${reply.message}`);
         return reply.pages;
       } finally {
         await this.worker.terminate();
@@ -146,13 +114,12 @@ class WorkerIndexer implements SearchIndexer {
   async cancel(): Promise<void> {
     this.done = true;
     this.batch = [];
-    // The worker's end closes Pagefind's input, and the service exits.
     await this.worker.terminate();
   }
 
   private flush(): void {
     if (this.batch.length === 0 || this.done) return;
-    this.post({ type: 'add', documents: this.batch });
+    this.post({ type: 'add', pages: this.batch });
     this.batch = [];
   }
 
@@ -161,35 +128,35 @@ class WorkerIndexer implements SearchIndexer {
   }
 }
 
-/** Pagefind fed from this thread, once every page is in (the documents wait in memory till then). */
+/** The index built in this thread, page by page as they come. */
 class InThreadIndexer implements SearchIndexer {
-  private documents: SearchDocument[] = [];
+  private readonly index: SearchIndexBuilder;
   private done = false;
 
-  constructor(private readonly language: string) {}
+  constructor(
+    language: string,
+    private readonly base: string,
+  ) {
+    this.index = newIndex(language);
+  }
 
   add(page: NotePage): void {
     if (this.done) throw new Error('search index already finished');
-    this.documents.push(searchDocument(page, this.language));
+    this.index.add(searchDocument(forSearch(page, this.base)));
   }
 
   finish(outDir: string): Promise<number> {
-    const documents = this.documents;
-    this.documents = [];
     this.done = true;
     return queued(async () => {
       try {
-        const run = await PagefindRun.open(this.language);
-        run.add(documents);
-        return await run.finish(outDir);
-      } finally {
-        await closePagefind();
+        return writeIndex(this.index, outDir);
+      } catch (error) {
+        throw new AlmanacError(`Search index: ${error instanceof Error ? error.message : String(error)}`);
       }
     });
   }
 
   async cancel(): Promise<void> {
     this.done = true;
-    this.documents = [];
   }
 }

@@ -1,37 +1,33 @@
-// Worker thread that feeds one Pagefind index (see search-index.ts). Documents the main
-// thread posts while it is busy rendering notes reach Pagefind from here at once.
+// Worker thread that builds the search index (see search-index.ts): pages the main thread
+// posts while it renders the rest of the site are cut into sections and indexed here.
 import { parentPort, workerData } from 'node:worker_threads';
-import { closePagefind, PagefindRun, type SearchDocument } from './pagefind-run.js';
+import { newIndex, searchDocument, writeIndex, type PageForSearch } from './search/write-index.js';
 
 export interface SearchWorkerData {
   language: string;
 }
 
-export type SearchRequest = { type: 'add'; documents: SearchDocument[] } | { type: 'finish'; outDir: string };
+export type SearchRequest = { type: 'add'; pages: PageForSearch[] } | { type: 'finish'; outDir: string };
 
 export type SearchReply = { type: 'done'; pages: number } | { type: 'failed'; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.js runs as a worker thread');
 const { language } = workerData as SearchWorkerData;
-const run = PagefindRun.open(language);
-// A failed start is reported when the index is finished.
-run.catch(() => undefined);
+const index = newIndex(language);
+let failure: string | null = null;
 
 port.on('message', (request: SearchRequest) => {
-  if (request.type === 'add') {
-    void run.then((index) => index.add(request.documents), () => undefined);
-    return;
+  try {
+    if (request.type === 'add') {
+      if (failure === null) for (const page of request.pages) index.add(searchDocument(page));
+      return;
+    }
+    if (failure !== null) throw new Error(failure);
+    port.postMessage({ type: 'done', pages: writeIndex(index, request.outDir) } satisfies SearchReply);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (request.type === 'add') failure ??= message;
+    else port.postMessage({ type: 'failed', message } satisfies SearchReply);
   }
-  void run
-    .then((index) => index.finish(request.outDir))
-    .then(
-      (pages): SearchReply => ({ type: 'done', pages }),
-      (error: unknown): SearchReply => ({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    )
-    .then(async (reply) => {
-      await closePagefind();
-      // The main thread ends this worker once it has the reply.
-      port.postMessage(reply);
-    });
 });

@@ -79,7 +79,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     if (searchTimer) clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
       searchTimer = null;
-      indexing = indexNotes(plan.pages.notes, result.outDir, project.config.site.language).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
+      indexing = indexNotes(plan.pages.notes, result.outDir, project.config.site.language, result.base).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
     }, 1000);
   };
 

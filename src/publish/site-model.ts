@@ -41,7 +41,7 @@ export interface SiteModel {
 }
 
 /** First URL segments the build writes itself; a note there gets a `-2` slug. */
-export const RESERVED_SLUGS = ['assets', 'files', 'pagefind', 'search', 'graph', 'tags', 'types', '404', '__almanac'];
+export const RESERVED_SLUGS = ['assets', 'files', 'search-index', 'search', 'graph', 'tags', 'types', '404', '__almanac'];
 
 export interface ModelInput {
   notes: ParsedNote[];

@@ -108,6 +108,6 @@ export interface LayoutData {
   base: string;
   language: string;
   nav: LinkItem[];
-  /** Whether the site has a Pagefind index (the client mounts search only then). */
+  /** Whether the site has a search index (the client mounts search only then). */
   search: boolean;
 }
