@@ -1,13 +1,16 @@
-// Eleventy writes the pages (alias redirects excepted: see pages/redirect-html.ts). It gets the page data Almanac built (notes already parsed
-// and rendered) as global data and paginates over it with virtual templates; its input
-// folder is an empty one made for the run, so it never reads the vault.
+// Eleventy renders the pages (alias redirects excepted: see pages/redirect-html.ts). It gets the
+// page data Almanac built (notes already parsed and rendered) as global data and paginates over
+// it with virtual templates; its input folder is an empty one made for the run, so it never
+// reads the vault. It runs dry: each page it renders is handed to a writer thread
+// (file-writer.ts), which saves it while Eleventy renders the next.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy, { type EleventyConfig } from '@11ty/eleventy';
 import type { LayoutData, SitePages } from './pages/types.js';
-import { writeRedirects } from './pages/redirect-html.js';
+import { redirectHtml } from './pages/redirect-html.js';
+import { startFileWriter } from './file-writer.js';
 
 /** Layouts and partials shipped with Almanac. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -24,7 +27,8 @@ export interface WriteOptions {
 export async function writePages(pages: SitePages, options: WriteOptions): Promise<number> {
   const input = mkdtempSync(join(tmpdir(), 'almanac-eleventy-'));
   const templates = relative(input, options.templatesDir ?? TEMPLATES_DIR);
-  let written = 0;
+  const writer = startFileWriter();
+  const written = (): void => options.onPage?.();
   try {
     const eleventy = new Eleventy(input, options.outDir, {
       quietMode: true,
@@ -36,9 +40,14 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
         config.setIncludesDirectory(templates);
         config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
         config.addGlobalData('almanac', { site: options.layout, pages });
-        config.addTransform('almanac-count', (content: string) => {
-          written++;
-          options.onPage?.();
+        // Handing 20,000 pages to the writer thread is a large share of a large build by design;
+        // Eleventy's "slow transform" notice would print on every such build, quiet mode or not.
+        config.benchmarkManager?.get('Configuration').setMinimumThresholdMs(0);
+        config.addTransform('almanac-write', function (this: { page: { outputPath?: unknown } }, content: string) {
+          const path = this.page.outputPath;
+          if (typeof path !== 'string') throw new Error('Eleventy rendered a page without an output path');
+          writer.write({ path: resolve(path), content });
+          written();
           return content;
         });
         addPaginated(config, 'notes', 'note.njk', pages.notes.length);
@@ -49,15 +58,19 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
       },
     });
     eleventy.disableLogger();
+    eleventy.setDryRun(true);
     await eleventy.write();
-    writeRedirects(pages.redirects, options.outDir, options.layout, () => {
-      written++;
-      options.onPage?.();
-    });
+    for (const page of pages.redirects) {
+      writer.write({ path: resolve(options.outDir, page.output), content: redirectHtml(page, options.layout) });
+      written();
+    }
+    return await writer.finish();
+  } catch (error) {
+    await writer.cancel();
+    throw error;
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
-  return written;
 }
 
 interface WithOutput {

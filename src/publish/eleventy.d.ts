@@ -7,8 +7,11 @@ declare module '@11ty/eleventy' {
     setUseGitIgnore(use: boolean): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addGlobalData(name: string, value: unknown): void;
+    /** Eleventy's timing of config callbacks (filters, transforms); not in its documented API, so optional here. */
+    benchmarkManager?: { get(group: string): { setMinimumThresholdMs(ms: number): void } };
     addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
-    addTransform(name: string, transform: (content: string) => string): void;
+    /** `this.page` is the page being rendered. */
+    addTransform(name: string, transform: (this: { page: { outputPath?: unknown } }, content: string) => string): void;
   }
 
   export interface EleventyOptions {
@@ -21,6 +24,8 @@ declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
     disableLogger(): void;
+    /** Render every page without writing any (transforms still run). */
+    setDryRun(dryRun: boolean): void;
     write(): Promise<unknown>;
   }
 }

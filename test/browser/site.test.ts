@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
     await page.goto(url(SECTOR_ROTATION));
     const input = page.locator('#search input');
     await input.fill('Yardeni');
-    const result = page.locator('#search .pagefind-ui__result-link', { hasText: 'Ed Yardeni' }).first();
+    const result = page.locator('#search .search-result-link', { hasText: 'Ed Yardeni' }).first();
     await result.click();
     await page.waitForURL(`**/${YARDENI}`);
     expect(await page.locator('article.note h1').textContent()).toBe('Ed Yardeni');

@@ -39,19 +39,21 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, fre
 
 /** Published notes linking here, one entry per note, each with the sentences that link. */
 export function backlinksOf(site: SiteModel, entry: SiteNote): Backlink[] {
-  const bySource = new Map<string, Backlink>();
+  const bySource = new Map<string, { backlink: Backlink; seen: Set<string> }>();
   for (const link of site.graph.backlinks.get(entry.note.path) ?? []) {
     const source = site.byPath.get(link.source);
     if (!source || source === entry) continue;
-    let backlink = bySource.get(source.note.path);
-    if (!backlink) {
-      backlink = { title: source.note.title, url: source.url, slug: source.slug, contexts: [] };
-      bySource.set(source.note.path, backlink);
+    let found = bySource.get(source.note.path);
+    if (!found) {
+      found = { backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set() };
+      bySource.set(source.note.path, found);
     }
     const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : link.link.context;
-    if (context.trim() !== '' && !backlink.contexts.includes(context)) backlink.contexts.push(context);
+    if (context.trim() === '' || found.seen.has(context)) continue;
+    found.seen.add(context);
+    found.backlink.contexts.push(context);
   }
-  return [...bySource.values()].sort((a, b) => compareText(a.title, b.title));
+  return [...bySource.values()].map(({ backlink }) => backlink).sort((a, b) => compareText(a.title, b.title));
 }
 
 function noteTags(site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {

@@ -1,8 +1,6 @@
 // An alias URL (/nvda/) that sends the reader on to the note. Thousands of these in a
-// large vault are the same few lines each, so they are written here rather than as
+// large vault are the same few lines each, so they are made here rather than as
 // Eleventy pages: at 10,000 notes that halves the pages Eleventy renders.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { escapeHtml } from '../escape-html.js';
 import type { LayoutData, RedirectPage } from './types.js';
 
@@ -24,18 +22,4 @@ export function redirectHtml(page: RedirectPage, layout: LayoutData): string {
 </body>
 </html>
 `;
-}
-
-export function writeRedirects(pages: RedirectPage[], outDir: string, layout: LayoutData, onPage?: () => void): void {
-  const made = new Set<string>();
-  for (const page of pages) {
-    const file = join(outDir, page.output);
-    const dir = dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(file, redirectHtml(page, layout));
-    onPage?.();
-  }
 }

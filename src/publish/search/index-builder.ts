@@ -42,11 +42,15 @@ export class SearchIndexBuilder {
   private readonly pageFiles: string[] = [];
   private pending: SearchDocument[] = [];
 
+  private readonly pagesPerFile: number;
+
   constructor(
     private readonly language: string,
     stem: boolean,
+    options: { pagesPerFile?: number | undefined } = {},
   ) {
     this.terms = new TermMaker(stem);
+    this.pagesPerFile = options.pagesPerFile ?? PAGES_PER_FILE;
   }
 
   get size(): number {
@@ -77,7 +81,7 @@ export class SearchIndexBuilder {
     }
     this.lengths.push(length);
     this.pending.push(document);
-    if (this.pending.length === PAGES_PER_FILE) this.closePageFile();
+    if (this.pending.length === this.pagesPerFile) this.closePageFile();
   }
 
   /** Every file of the index, meta.json first. */
@@ -110,7 +114,7 @@ export class SearchIndexBuilder {
       language: this.language,
       stem: this.terms.stem,
       pages: this.lengths.length,
-      pagesPerFile: PAGES_PER_FILE,
+      pagesPerFile: this.pagesPerFile,
       averageLength: this.lengths.length === 0 ? 0 : Math.round((total / this.lengths.length) * 100) / 100,
       lengths: this.lengths,
       chunks,

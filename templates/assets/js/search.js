@@ -1,82 +1,186 @@
-// Full-text search: mounts Pagefind's UI (written by the build into {base}pagefind/)
-// into the header's #search, replacing the no-JavaScript link to the search page.
-function loadScript(url) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = url;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${url}`));
-    document.head.append(script);
-  });
+// Full-text search in the header: replaces #search's no-JavaScript link to the search page
+// with a search box whose results float in a drawer below it. The querying is done by
+// search-engine.js over the index the build writes into {base}search-index/ (stemming
+// queries with the Porter stemmer the build copies into js/vendor/); this file is only
+// the box, the drawer and the keys.
+import { createSearchEngine, words } from './search-engine.js';
+
+const PAGE_SIZE = 10;
+const DEBOUNCE = 100; // ms after the last keystroke before searching
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
 }
 
-function loadStyle(url) {
-  return new Promise((resolve, reject) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = url;
-    link.onload = () => resolve();
-    link.onerror = () => reject(new Error(`could not load ${url}`));
-    // Before our own stylesheet, so almanac.css can restyle Pagefind's UI.
-    const ours = document.querySelector('link[rel="stylesheet"][href*="almanac.css"]');
-    if (ours) ours.before(link);
-    else document.head.append(link);
-  });
+const element = (tag, props = {}) => Object.assign(document.createElement(tag), props);
+
+function resultItem(result) {
+  const item = element('li', { className: 'search-result' });
+  const title = element('a', { className: 'search-result-link', href: result.url, textContent: result.title });
+  item.append(title);
+  if (result.alias) item.append(' ', element('span', { className: 'search-result-alias', textContent: result.alias }));
+  if (result.section) {
+    item.append(element('a', { className: 'search-result-section', href: result.section.url, textContent: result.section.heading }));
+  }
+  if (result.excerpt) {
+    const excerpt = element('p', { className: 'search-result-excerpt' });
+    // The engine escapes all of the page's text; the only markup is its <mark>s.
+    excerpt.innerHTML = result.excerpt;
+    item.append(excerpt);
+  }
+  return item;
 }
+
+const plural = (n) => `${n} result${n === 1 ? '' : 's'}`;
 
 export async function initSearch(base) {
   const mount = document.getElementById('search');
   // A site built without a search index marks it so; its fallback link stays.
   if (!mount || mount.dataset.search === 'off') return;
-  const bundle = new URL('pagefind/', base);
-  await Promise.all([
-    loadStyle(new URL('pagefind-ui.css', bundle).href),
-    loadScript(new URL('pagefind-ui.js', bundle).href),
-  ]);
-  const { PagefindUI } = window;
-  if (typeof PagefindUI !== 'function') throw new Error('pagefind-ui.js did not define PagefindUI');
+  // Loaded here, not imported by this module: without it search is unavailable, and the
+  // other reading aids still start.
+  const { stemmer } = await import('./vendor/stemmer.js');
+  const engine = createSearchEngine({ base, fetchJson, stemmer });
 
-  const fallback = mount.innerHTML;
-  mount.replaceChildren();
-  let ui;
-  try {
-    ui = new PagefindUI({
-      element: mount,
-      bundlePath: bundle.pathname,
-      baseUrl: base.pathname,
-      showSubResults: true,
-      showImages: false,
-      resetStyles: false,
-      excerptLength: 24,
-      translations: { placeholder: 'Search notes' },
-    });
-  } catch (err) {
-    mount.innerHTML = fallback;
-    throw err;
-  }
-  mount.classList.add('search--ready');
+  const input = element('input', {
+    type: 'search',
+    className: 'search-input',
+    placeholder: 'Search notes',
+    autocomplete: 'off',
+    spellcheck: false,
+  });
+  input.setAttribute('aria-label', 'Search notes');
+  input.setAttribute('enterkeyhint', 'search');
+  const form = element('form', { className: 'search-form' });
+  form.setAttribute('role', 'search');
+  form.append(input);
+  const status = element('p', { className: 'search-status' });
+  // Counts are announced from outside the drawer, which is not rendered while closed.
+  const announce = element('p', { className: 'search-announce' });
+  announce.setAttribute('role', 'status');
+  const say = (text) => {
+    status.textContent = text;
+    announce.textContent = text;
+  };
+  const list = element('ol', { className: 'search-results' });
+  const more = element('button', { type: 'button', className: 'search-more', textContent: 'More results', hidden: true });
+  const drawer = element('div', { className: 'search-drawer', hidden: true });
+  drawer.append(status, list, more);
+
+  const fallback = [...mount.childNodes];
+  mount.replaceChildren(form, announce, drawer);
+  mount.classList.add('search--ready', 'search--closed');
+
+  let failed = false;
+  const fail = (err) => {
+    if (failed) return;
+    failed = true;
+    mount.classList.remove('search--ready', 'search--closed');
+    mount.replaceChildren(...fallback);
+    console.warn('almanac: search unavailable:', err);
+  };
+  // The index is fetched when the reader comes to the box, not on every page view.
+  const warm = () => engine.preload().catch(fail);
+  mount.addEventListener('pointerenter', warm, { once: true });
 
   // The results drawer floats over the page; close it when focus or clicks leave search.
   const setOpen = (open) => mount.classList.toggle('search--closed', !open);
-  mount.addEventListener('focusin', () => setOpen(true));
+
+  // Only the newest query's answers are shown: `run` counts queries, older ones drop out.
+  let latest = 0;
+  let found = null;
+  let shown = 0;
+  let timer = 0;
+
+  async function run() {
+    clearTimeout(timer);
+    const query = input.value;
+    const id = ++latest;
+    if (words(query).length === 0) {
+      found = null;
+      list.replaceChildren();
+      more.hidden = true;
+      drawer.hidden = query.trim() === '';
+      say(drawer.hidden ? '' : `No results for “${query.trim()}”`);
+      return;
+    }
+    try {
+      const answer = await engine.search(query);
+      const results = await answer.results(0, PAGE_SIZE);
+      if (id !== latest) return;
+      found = answer;
+      shown = results.length;
+      list.replaceChildren(...results.map(resultItem));
+      drawer.scrollTop = 0;
+      more.hidden = shown >= answer.total;
+      say(answer.total === 0 ? `No results for “${query.trim()}”` : `${plural(answer.total)} for “${query.trim()}”`);
+      drawer.hidden = false;
+    } catch (err) {
+      if (id === latest) fail(err);
+    }
+  }
+
+  more.addEventListener('click', async () => {
+    const id = latest;
+    const answer = found;
+    if (!answer) return;
+    try {
+      const results = await answer.results(shown, PAGE_SIZE);
+      if (id !== latest || answer !== found) return;
+      const items = results.map(resultItem);
+      list.append(...items);
+      shown += results.length;
+      more.hidden = shown >= answer.total;
+      // Keep the keyboard where the reader was reading: on the first new result.
+      items[0]?.querySelector('a')?.focus();
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+  input.addEventListener('input', () => {
+    setOpen(true);
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+
+  mount.addEventListener('focusin', () => {
+    setOpen(true);
+    warm();
+  });
   document.addEventListener('pointerdown', (event) => {
     if (!mount.contains(event.target)) setOpen(false);
   });
   mount.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
+      // Closes without clearing the box (a search input's own Escape would empty it).
+      event.preventDefault();
       setOpen(false);
-      mount.querySelector('input')?.blur();
+      if (mount.contains(document.activeElement)) document.activeElement.blur();
+      return;
     }
+    // Up and down move between the box, the results' links and the "More results" button.
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const stops = [input, ...drawer.querySelectorAll('a, button:not([hidden])')];
+    const at = stops.indexOf(document.activeElement);
+    const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (at < 0 || !next || drawer.hidden) return;
+    event.preventDefault();
+    next.focus();
   });
 
   // "/" or Ctrl/Cmd+K focuses search, as on most documentation sites.
   document.addEventListener('keydown', (event) => {
     const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
     const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
-    const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-    if (!slash && !ctrlK) return;
-    const input = mount.querySelector('input');
-    if (!input) return;
+    const ctrlK = event.key?.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
+    if ((!slash && !ctrlK) || failed) return;
     event.preventDefault();
     input.focus();
     input.select();
@@ -84,6 +188,11 @@ export async function initSearch(base) {
 
   // The search page (the no-JavaScript link's target) and ?q= links start a search.
   const query = new URL(location.href).searchParams.get('q');
-  if (query) ui.triggerSearch(query);
-  else if (location.pathname === new URL('search/', base).pathname) mount.querySelector('input')?.focus();
+  if (query) {
+    input.value = query;
+    setOpen(true);
+    await run();
+  } else if (location.pathname === new URL('search/', base).pathname) {
+    input.focus();
+  }
 }

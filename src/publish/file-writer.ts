@@ -1,0 +1,110 @@
+// Saves the site's pages off the rendering thread. Eleventy renders each page on the main
+// thread; writing it (a folder and a file per page, 20,000 of them at 10,000 notes) is system
+// calls that a worker thread makes while the main thread renders the next pages. A message to
+// the worker is delivered while the main thread is busy, so pages are written as they come
+// and do not pile up in memory. Under a TS runner (tests) the files are written in this thread.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AlmanacError } from '../errors.js';
+import { compiledModule } from '../compiled-module.js';
+import type { WriterReply, WriterRequest } from './file-writer-worker.js';
+
+export interface OutputFile {
+  /** Absolute path. */
+  path: string;
+  content: string;
+}
+
+export interface FileWriter {
+  write(file: OutputFile): void;
+  /** Wait until every file is on disk. Returns how many were written; throws the first failure. */
+  finish(): Promise<number>;
+  /** Stop; files not yet written are dropped. */
+  cancel(): Promise<void>;
+}
+
+const WORKER = new URL('./file-writer-worker.js', import.meta.url);
+/** Files per message: fewer messages, while the worker is never far behind. */
+const BATCH = 8;
+
+export function startFileWriter(): FileWriter {
+  return compiledModule(WORKER) ? new WorkerWriter() : new InThreadWriter();
+}
+
+/** Writes files, making each folder once. */
+export class FolderCache {
+  private readonly made = new Set<string>();
+
+  write(file: OutputFile): void {
+    const folder = dirname(file.path);
+    if (!this.made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.made.add(folder);
+    }
+    writeFileSync(file.path, file.content);
+  }
+}
+
+class WorkerWriter implements FileWriter {
+  private readonly worker = new Worker(WORKER);
+  private readonly reply: Promise<WriterReply>;
+  private batch: OutputFile[] = [];
+
+  constructor() {
+    this.reply = new Promise<WriterReply>((resolve, reject) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new AlmanacError(`Writing the site: the writing thread stopped (exit code ${code})`)));
+    });
+    this.reply.catch(() => undefined);
+  }
+
+  write(file: OutputFile): void {
+    this.batch.push(file);
+    if (this.batch.length >= BATCH) this.flush();
+  }
+
+  async finish(): Promise<number> {
+    this.flush();
+    this.post({ type: 'finish' });
+    try {
+      const reply = await this.reply;
+      if (reply.type === 'failed') throw new AlmanacError(`Writing the site: ${reply.message}`);
+      return reply.written;
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  async cancel(): Promise<void> {
+    this.batch = [];
+    await this.worker.terminate();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.post({ type: 'write', files: this.batch });
+    this.batch = [];
+  }
+
+  private post(request: WriterRequest): void {
+    this.worker.postMessage(request);
+  }
+}
+
+class InThreadWriter implements FileWriter {
+  private readonly folders = new FolderCache();
+  private written = 0;
+
+  write(file: OutputFile): void {
+    this.folders.write(file);
+    this.written++;
+  }
+
+  async finish(): Promise<number> {
+    return this.written;
+  }
+
+  async cancel(): Promise<void> {}
+}

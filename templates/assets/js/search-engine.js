@@ -1,0 +1,292 @@
+// The search engine behind the header's search box: reads the static index the build
+// writes into {base}search-index/ (meta.json, terms/{chunk}.json, pages/{file}.json),
+// fetching only the term chunks a query needs and the pages files of the results shown.
+// Pure: no DOM and no imports; fetching and stemming are passed in, so the same module
+// runs in the browser (js/search.js) and under Node in the tests.
+// Terms must be made exactly as the build makes them (src/publish/search/words.ts).
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const LETTERS = /^\p{L}+$/u;
+// A word as written in a page's text, combining marks and all (for excerpts).
+const WRITTEN_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+
+const K1 = 1.2;
+const B = 0.75;
+const MAX_PREFIX_TERMS = 200; // a query's last word matches at most this many index terms (the most common)
+const EXCERPT_WORDS = 30;
+const WORDS_BEFORE_MATCH = 8;
+
+/** The words of `text`, folded (accents dropped, lower case), in order. */
+export function words(text) {
+  const found = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(WORD);
+  if (!found) return [];
+  const out = [];
+  for (const match of found) {
+    const word = match.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    if (word !== '') out.push(word);
+  }
+  return out;
+}
+
+/** The index term of a folded word: its stem when `stem` is given and the word is all letters. */
+export function termOf(word, stem) {
+  return stem && LETTERS.test(word) ? stem(word) : word;
+}
+
+/** Text made safe to place in HTML. */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
+
+/** The chunk of the sorted `bounds` that holds `term`: the last bound not above it. */
+function chunkOf(bounds, term) {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bounds[mid] <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function checkMeta(meta) {
+  const ok =
+    meta &&
+    meta.format === 1 &&
+    Number.isInteger(meta.pages) &&
+    Number.isInteger(meta.pagesPerFile) &&
+    meta.pagesPerFile > 0 &&
+    Array.isArray(meta.lengths) &&
+    Array.isArray(meta.chunks) &&
+    meta.chunks.length > 0;
+  if (!ok) throw new Error('search-index/meta.json: not a format 1 search index');
+  return meta;
+}
+
+/**
+ * A search engine over the index at `{base}search-index/`.
+ * fetchJson(url) resolves to the parsed JSON at an absolute URL; stemmer is Porter's
+ * (required when the index is stemmed). Fetched files are kept for the engine's life.
+ */
+export function createSearchEngine({ base, fetchJson, stemmer = null }) {
+  const site = new URL(base);
+  const root = new URL('search-index/', site);
+  const files = new Map(); // absolute URL → Promise of its JSON
+  const terms = new Map(); // folded word → term
+
+  function load(path) {
+    const url = new URL(path, root).href;
+    let pending = files.get(url);
+    if (!pending) {
+      pending = Promise.resolve().then(() => fetchJson(url));
+      files.set(url, pending);
+      // A failed fetch is not remembered: the next search asks again.
+      pending.catch(() => {
+        if (files.get(url) === pending) files.delete(url);
+      });
+    }
+    return pending;
+  }
+
+  let metaPromise = null;
+  function loadMeta() {
+    if (!metaPromise) {
+      const pending = load('meta.json').then(checkMeta);
+      metaPromise = pending;
+      pending.catch(() => {
+        if (metaPromise === pending) metaPromise = null;
+      });
+    }
+    return metaPromise;
+  }
+
+  function termFor(word, meta) {
+    if (!meta.stem) return word;
+    let term = terms.get(word);
+    if (term === undefined) {
+      if (typeof stemmer !== 'function') throw new Error('this search index is stemmed: a stemmer is needed');
+      term = termOf(word, stemmer);
+      terms.set(word, term);
+    }
+    return term;
+  }
+
+  async function chunk(index) {
+    const data = await load(`terms/${index}.json`);
+    if (!data || typeof data !== 'object') throw new Error(`search-index/terms/${index}.json: not an object`);
+    return data;
+  }
+
+  /** A query word's postings: page id → weight, and the index terms that gave them. */
+  async function lookUp(meta, { word, term, prefix }) {
+    const found = new Map(); // term → postings
+    const exact = own(await chunk(chunkOf(meta.chunks, term)), term);
+    if (Array.isArray(exact)) found.set(term, exact);
+    if (prefix) {
+      // Terms starting with the word are contiguous in the sorted index: from the word's
+      // chunk on, as long as the next chunk's first term still starts with it.
+      const first = chunkOf(meta.chunks, word);
+      let last = first;
+      while (last + 1 < meta.chunks.length && meta.chunks[last + 1].startsWith(word)) last += 1;
+      const chunks = [];
+      for (let c = first; c <= last; c += 1) chunks.push(chunk(c));
+      const extra = [];
+      for (const data of await Promise.all(chunks)) {
+        for (const key of Object.keys(data)) {
+          if (key !== term && key.startsWith(word) && Array.isArray(data[key])) extra.push([key, data[key]]);
+        }
+      }
+      extra.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+      for (const [key, list] of extra.slice(0, Math.max(0, MAX_PREFIX_TERMS - found.size))) found.set(key, list);
+    }
+    const pages = new Map();
+    for (const list of found.values()) {
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        const page = list[i];
+        const weight = list[i + 1];
+        if (weight > (pages.get(page) ?? 0)) pages.set(page, weight);
+      }
+    }
+    return { word, term, prefix, pages, terms: new Set(found.keys()) };
+  }
+
+  /** For a folded word of a page's text: the indexes of the query words it matches. */
+  function matcher(meta, groups) {
+    return (word) => {
+      const term = termFor(word, meta);
+      const hits = [];
+      groups.forEach((group, i) => {
+        if (term === group.term || group.terms.has(term) || (group.prefix && word.startsWith(group.word))) hits.push(i);
+      });
+      return hits;
+    };
+  }
+
+  async function loadPage(meta, id) {
+    const file = await load(`pages/${Math.floor(id / meta.pagesPerFile)}.json`);
+    const page = Array.isArray(file) ? file[id % meta.pagesPerFile] : undefined;
+    if (!page || typeof page.url !== 'string') throw new Error(`search index: no page ${id}`);
+    return page;
+  }
+
+  function present(meta, match, page, id, score) {
+    const url = new URL(page.url, site).href;
+    const sections = Array.isArray(page.sections) ? page.sections : [];
+    const groupsIn = (text) => {
+      const seen = new Set();
+      for (const word of words(text)) for (const i of match(word)) seen.add(i);
+      return seen;
+    };
+    const title = typeof page.title === 'string' ? page.title : page.url;
+    const aliases = Array.isArray(page.aliases) ? page.aliases.filter((a) => typeof a === 'string') : [];
+    // Query words the title or an alias already shows matter less in choosing a section.
+    const named = groupsIn([title, ...aliases].join(' '));
+    // The section matching the most query words the name does not, then the most query
+    // words; the first one wins ties. The first section's heading is the title: not counted.
+    let best = 0;
+    let bestRank = [0, 0];
+    sections.forEach((section, i) => {
+      const seen = groupsIn(`${i > 0 ? (section.heading ?? '') : ''} ${section.text ?? ''}`);
+      const rank = [[...seen].filter((g) => !named.has(g)).length, seen.size];
+      if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && rank[1] > bestRank[1])) {
+        best = i;
+        bestRank = rank;
+      }
+    });
+    const chosen = sections[best];
+    // A page found by an alias says which, unless its title matches too.
+    const alias = groupsIn(title).size > 0 ? null : (aliases.find((a) => groupsIn(a).size > 0) ?? null);
+    return {
+      id,
+      url,
+      title,
+      alias,
+      score,
+      section:
+        best > 0 && chosen
+          ? { heading: chosen.heading || title, url: chosen.anchor ? new URL(`#${chosen.anchor}`, url).href : url }
+          : null,
+      excerpt: chosen ? excerpt(chosen.text ?? '', (written) => words(written).some((w) => match(w).length > 0)) : '',
+    };
+  }
+
+  /** Runs a query: every word must match; the last one, unless followed by a space, as a prefix too. */
+  async function search(query) {
+    const list = words(query);
+    if (list.length === 0) return { query, total: 0, results: async () => [] };
+    const meta = await loadMeta();
+    const prefixLast = !/\s$/u.test(query);
+    const queried = new Map();
+    list.forEach((word, i) => {
+      const prefix = prefixLast && i === list.length - 1;
+      const term = termFor(word, meta);
+      const key = prefix ? `prefix ${word}` : `term ${term}`;
+      if (!queried.has(key)) queried.set(key, { word, term, prefix });
+    });
+    const groups = await Promise.all([...queried.values()].map((q) => lookUp(meta, q)));
+    const N = meta.pages;
+    const average = meta.averageLength > 0 ? meta.averageLength : 1;
+    const ordered = [...groups].sort((a, b) => a.pages.size - b.pages.size);
+    const scored = [];
+    for (const [page, weight] of ordered[0].pages) {
+      let score = 0;
+      for (const group of ordered) {
+        const tf = group === ordered[0] ? weight : group.pages.get(page);
+        if (tf === undefined) {
+          score = -1;
+          break;
+        }
+        const df = group.pages.size;
+        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        const length = meta.lengths[page] ?? average;
+        score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+      }
+      if (score >= 0) scored.push([page, score]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const match = matcher(meta, groups);
+    return {
+      query,
+      total: scored.length,
+      /** Results offset … offset + limit - 1, best first, with their pages' files fetched. */
+      async results(offset = 0, limit = 10) {
+        const slice = scored.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+        const pages = await Promise.all(slice.map(([id]) => loadPage(meta, id)));
+        return slice.map(([id, score], i) => present(meta, match, pages[i], id, score));
+      },
+    };
+  }
+
+  return { search, preload: () => loadMeta().then(() => undefined) };
+}
+
+/**
+ * About EXCERPT_WORDS words of `text` around its first matching word, as HTML: text
+ * escaped, matching words in <mark>, an ellipsis where text was cut.
+ */
+export function excerpt(text, isMatch) {
+  const tokens = [];
+  for (const found of text.matchAll(WRITTEN_WORD)) {
+    tokens.push({ start: found.index, end: found.index + found[0].length, hit: isMatch(found[0]) });
+  }
+  if (tokens.length === 0) return escapeHtml(text.replace(/\s+/g, ' ').trim());
+  const first = tokens.findIndex((token) => token.hit);
+  const from = first < 0 ? 0 : Math.max(0, Math.min(first - WORDS_BEFORE_MATCH, tokens.length - EXCERPT_WORDS));
+  const to = Math.min(tokens.length, from + EXCERPT_WORDS);
+  let position = from === 0 ? 0 : tokens[from].start;
+  const end = to === tokens.length ? text.length : tokens[to - 1].end;
+  let html = '';
+  for (let i = from; i < to; i += 1) {
+    const token = tokens[i];
+    html += escapeHtml(text.slice(position, token.start));
+    const written = escapeHtml(text.slice(token.start, token.end));
+    html += token.hit ? `<mark>${written}</mark>` : written;
+    position = token.end;
+  }
+  html += escapeHtml(text.slice(position, end));
+  html = html.replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '… ' : ''}${html}${end < text.length ? ' …' : ''}`;
+}
