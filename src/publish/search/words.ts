@@ -7,14 +7,17 @@ import { stemmer } from 'stemmer';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const LETTERS = /^\p{L}+$/u;
+/** Text with nothing to fold but case (most of a vault): NFKD would leave it as it is. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The words of `text`, folded, in order. */
 export function words(text: string): string[] {
-  const found = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(WORD);
+  const folded = ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const found = folded.match(WORD);
   if (!found) return [];
   const out: string[] = [];
   for (const match of found) {
-    const word = match.replace(/['’]s$/u, '').replace(/['’]/gu, '');
+    const word = match.includes("'") || match.includes('’') ? match.replace(/['’]s$/u, '').replace(/['’]/gu, '') : match;
     if (word !== '') out.push(word);
   }
   return out;
