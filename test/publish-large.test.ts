@@ -1,11 +1,13 @@
 // A generated 2,000-note vault (with its planted broken links) builds, and every
-// internal href and src in the output lands on a file.
-import { mkdtempSync, rmSync } from 'node:fs';
+// internal href and src in the output lands on a file. The CLI, which lays pages out in
+// Eleventy runs beside the note renderer (page-pipeline.ts), writes the same files.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
 import { generateVault, type Expected } from './support/genvault.js';
+import { runCli } from './support/vault.js';
 import { brokenReferences, isExternal, listFiles, references } from './fixtures/publish/crawl.js';
 
 describe('a generated 2,000-note vault', () => {
@@ -33,4 +35,15 @@ describe('a generated 2,000-note vault', () => {
     expect(internal.length).toBeGreaterThan(50_000);
     expect(brokenReferences(site.outDir)).toEqual([]);
   });
+
+  it('is written the same by the CLI, whose Eleventy runs go beside rendering in batches', () => {
+    const out = join(root, 'cli-site');
+    const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out, '--no-search']);
+    // Broken-link warnings go to stderr; the build succeeds.
+    expect(cli.status).toBe(0);
+    const files = listFiles(site.outDir);
+    expect(listFiles(out)).toEqual(files);
+    const differing = files.filter((file) => !readFileSync(join(out, file)).equals(readFileSync(join(site.outDir, file))));
+    expect(differing).toEqual([]);
+  }, 120_000);
 });

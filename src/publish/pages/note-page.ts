@@ -7,7 +7,6 @@ import type { BuildWarning } from '../warnings.js';
 import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
-import { compareText } from '../collate.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 
 export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, freshness?: NoteFreshness): { page: NotePage; warnings: BuildWarning[] } {
@@ -27,7 +26,7 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, fre
     aliases: note.aliases,
     html: rendered.html,
     toc: rendered.toc,
-    backlinks: backlinksOf(site, entry),
+    backlinks: backlinksOf(site, index, entry),
     tags: noteTags(site, index, entry),
     type: type ? { label: type.label, url: type.url } : null,
     folder: folder ? { label: folder.path, url: folder.url } : null,
@@ -38,14 +37,14 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, fre
 }
 
 /** Published notes linking here, one entry per note, each with the sentences that link. */
-export function backlinksOf(site: SiteModel, entry: SiteNote): Backlink[] {
-  const bySource = new Map<string, { backlink: Backlink; seen: Set<string> }>();
+export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote): Backlink[] {
+  const bySource = new Map<string, { backlink: Backlink; seen: Set<string>; rank: number }>();
   for (const link of site.graph.backlinks.get(entry.note.path) ?? []) {
     const source = site.byPath.get(link.source);
     if (!source || source === entry) continue;
     let found = bySource.get(source.note.path);
     if (!found) {
-      found = { backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set() };
+      found = { backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set(), rank: index.titleRank.get(source) ?? 0 };
       bySource.set(source.note.path, found);
     }
     const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : link.link.context;
@@ -53,7 +52,7 @@ export function backlinksOf(site: SiteModel, entry: SiteNote): Backlink[] {
     found.seen.add(context);
     found.backlink.contexts.push(context);
   }
-  return [...bySource.values()].map(({ backlink }) => backlink).sort((a, b) => compareText(a.title, b.title));
+  return [...bySource.values()].sort((a, b) => a.rank - b.rank).map(({ backlink }) => backlink);
 }
 
 function noteTags(site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {

@@ -1,5 +1,6 @@
 // Folders, tags and types of the published notes, each with its page slug. Built once
 // per build from the site model, so unpublished notes can never show up in a listing.
+import { compareText } from '../collate.js';
 import type { SiteModel, SiteNote } from '../site-model.js';
 import { slugifyPath } from '../slug.js';
 import { tagAncestry, tagSlug, typeLabel, typeSlug } from '../taxonomy.js';
@@ -39,10 +40,25 @@ export interface SiteIndex {
   folders: Map<string, FolderEntry>;
   tags: Map<string, TagEntry>;
   types: Map<string, TypeEntry>;
+  /** Each published note's place in title order (equal titles share one), so lists of notes
+   * sort by a number instead of collating titles again on every page. */
+  titleRank: Map<SiteNote, number>;
 }
 
 export function buildSiteIndex(site: SiteModel): SiteIndex {
-  return { folders: indexFolders(site), tags: indexTags(site), types: indexTypes(site) };
+  return { folders: indexFolders(site), tags: indexTags(site), types: indexTypes(site), titleRank: rankTitles(site.notes) };
+}
+
+function rankTitles(notes: SiteNote[]): Map<SiteNote, number> {
+  const ranks = new Map<SiteNote, number>();
+  let rank = 0;
+  let previous: SiteNote | null = null;
+  for (const note of [...notes].sort((a, b) => compareText(a.note.title, b.note.title))) {
+    if (previous && compareText(previous.note.title, note.note.title) !== 0) rank++;
+    ranks.set(note, rank);
+    previous = note;
+  }
+  return ranks;
 }
 
 export function folderOf(path: string): string {
