@@ -1,6 +1,6 @@
 // A generated 2,000-note vault (with its planted broken links) builds, and every
-// internal href and src in the output lands on a file. The CLI, which lays pages out in
-// Eleventy runs beside the note renderer (page-pipeline.ts), writes the same files.
+// internal href and src in the output lands on a file. The CLI, whose pages are written by
+// a writer thread (file-writer.ts), writes the same files as build() in this thread.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ describe('a generated 2,000-note vault', () => {
     expect(brokenReferences(site.outDir)).toEqual([]);
   });
 
-  it('is written the same by the CLI, whose Eleventy runs go beside rendering in batches', () => {
+  it('is written the same by the CLI, whose pages are saved by a writer thread', () => {
     const out = join(root, 'cli-site');
     const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out, '--no-search']);
     // Broken-link warnings go to stderr; the build succeeds.

@@ -14,17 +14,17 @@ const POLICY = 'rules: {orphan-note: off}\nstale:\n  default: 180d\n  types:\n  
 const stale = (result: Awaited<ReturnType<typeof checkFiles>>) => lines(result).filter((line) => /\[(stale-note|stale-table|undated-note|invalid-frontmatter)\]$/.test(line));
 
 describe('date sources', () => {
+  async function checkAt(files: Record<string, string>, today: string, config = POLICY) {
+    return check(await loadVault(writeVault(files)), { config: parseConfig(config), today });
+  }
+
   it('frontmatter `updated`: a YAML date or a quoted string; annotation on its line', async () => {
-    const result = await checkFiles({ 'a.md': '---\ntype: rotation\nupdated: 2026-01-14\n---\n# A\n', 'b.md': '---\ntype: rotation\nupdated: "2026-01-14"\n---\n# B\n' }, POLICY);
+    const result = await checkAt({ 'a.md': '---\ntype: rotation\nupdated: 2026-01-14\n---\n# A\n', 'b.md': '---\ntype: rotation\nupdated: "2026-01-14"\n---\n# B\n' }, '2026-11-22');
     expect(stale(result)).toEqual([
       'a.md:3:1 error updated 2026-01-14 (312 days ago); rotation notes go stale after 30 days (282 days overdue) [stale-note]',
       'b.md:3:1 error updated 2026-01-14 (312 days ago); rotation notes go stale after 30 days (282 days overdue) [stale-note]',
     ]);
   });
-
-  async function checkAt(files: Record<string, string>, today: string, config = POLICY) {
-    return check(await loadVault(writeVault(files)), { config: parseConfig(config), today });
-  }
 
   it('else the last `*Updated YYYY-MM-DD*` line of the body (seed 003 convention)', async () => {
     const result = await checkAt({ 'r.md': '#concept #rotation\n\n# Sector Rotation\n\n*Updated 2025-12-01*\n\ntext\n\n*Updated 2026-01-14*\n' }, '2026-03-01', 'stale: {default: 30d}\n');

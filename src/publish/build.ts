@@ -9,7 +9,6 @@ import type { ConfigOptions } from '../config/load.js';
 import { allWarnings, planSite, type SitePlan } from './plan.js';
 import { graphData } from './pages/site-files.js';
 import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
-import { pipelineAvailable, startPagePipeline, type PagePipeline } from './page-pipeline.js';
 import { checkOutDir, clearOutDir, copyAssets, copyAttachments, writeGraphJson } from './output-dir.js';
 import { startSearchIndex, type SearchIndexer } from './search-index.js';
 import { normaliseBase } from './urls.js';
@@ -99,67 +98,40 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 /** Plan and write the site into `outDir`, finishing `search` (if any) with it. */
 async function writeSite(options: BuildOptions, project: Project, { outDir, base }: { outDir: string; base: string }, search: SearchIndexer | null): Promise<Omit<BuildResult, 'seconds'>> {
   const progress = options.onProgress;
-  // Eleventy lays out the notes already rendered while the rest are rendered (page-pipeline.ts),
-  // so the output folder is cleared first; a --strict build writes nothing until it knows
-  // there is no broken link, so it renders every note first.
-  const early: { pipeline: PagePipeline | null } = { pipeline: null };
-  let written = 0;
-  const total = { pages: 0 };
-  const onWritten = progress ? (files: number): void => progress({ phase: 'write', done: (written = files), total: total.pages }) : undefined;
-  try {
-    const plan = planSite({
-      notes: project.vault.notes,
-      graph: project.graph,
-      vaultRoot: project.vaultDir,
-      base,
-      options: project.config.site,
-      now: options.now,
-      search: options.search !== false,
-      freshness: freshnessOf(project, options.today ?? todayUtc()),
-      onModel: (site, layout) => {
-        total.pages = site.notes.length * 2 + 50;
-        if (options.strict || !pipelineAvailable()) return;
-        clearOutDir(outDir);
-        early.pipeline = startPagePipeline({ outDir, layout, onWritten });
-      },
-      onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
-      onPage: (page) => {
-        search?.add(page);
-        early.pipeline?.addNote(page);
-      },
-    });
-    // Every page is rendered: a project opened here needs no trees any more, and at
-    // 10,000 notes they are a large share of peak memory while Eleventy writes.
-    if (!options.project) releaseTrees(project);
-    const warnings = allWarnings(plan);
-    if (options.strict && warnings.length > 0) {
-      const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
-      const more = warnings.length > 20 ? `\n… and ${warnings.length - 20} more` : '';
-      throw new BuildError(`${warnings.length} broken ${warnings.length === 1 ? 'link' : 'links'} in published notes (--strict):\n${shown}${more}`, warnings);
-    }
-    total.pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + 3;
-    const running = early.pipeline;
-    if (running) {
-      early.pipeline = null;
-      const { notes: _notes, ...rest } = plan.pages;
-      await running.finish(rest);
-    } else {
-      clearOutDir(outDir);
-      await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total: total.pages }) : undefined });
-    }
-    writeGraphJson(outDir, graphData(plan.site, plan.index));
-    copyAssets(TEMPLATES_DIR, outDir);
-    copyAttachments(plan.site, outDir);
-    if (search) {
-      progress?.({ phase: 'search', done: 0, total: 0 });
-      await search.finish(outDir);
-    }
-    const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
-    return { outDir, base, pages, notes: plan.site.notes.length, warnings, plan, project };
-  } catch (error) {
-    await early.pipeline?.cancel();
-    throw error;
+  const plan = planSite({
+    notes: project.vault.notes,
+    graph: project.graph,
+    vaultRoot: project.vaultDir,
+    base,
+    options: project.config.site,
+    now: options.now,
+    search: options.search !== false,
+    freshness: freshnessOf(project, options.today ?? todayUtc()),
+    onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
+    onPage: search ? (page) => search.add(page) : undefined,
+  });
+  // Every page is rendered: a project opened here needs no trees any more, and at
+  // 10,000 notes they are a large share of peak memory while Eleventy writes.
+  if (!options.project) releaseTrees(project);
+  const warnings = allWarnings(plan);
+  if (options.strict && warnings.length > 0) {
+    const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
+    const more = warnings.length > 20 ? `\n… and ${warnings.length - 20} more` : '';
+    throw new BuildError(`${warnings.length} broken ${warnings.length === 1 ? 'link' : 'links'} in published notes (--strict):\n${shown}${more}`, warnings);
   }
+  clearOutDir(outDir);
+  const total = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + 3;
+  let written = 0;
+  await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
+  writeGraphJson(outDir, graphData(plan.site, plan.index));
+  copyAssets(TEMPLATES_DIR, outDir);
+  copyAttachments(plan.site, outDir);
+  if (search) {
+    progress?.({ phase: 'search', done: 0, total: 0 });
+    await search.finish(outDir);
+  }
+  const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
+  return { outDir, base, pages, notes: plan.site.notes.length, warnings, plan, project };
 }
 
 export interface BuildSummary {

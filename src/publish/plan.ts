@@ -28,8 +28,6 @@ export interface PlanInput {
   onPage?: (page: NotePage) => void;
   /** Each note's date against the staleness policy (badges and the Stale notes page). */
   freshness?: FreshnessMap;
-  /** Called with the site model and layout data before the first note is rendered. */
-  onModel?: (site: SiteModel, layout: LayoutData) => void;
 }
 
 export interface SitePlan {
@@ -58,8 +56,6 @@ export function replanSite(previous: SitePlan, input: PlanInput, rerender: Set<s
 
 function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<string> } | null): SitePlan {
   const site = buildSiteModel(input);
-  const layout = layoutData(site, input.search ?? true);
-  input.onModel?.(site, layout);
   const index = buildSiteIndex(site);
   const notePages = new Map<string, NotePage>();
   const warnings = new Map<string, BuildWarning[]>();
@@ -89,7 +85,7 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     sitemap: sitemap(site, notes, listings),
     feed: feed(site, input.now ?? new Date()),
   };
-  return { site, index, pages, notePages, warnings, layout };
+  return { site, index, pages, notePages, warnings, layout: layoutData(site, input.search ?? true) };
 }
 
 export function layoutData(site: SiteModel, search: boolean): LayoutData {
