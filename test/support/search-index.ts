@@ -1,6 +1,6 @@
 // Small search indexes for the engine's tests: made by the build's own SearchIndexBuilder
 // (search-index/ meta.json, terms/{c}.json, pages/{f}.json), served from memory.
-import { SearchIndexBuilder } from '../../src/publish/search/index-builder.js';
+import { SearchIndexBuilder, type SearchMeta } from '../../src/publish/search/index-builder.js';
 
 export interface SectionSpec {
   anchor: string;
@@ -22,16 +22,7 @@ export interface IndexOptions {
   stem?: boolean;
 }
 
-export interface Meta {
-  format: 1;
-  language: string;
-  stem: boolean;
-  pages: number;
-  pagesPerFile: number;
-  averageLength: number;
-  lengths: number[];
-  chunks: string[];
-}
+export type Meta = SearchMeta;
 
 export interface BuiltIndex {
   meta: Meta;

@@ -28,6 +28,21 @@ export interface SearchDocument {
   sections: PageSection[];
 }
 
+/** meta.json. */
+export interface SearchMeta {
+  format: number;
+  language: string;
+  /** Whether terms are Porter stems (English sites). */
+  stem: boolean;
+  pages: number;
+  pagesPerFile: number;
+  averageLength: number;
+  /** Words on each page, by page id. */
+  lengths: number[];
+  /** The first term of each terms/{c}.json. */
+  chunks: string[];
+}
+
 export interface IndexFile {
   /** Relative to `{out}/search-index/`. */
   path: string;
@@ -109,7 +124,7 @@ export class SearchIndexBuilder {
       closeChunk();
     }
     const total = this.lengths.reduce((sum, length) => sum + length, 0);
-    const meta = {
+    const meta: SearchMeta = {
       format: SEARCH_FORMAT,
       language: this.language,
       stem: this.terms.stem,
