@@ -113,6 +113,22 @@ describe('search engine', () => {
     expect(await titles(engine, 'yardeni res')).toEqual(['Ed Yardeni']);
   });
 
+  it('keeps finding a word while it is typed past its stem, and only then', async () => {
+    const { engine } = engineFor(index);
+    // "rotation" is indexed as "rotat": "rotati" and "rotatio" start with no term.
+    for (const typed of ['rota', 'rotat', 'rotati', 'rotatio', 'rotation']) expect(await titles(engine, typed)).toEqual(['Sector Rotation']);
+    // Not for a word that is not the last, nor once a space ends it.
+    expect(await titles(engine, 'rotati money')).toEqual([]);
+    expect(await titles(engine, 'rotati ')).toEqual([]);
+    // Nor more than three letters past a term ("rotatxyzw" is not "rotat").
+    expect(await titles(engine, 'rotatxyzw')).toEqual([]);
+    // The words found that way are marked in excerpts ("raise" is indexed as "rais").
+    const found = await engine.search('raise');
+    const results = await found.results();
+    expect(results.map((result) => result.title).sort()).toEqual(['Tariffs', 'Trade war']);
+    for (const result of results) expect(result.excerpt).toContain('<mark>raise</mark>');
+  });
+
   it('ranks with BM25: a word in the title beats the same word in a body', async () => {
     const { engine } = engineFor(index);
     const found = await engine.search('tariffs');

@@ -141,6 +141,19 @@ export function createSearchEngine({ base, fetchJson, stemmer = null }) {
       }
       extra.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
       for (const [key, list] of extra.slice(0, Math.max(0, MAX_PREFIX_TERMS - found.size))) found.set(key, list);
+      // A word being typed may already be past its stem ("rotati" for "rotation", indexed as
+      // "rotat"): when no term starts with it, take the longest term it starts with, at most
+      // three letters shorter.
+      if (found.size === 0 && meta.stem) {
+        for (let length = word.length - 1; length >= Math.max(3, word.length - 3); length -= 1) {
+          const stem = word.slice(0, length);
+          const list = own(await chunk(chunkOf(meta.chunks, stem)), stem);
+          if (Array.isArray(list)) {
+            found.set(stem, list);
+            break;
+          }
+        }
+      }
     }
     const pages = new Map();
     for (const list of found.values()) {
