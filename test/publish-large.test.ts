@@ -1,6 +1,7 @@
 // A generated 2,000-note vault (with its planted broken links) builds, and every
-// internal href and src in the output lands on a file. The CLI, whose pages are written by
-// a writer thread (file-writer.ts), writes the same files as build() in this thread.
+// internal href and src in the output lands on a file; its search index holds what its pages
+// show. The CLI, whose pages are written by a writer thread (file-writer.ts) and indexed in
+// another (search-index.ts), writes the same files as build() in this thread.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
 import { generateVault, type Expected } from './support/genvault.js';
 import { runCli } from './support/vault.js';
-import { brokenReferences, isExternal, listFiles, references } from './fixtures/publish/crawl.js';
+import { brokenReferences, isExternal, listFiles, references, searchPages, writtenPageWords } from './fixtures/publish/crawl.js';
+import { searchUrl } from '../src/publish/search-index.js';
+import { words } from '../src/publish/search/words.js';
 
 describe('a generated 2,000-note vault', () => {
   const root = mkdtempSync(join(tmpdir(), 'almanac-large-'));
@@ -17,7 +20,7 @@ describe('a generated 2,000-note vault', () => {
 
   beforeAll(async () => {
     expected = generateVault({ out: join(root, 'vault'), notes: 2000, seed: 11 });
-    site = await build({ vault: join(root, 'vault'), out: join(root, 'site'), search: false });
+    site = await build({ vault: join(root, 'vault'), out: join(root, 'site') });
   }, 240_000);
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -36,9 +39,22 @@ describe('a generated 2,000-note vault', () => {
     expect(brokenReferences(site.outDir)).toEqual([]);
   });
 
-  it('is written the same by the CLI, whose pages are saved by a writer thread', () => {
+  it('indexes for search the words its pages show', () => {
+    const pages = searchPages(site.outDir);
+    expect(pages.map((page) => page.url)).toEqual(site.plan.pages.notes.map((page) => searchUrl(page, site.base)));
+    // Every 7th note page, read back with a real HTML parser.
+    site.plan.pages.notes.forEach((page, id) => {
+      if (id % 7 !== 0) return;
+      const written = writtenPageWords(site.outDir, page.output);
+      const sections = pages[id]?.sections ?? [];
+      expect(words(pages[id]?.title ?? '')).toEqual(written.title);
+      expect(sections.flatMap((section, index) => words(index === 0 ? section.text : `${section.heading} ${section.text}`))).toEqual(written.body);
+    });
+  });
+
+  it('is written the same by the CLI, whose pages are saved by a writer thread and indexed in another', () => {
     const out = join(root, 'cli-site');
-    const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out, '--no-search']);
+    const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out]);
     // Broken-link warnings go to stderr; the build succeeds.
     expect(cli.status).toBe(0);
     const files = listFiles(site.outDir);

@@ -3,27 +3,14 @@
 // and --base prefixes every link.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
 import { indexNotes, searchUrl } from '../src/publish/search-index.js';
 import { words } from '../src/publish/search/words.js';
 import { ROOT, runCli, tempDir, writeVault } from './support/vault.js';
-import { allText, brokenReferences, isExternal, listFiles, read, references, searchMeta, searchPages, searchTerms } from './fixtures/publish/crawl.js';
+import { allText, brokenReferences, isExternal, listFiles, read, references, searchMeta, searchPages, searchTerms, writtenPageWords } from './fixtures/publish/crawl.js';
 
 const outDir = (): string => tempDir('almanac-site-');
-
-/** The words of each note page's written HTML: its title, aliases and `.note-body`, read with a real HTML parser. */
-function writtenPageWords(dir: string, output: string): { title: string[]; body: string[] } {
-  const tree = fromHtml(read(dir, output));
-  const text = (selector: string): string => {
-    const node = select(selector, tree);
-    return node ? toText(node) : '';
-  };
-  return { title: words(text('.note-header h1')), body: words(text('.note-body')) };
-}
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 
