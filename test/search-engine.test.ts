@@ -111,6 +111,9 @@ describe('search engine', () => {
     // Only the last word is a prefix.
     expect(await titles(engine, 'yard research')).toEqual([]);
     expect(await titles(engine, 'yardeni res')).toEqual(['Ed Yardeni']);
+    // A one-letter last word is matched whole, not expanded over the index.
+    expect(await titles(engine, 'y')).toEqual([]);
+    expect((await titles(engine, 'ya')).sort()).toEqual(['Ed Yardeni', 'Markup']);
   });
 
   it('keeps finding a word while it is typed past its stem, and only then', async () => {
@@ -120,8 +123,8 @@ describe('search engine', () => {
     // Not for a word that is not the last, nor once a space ends it.
     expect(await titles(engine, 'rotati money')).toEqual([]);
     expect(await titles(engine, 'rotati ')).toEqual([]);
-    // Nor more than three letters past a term ("rotatxyzw" is not "rotat").
-    expect(await titles(engine, 'rotatxyzw')).toEqual([]);
+    // Nor from a term shorter than four letters ("rotxyz" shares only "rot" with "rotat").
+    expect(await titles(engine, 'rotxyz')).toEqual([]);
     // The words found that way are marked in excerpts ("raise" is indexed as "rais").
     const found = await engine.search('raise');
     const results = await found.results();

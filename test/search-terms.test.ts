@@ -52,6 +52,14 @@ describe('page sections', () => {
     ]);
   });
 
+  it('keep a footnote number apart from its word, and read a heading id only from the id attribute', () => {
+    const html = '<p>Porter stemming<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup> helps.</p>\n<h2 data-x=" id=" id="real">Real</h2><p>x</p>';
+    expect(pageSections(html, 'T', '')).toEqual([
+      { anchor: '', heading: 'T', text: 'Porter stemming 1 helps.' },
+      { anchor: 'real', heading: 'Real', text: 'x' },
+    ]);
+  });
+
   it('give a page without headings one section, and an empty page an empty one', () => {
     expect(pageSections('<p>Only text</p>', 'Note', '')).toEqual([{ anchor: '', heading: 'Note', text: 'Only text' }]);
     expect(pageSections('', 'Empty', '')).toEqual([{ anchor: '', heading: 'Empty', text: '' }]);

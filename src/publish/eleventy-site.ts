@@ -25,7 +25,7 @@ export interface WriteOptions {
 
 /** Write `pages` into `outDir` (other files there are left alone). Returns the number of files written. */
 export async function writePages(pages: SitePages, options: WriteOptions): Promise<number> {
-  const input = mkdtempSync(join(tmpdir(), 'almanac-eleventy-'));
+  const input = inputFolder();
   const templates = relative(input, options.templatesDir ?? TEMPLATES_DIR);
   const writer = startFileWriter();
   const written = (): void => options.onPage?.();
@@ -68,9 +68,22 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
   } catch (error) {
     await writer.cancel();
     throw error;
-  } finally {
-    rmSync(input, { recursive: true, force: true });
   }
+}
+
+// Eleventy keeps compiled layouts in a process-wide cache keyed by the input folder, for the
+// life of the process: a new folder per run (serve runs Eleventy on every save) would keep
+// every earlier run's layouts, and the page data they hold, alive. So one empty folder serves
+// every run of this process (Eleventy never writes to it), removed when the process exits.
+let sharedInput: string | null = null;
+
+function inputFolder(): string {
+  if (sharedInput === null) {
+    const folder = mkdtempSync(join(tmpdir(), 'almanac-eleventy-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    sharedInput = folder;
+  }
+  return sharedInput;
 }
 
 interface WithOutput {

@@ -73,13 +73,36 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   let queue: Promise<void> = Promise.resolve();
   let searchTimer: NodeJS.Timeout | null = null;
   let indexing: Promise<unknown> = Promise.resolve();
+  // One re-index at a time (at 10,000 notes it takes seconds): saves during one ask for
+  // one more, of the plan as it is then. Page writes never wait for it.
+  let indexRunning = false;
+  let indexAgain = false;
+  let closed = false;
+
+  const reindex = (): void => {
+    if (closed) return;
+    if (indexRunning) {
+      indexAgain = true;
+      return;
+    }
+    indexRunning = true;
+    indexing = indexNotes(plan.pages.notes, result.outDir, project.config.site.language, result.base)
+      .catch((error: unknown) => options.onEvent?.({ type: 'error', error }))
+      .finally(() => {
+        indexRunning = false;
+        if (indexAgain) {
+          indexAgain = false;
+          reindex();
+        }
+      });
+  };
 
   const reindexLater = (): void => {
-    if (options.search === false) return;
+    if (options.search === false || closed) return;
     if (searchTimer) clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
       searchTimer = null;
-      indexing = indexNotes(plan.pages.notes, result.outDir, project.config.site.language, result.base).catch((error: unknown) => options.onEvent?.({ type: 'error', error }));
+      reindex();
     }, 1000);
   };
 
@@ -167,9 +190,12 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     },
     close: async () => {
       if (timer) clearTimeout(timer);
-      if (searchTimer) clearTimeout(searchTimer);
       await watcher.close();
       await queue;
+      // After the last update: it may have asked for a re-index, which no longer runs.
+      closed = true;
+      if (searchTimer) clearTimeout(searchTimer);
+      indexAgain = false;
       await indexing;
       await server.close();
     },

@@ -13,10 +13,12 @@ export interface PageSection {
 }
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ID = /\sid="([^"]*)"/;
+/** An attribute: its name and, when quoted, its value. */
+const ATTRIBUTE = /\s([^\s=>"']+)(?:="([^"]*)")?/g;
 const HEADING = /^h[1-6]$/;
-/** Elements that end a run of text: words either side of them are separate. */
-const BREAKING = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'img', 'li', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul']);
+/** Elements that end a run of text: words either side of them are separate. `sup` too: a
+ * footnote reference (`stemming<sup>1</sup>`) is not part of the word before it. */
+const BREAKING = new Set(['sup', 'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'img', 'li', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul']);
 
 /**
  * Sections of a note page: the first is the page itself (`titleAnchor`, the title, the text
@@ -47,9 +49,9 @@ export function pageSections(html: string, title: string, titleAnchor: string): 
       continue;
     }
     if (!closing && !heading && HEADING.test(tag)) {
-      const id = ID.exec(match[3] ?? '');
-      if (id?.[1]) {
-        heading = { tag, anchor: decodeHTML(id[1]), parts: [] };
+      const id = idOf(match[3] ?? '');
+      if (id) {
+        heading = { tag, anchor: decodeHTML(id), parts: [] };
         continue;
       }
     }
@@ -59,6 +61,11 @@ export function pageSections(html: string, title: string, titleAnchor: string): 
   if (heading) current.parts.push(' ', ...heading.parts);
   close();
   return sections;
+}
+
+function idOf(attributes: string): string | null {
+  for (const [, name, value] of attributes.matchAll(ATTRIBUTE)) if (name === 'id' && value) return value;
+  return null;
 }
 
 function squash(text: string): string {

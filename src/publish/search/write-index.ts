@@ -1,5 +1,6 @@
 // Turning note pages into search documents, and the index into files under `{out}/search-index/`.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { SEARCH_DIR, SearchIndexBuilder, type SearchDocument } from './index-builder.js';
 import { pageSections } from './page-text.js';
@@ -22,11 +23,23 @@ export function newIndex(language: string): SearchIndexBuilder {
   return new SearchIndexBuilder(language, stemsFor(language));
 }
 
-/** Replace `{outDir}/search-index/` with the index's files. Returns the number of pages in it. */
+/**
+ * Replace `{outDir}/search-index/` with the index's files. Returns the number of pages in it.
+ * The files are written into a hidden folder beside it first (a full clean of the output
+ * keeps dotfiles), then swapped in: readers, and a failed write, never see half an index.
+ */
 export function writeIndex(index: SearchIndexBuilder, outDir: string): number {
   const target = join(outDir, SEARCH_DIR);
-  rmSync(target, { recursive: true, force: true });
-  for (const folder of ['terms', 'pages']) mkdirSync(join(target, folder), { recursive: true });
-  for (const file of index.files()) writeFileSync(join(target, file.path), file.content);
+  const staging = join(outDir, `.${SEARCH_DIR}-${process.pid}-${threadId}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const folder of ['terms', 'pages']) mkdirSync(join(staging, folder), { recursive: true });
+    for (const file of index.files()) writeFileSync(join(staging, file.path), file.content);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   return index.size;
 }

@@ -125,7 +125,8 @@ export function createSearchEngine({ base, fetchJson, stemmer = null }) {
     const found = new Map(); // term → postings
     const exact = own(await chunk(chunkOf(meta.chunks, term)), term);
     if (Array.isArray(exact)) found.set(term, exact);
-    if (prefix) {
+    // A one-letter word is not expanded: it would fetch a large part of the index.
+    if (prefix && word.length >= 2) {
       // Terms starting with the word are contiguous in the sorted index: from the word's
       // chunk on, as long as the next chunk's first term still starts with it.
       const first = chunkOf(meta.chunks, word);
@@ -142,10 +143,10 @@ export function createSearchEngine({ base, fetchJson, stemmer = null }) {
       extra.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
       for (const [key, list] of extra.slice(0, Math.max(0, MAX_PREFIX_TERMS - found.size))) found.set(key, list);
       // A word being typed may already be past its stem ("rotati" for "rotation", indexed as
-      // "rotat"): when no term starts with it, take the longest term it starts with, at most
-      // three letters shorter.
+      // "rotat"; "generaliz" for "gener"): when no term starts with it, take the longest term
+      // of four letters or more that it starts with.
       if (found.size === 0 && meta.stem) {
-        for (let length = word.length - 1; length >= Math.max(3, word.length - 3); length -= 1) {
+        for (let length = word.length - 1; length >= 4; length -= 1) {
           const stem = word.slice(0, length);
           const list = own(await chunk(chunkOf(meta.chunks, stem)), stem);
           if (Array.isArray(list)) {

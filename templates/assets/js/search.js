@@ -125,7 +125,9 @@ export async function initSearch(base) {
   more.addEventListener('click', async () => {
     const id = latest;
     const answer = found;
-    if (!answer) return;
+    // One page of results at a time: a second click while one loads would ask for the same.
+    if (!answer || more.disabled) return;
+    more.disabled = true;
     try {
       const results = await answer.results(shown, PAGE_SIZE);
       if (id !== latest || answer !== found) return;
@@ -137,6 +139,8 @@ export async function initSearch(base) {
       items[0]?.querySelector('a')?.focus();
     } catch (err) {
       fail(err);
+    } finally {
+      more.disabled = false;
     }
   });
 
