@@ -5,10 +5,8 @@
 // and do not pile up in memory. Under a TS runner (tests) the files are written in this thread.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { AlmanacError } from '../errors.js';
 import { compiledModule } from '../compiled-module.js';
-import type { WriterReply, WriterRequest } from './file-writer-worker.js';
+import { BatchWorker } from './batch-worker.js';
 
 export interface OutputFile {
   /** Absolute path. */
@@ -47,49 +45,18 @@ export class FolderCache {
 }
 
 class WorkerWriter implements FileWriter {
-  private readonly worker = new Worker(WORKER);
-  private readonly reply: Promise<WriterReply>;
-  private batch: OutputFile[] = [];
-
-  constructor() {
-    this.reply = new Promise<WriterReply>((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new AlmanacError(`Writing the site: the writing thread stopped (exit code ${code})`)));
-    });
-    this.reply.catch(() => undefined);
-  }
+  private readonly worker = new BatchWorker<OutputFile, object>(WORKER, 'Writing the site', BATCH);
 
   write(file: OutputFile): void {
-    this.batch.push(file);
-    if (this.batch.length >= BATCH) this.flush();
+    this.worker.add(file);
   }
 
-  async finish(): Promise<number> {
-    this.flush();
-    this.post({ type: 'finish' });
-    try {
-      const reply = await this.reply;
-      if (reply.type === 'failed') throw new AlmanacError(`Writing the site: ${reply.message}`);
-      return reply.written;
-    } finally {
-      await this.worker.terminate();
-    }
+  finish(): Promise<number> {
+    return this.worker.finish({});
   }
 
-  async cancel(): Promise<void> {
-    this.batch = [];
-    await this.worker.terminate();
-  }
-
-  private flush(): void {
-    if (this.batch.length === 0) return;
-    this.post({ type: 'write', files: this.batch });
-    this.batch = [];
-  }
-
-  private post(request: WriterRequest): void {
-    this.worker.postMessage(request);
+  cancel(): Promise<void> {
+    return this.worker.cancel();
   }
 }
 

@@ -4,13 +4,13 @@
 // to the index as soon as it is rendered (planSite's onPage); a worker thread cuts it into
 // sections and indexes it while this thread renders the other notes and Eleventy writes the
 // pages, and writes the index files at the end.
-import { Worker } from 'node:worker_threads';
 import { AlmanacError } from '../errors.js';
 import { compiledModule } from '../compiled-module.js';
 import type { NotePage } from './pages/types.js';
 import { newIndex, searchDocument, writeIndex, type PageForSearch } from './search/write-index.js';
 import type { SearchIndexBuilder } from './search/index-builder.js';
-import type { SearchReply, SearchRequest, SearchWorkerData } from './search-worker.js';
+import type { SearchFinish, SearchWorkerData } from './search-worker.js';
+import { BatchWorker } from './batch-worker.js';
 
 export { SEARCH_DIR } from './search/index-builder.js';
 
@@ -70,61 +70,26 @@ function workerAvailable(): boolean {
 
 /** The index built in a worker thread, which gets the pages as they are rendered. */
 class WorkerIndexer implements SearchIndexer {
-  private readonly worker: Worker;
-  private readonly reply: Promise<SearchReply>;
-  private batch: PageForSearch[] = [];
-  private done = false;
+  private readonly worker: BatchWorker<PageForSearch, SearchFinish>;
 
   constructor(
     language: string,
     private readonly base: string,
   ) {
     const data: SearchWorkerData = { language };
-    this.worker = new Worker(WORKER, { workerData: data });
-    this.reply = new Promise<SearchReply>((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new AlmanacError(`Search index: the indexing thread stopped (exit code ${code})`)));
-    });
-    // Kept until finish() waits for it.
-    this.reply.catch(() => undefined);
+    this.worker = new BatchWorker(WORKER, 'Search index', BATCH, data);
   }
 
   add(page: NotePage): void {
-    if (this.done) throw new Error('search index already finished');
-    this.batch.push(forSearch(page, this.base));
-    if (this.batch.length >= BATCH) this.flush();
+    this.worker.add(forSearch(page, this.base));
   }
 
   finish(outDir: string): Promise<number> {
-    this.flush();
-    this.done = true;
-    return queued(async () => {
-      this.post({ type: 'finish', outDir });
-      try {
-        const reply = await this.reply;
-        if (reply.type === 'failed') throw new AlmanacError(`Search index: ${reply.message}`);
-        return reply.pages;
-      } finally {
-        await this.worker.terminate();
-      }
-    });
+    return queued(() => this.worker.finish({ outDir }));
   }
 
-  async cancel(): Promise<void> {
-    this.done = true;
-    this.batch = [];
-    await this.worker.terminate();
-  }
-
-  private flush(): void {
-    if (this.batch.length === 0 || this.done) return;
-    this.post({ type: 'add', pages: this.batch });
-    this.batch = [];
-  }
-
-  private post(request: SearchRequest): void {
-    this.worker.postMessage(request);
+  cancel(): Promise<void> {
+    return this.worker.cancel();
   }
 }
 
