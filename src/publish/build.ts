@@ -6,7 +6,9 @@ import { AlmanacError, ConfigError, UsageError } from '../errors.js';
 import { buildInThread, buildThreadAvailable, heapCapMb, type PostedError } from './build-thread.js';
 import { openProject, type Project } from '../project.js';
 import type { ConfigOptions } from '../config/load.js';
-import { allWarnings, planSite, type SitePlan } from './plan.js';
+import { allWarnings, planSite, type PlanInput, type SitePlan } from './plan.js';
+import { buildSiteModel } from './site-model.js';
+import { NoteWorkers, noteWorkersAvailable } from './note-workers.js';
 import { graphData } from './pages/site-files.js';
 import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
 import { checkOutDir, clearOutDir, copyAssets, copyAttachments, writeGraphJson } from './output-dir.js';
@@ -16,7 +18,7 @@ import { formatWarning, type BuildWarning } from './warnings.js';
 import { freshnessOf, todayUtc } from './freshness.js';
 import { loadConfig } from '../config/load.js';
 import { cacheDirOf } from '../project.js';
-import { scanVault, type VaultScan } from '../vault/load.js';
+import { scanVault, WORKER_THRESHOLD, type VaultScan } from '../vault/load.js';
 import { buildKey, readManifest, treeStamp, writeManifest } from './up-to-date.js';
 
 export type BuildPhase = 'load' | 'render' | 'write' | 'search';
@@ -80,25 +82,46 @@ export function outputOf(project: Project, options: Pick<BuildOptions, 'out' | '
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   if (!options.project) options.onProgress?.({ phase: 'load', done: 0, total: 0 });
-  const project = options.project ?? (await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache, scan: options.scan }));
-  const { outDir, base } = outputOf(project, options);
-  checkOutDir(outDir, project.vaultDir, project.dir);
-  // The search index gets each note page as soon as it is rendered, and indexes it in a worker
-  // thread while the rest of the site is rendered and written (see search-index.ts).
-  const search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language, base) : null;
+  const { project, workers } = options.project ? { project: options.project, workers: null } : await openForBuild(options);
+  let search: SearchIndexer | null = null;
   try {
-    const site = await writeSite(options, project, { outDir, base }, search);
+    const { outDir, base } = outputOf(project, options);
+    checkOutDir(outDir, project.vaultDir, project.dir);
+    // The search index gets each note page as soon as it is planned, and indexes it in a worker
+    // thread while the rest of the site is planned and written (see search-index.ts).
+    search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language, base) : null;
+    const site = await writeSite(options, project, { outDir, base }, search, workers);
     return { ...site, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await search?.cancel();
+    throw error;
+  } finally {
+    await workers?.close();
+  }
+}
+
+/**
+ * The project a build opens itself. A large vault is parsed by note workers that keep the
+ * trees and later render the notes (note-workers.ts); the project's notes then have no trees.
+ */
+async function openForBuild(options: BuildOptions): Promise<{ project: Project; workers: NoteWorkers | null }> {
+  const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
+  const scan = options.scan ?? (await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore }));
+  const workers = scan.paths.length >= WORKER_THRESHOLD && noteWorkersAvailable() ? new NoteWorkers() : null;
+  try {
+    const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache, scan, parseAll: workers?.parse });
+    return { project, workers };
+  } catch (error) {
+    await workers?.close();
     throw error;
   }
 }
 
 /** Plan and write the site into `outDir`, finishing `search` (if any) with it. */
-async function writeSite(options: BuildOptions, project: Project, { outDir, base }: { outDir: string; base: string }, search: SearchIndexer | null): Promise<Omit<BuildResult, 'seconds'>> {
+async function writeSite(options: BuildOptions, project: Project, { outDir, base }: { outDir: string; base: string }, search: SearchIndexer | null, workers: NoteWorkers | null): Promise<Omit<BuildResult, 'seconds'>> {
   const progress = options.onProgress;
-  const plan = planSite({
+  const onNote = progress ? (done: number, total: number): void => progress({ phase: 'render', done, total }) : undefined;
+  const input: PlanInput = {
     notes: project.vault.notes,
     graph: project.graph,
     vaultRoot: project.vaultDir,
@@ -107,9 +130,13 @@ async function writeSite(options: BuildOptions, project: Project, { outDir, base
     now: options.now,
     search: options.search !== false,
     freshness: freshnessOf(project, options.today ?? todayUtc()),
-    onNote: progress ? (done, total) => progress({ phase: 'render', done, total }) : undefined,
     onPage: search ? (page) => search.add(page) : undefined,
-  });
+  };
+  const site = buildSiteModel(input);
+  const rendered = workers ? await workers.render(site, onNote) : undefined;
+  // The workers' heaps (every tree) are released before Eleventy runs.
+  await workers?.close();
+  const plan = planSite({ ...input, rendered, onNote: rendered ? undefined : onNote }, site);
   // Every page is rendered: a project opened here needs no trees any more, and at
   // 10,000 notes they are a large share of peak memory while Eleventy writes.
   if (!options.project) releaseTrees(project);

@@ -17,9 +17,12 @@ export interface HeadingAnchor {
 /** Ids the page layout uses; a heading with the same slug gets `-1`. */
 const LAYOUT_IDS = ['content', 'search', 'theme-toggle', 'toc', 'backlinks', 'top', 'site-title'];
 
-const cache = new WeakMap<ParsedNote, HeadingAnchor[]>();
+const cache = new WeakMap<object, HeadingAnchor[]>();
 
-export function headingAnchors(note: ParsedNote): HeadingAnchor[] {
+/** A note as far as its heading ids go. */
+export type AnchoredNote = Pick<ParsedNote, 'tree' | 'bodyLine'>;
+
+export function headingAnchors(note: AnchoredNote): HeadingAnchor[] {
   let anchors = cache.get(note);
   if (!anchors) {
     const slugger = new GithubSlugger();
@@ -40,7 +43,12 @@ export function headingAnchors(note: ParsedNote): HeadingAnchor[] {
   return anchors;
 }
 
-export function headingIdAt(note: ParsedNote, line: number): string | undefined {
+/** Anchors computed elsewhere (a render worker has the tree of only some notes). */
+export function knownAnchors(note: AnchoredNote, anchors: HeadingAnchor[]): void {
+  cache.set(note, anchors);
+}
+
+export function headingIdAt(note: AnchoredNote, line: number): string | undefined {
   return headingAnchors(note).find((anchor) => anchor.line === line)?.id;
 }
 
@@ -53,7 +61,7 @@ export function blockAnchor(id: string): string {
  * The heading that repeats the note's title (`# NVIDIA` in NVIDIA.md): the page's own
  * `<h1>` shows the title, so this one is dropped and its id moves to the `<h1>`.
  */
-export function titleHeading(note: ParsedNote): Heading | undefined {
+export function titleHeading(note: Pick<ParsedNote, 'tree' | 'title'>): Heading | undefined {
   const first = note.tree.children.find((node): node is Heading => node.type === 'heading');
   if (!first || first.depth !== 1) return undefined;
   return comparable(squash(readerText(first))) === comparable(note.title) ? first : undefined;

@@ -10,6 +10,7 @@ import { listingPages } from './pages/listings.js';
 import { feed, redirectPages, sitemap } from './pages/site-files.js';
 import type { LayoutData, NotePage, SitePages } from './pages/types.js';
 import type { BuildWarning } from './warnings.js';
+import { renderNote, type RenderedNote } from './render/note-html.js';
 import type { FreshnessMap } from './freshness.js';
 
 export interface PlanInput {
@@ -28,6 +29,9 @@ export interface PlanInput {
   onPage?: (page: NotePage) => void;
   /** Each note's date against the staleness policy (badges and the Stale notes page). */
   freshness?: FreshnessMap;
+  /** Notes rendered already (by render workers, see render-pool.ts), by vault path; the
+   * others are rendered here. */
+  rendered?: Map<string, RenderedNote>;
 }
 
 export interface SitePlan {
@@ -38,11 +42,14 @@ export interface SitePlan {
   notePages: Map<string, NotePage>;
   /** Broken links, per vault path of the note that holds them. */
   warnings: Map<string, BuildWarning[]>;
+  /** Feed summary of each published note, by vault path. */
+  summaries: Map<string, string>;
   layout: LayoutData;
 }
 
-export function planSite(input: PlanInput): SitePlan {
-  return plan(input, null);
+/** `site`: the model of `input`, when the caller needed it first (to render in workers). */
+export function planSite(input: PlanInput, site?: SiteModel): SitePlan {
+  return plan(input, null, site ?? buildSiteModel(input));
 }
 
 /**
@@ -51,14 +58,14 @@ export function planSite(input: PlanInput): SitePlan {
  * no note was added, removed, (un)published or re-aliased: slugs must stay put.
  */
 export function replanSite(previous: SitePlan, input: PlanInput, rerender: Set<string>): SitePlan {
-  return plan(input, { previous, rerender });
+  return plan(input, { previous, rerender }, buildSiteModel(input));
 }
 
-function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<string> } | null): SitePlan {
-  const site = buildSiteModel(input);
+function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<string> } | null, site: SiteModel): SitePlan {
   const index = buildSiteIndex(site);
   const notePages = new Map<string, NotePage>();
   const warnings = new Map<string, BuildWarning[]>();
+  const summaries = new Map<string, string>();
   site.notes.forEach((entry, done) => {
     const path = entry.note.path;
     const kept = reuse && !reuse.rerender.has(path) ? reuse.previous.notePages.get(path) : undefined;
@@ -67,12 +74,15 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
       input.onPage?.(kept);
       const previousWarnings = reuse?.previous.warnings.get(path);
       if (previousWarnings) warnings.set(path, previousWarnings);
+      summaries.set(path, reuse?.previous.summaries.get(path) ?? '');
       return;
     }
-    const rendered = notePage(site, index, entry, input.freshness?.get(path));
-    notePages.set(entry.note.path, rendered.page);
-    input.onPage?.(rendered.page);
-    if (rendered.warnings.length > 0) warnings.set(entry.note.path, rendered.warnings);
+    const rendered = input.rendered?.get(path) ?? renderNote(site, entry);
+    const page = notePage(site, index, entry, rendered, input.freshness?.get(path));
+    notePages.set(path, page);
+    input.onPage?.(page);
+    if (rendered.warnings.length > 0) warnings.set(path, rendered.warnings);
+    summaries.set(path, rendered.summary);
     input.onNote?.(done + 1, site.notes.length);
   });
   const notes = [...notePages.values()];
@@ -83,9 +93,9 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     redirects: redirectPages(site),
     notFound: true,
     sitemap: sitemap(site, notes, listings),
-    feed: feed(site, input.now ?? new Date()),
+    feed: feed(site, input.now ?? new Date(), (entry) => summaries.get(entry.note.path) ?? ''),
   };
-  return { site, index, pages, notePages, warnings, layout: layoutData(site, input.search ?? true) };
+  return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, input.search ?? true) };
 }
 
 export function layoutData(site: SiteModel, search: boolean): LayoutData {

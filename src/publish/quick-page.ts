@@ -8,6 +8,7 @@ import { resolveLink, type LinkGraph } from '../resolve/index.js';
 import { noteFreshness } from '../stale/index.js';
 import { changesStructure } from './dependants.js';
 import { notePage } from './pages/note-page.js';
+import { renderNote } from './render/note-html.js';
 import type { NotePage } from './pages/types.js';
 import type { SitePlan } from './plan.js';
 import type { SiteModel, SiteNote } from './site-model.js';
@@ -22,5 +23,5 @@ export function quickNotePage(plan: SitePlan, project: Project, after: ParsedNot
   const graph: LinkGraph = { ...plan.site.graph, outgoing: new Map(plan.site.graph.outgoing).set(after.path, outgoing) };
   const next: SiteNote = { ...entry, note: after };
   const site: SiteModel = { ...plan.site, graph, byPath: new Map(plan.site.byPath).set(after.path, next) };
-  return notePage(site, plan.index, next, noteFreshness(after, project.config, { today, gitDates: null })).page;
+  return notePage(site, plan.index, next, renderNote(site, next), noteFreshness(after, project.config, { today, gitDates: null }));
 }

@@ -25,6 +25,9 @@ export interface LoadOptions {
   cacheDir?: string | null | undefined;
   /** Keep each note's mdast tree (publishing needs it; checking does not). Default true. */
   trees?: boolean | undefined;
+  /** Parses every note (no cache, no parse pool): build's note workers, which keep the trees
+   * and give back notes without them (see publish/note-workers.ts). */
+  parseAll?: ((items: Array<{ path: string; source: string }>) => Promise<Map<string, ParsedNote>>) | null | undefined;
   /** Worker threads for parsing: a count, or false for none. Default: one per core for large vaults. */
   workers?: number | false | undefined;
   /** The vault's files already read by scanVault (so they are read once). */
@@ -52,7 +55,7 @@ export async function scanVault(root: string, options: Pick<LoadOptions, 'ignore
 }
 
 /** Below this many notes to parse, starting workers costs more than it saves. */
-const WORKER_THRESHOLD = 300;
+export const WORKER_THRESHOLD = 300;
 
 /** Folders Obsidian and tools keep inside a vault that are not notes. */
 export const DEFAULT_IGNORE = ['.obsidian/**', '.trash/**', '.git/**', 'node_modules/**', '.almanac/**', '**/.DS_Store'];
@@ -72,6 +75,12 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
   const custom = options.parse;
   if (custom) {
     const notes = await mapLimit(paths, 32, async (path, index) => custom(path, sources[index] ?? ''));
+    return { root: absolute, notes, attachments };
+  }
+  if (options.parseAll) {
+    const parsed = await options.parseAll(paths.map((path, index) => ({ path, source: sources[index] ?? '' })));
+    const notes = paths.map((path) => parsed.get(path)).filter((note): note is ParsedNote => note !== undefined);
+    if (notes.length !== paths.length) throw new Error('parseAll left notes unparsed');
     return { root: absolute, notes, attachments };
   }
   const trees = options.trees ?? true;

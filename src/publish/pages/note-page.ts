@@ -1,17 +1,16 @@
 // A note's page data: rendered HTML, backlinks with their sentences, tags, type, folder.
 import type { SiteModel, SiteNote } from '../site-model.js';
-import { renderNote } from '../render/note-html.js';
+import type { RenderedNote } from '../render/note-html.js';
 import { tagSlug } from '../taxonomy.js';
 import { pageFile, pageUrl } from '../urls.js';
-import type { BuildWarning } from '../warnings.js';
 import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 
-export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, freshness?: NoteFreshness): { page: NotePage; warnings: BuildWarning[] } {
+/** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
+export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, rendered: RenderedNote, freshness?: NoteFreshness): NotePage {
   const { note } = entry;
-  const rendered = renderNote(site, entry);
   const type = typeOf(index, entry);
   const folder = index.folders.get(folderOf(note.path));
   const page: NotePage = {
@@ -33,7 +32,7 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, fre
     updated: freshness?.date ?? updatedDate(note),
     stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, 'stale'), message: staleNoteMessage(freshness) } : null,
   };
-  return { page, warnings: rendered.warnings };
+  return page;
 }
 
 /** Published notes linking here, one entry per note, each with the sentences that link. */

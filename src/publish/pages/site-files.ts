@@ -3,7 +3,6 @@
 import type { SiteModel, SiteNote } from '../site-model.js';
 import { slugifySegment } from '../slug.js';
 import { pageFile, pageUrl } from '../urls.js';
-import { plainText as readerText } from '../../parse/plain-text.js';
 import { updatedDate } from './frontmatter-values.js';
 import { typeOf, type SiteIndex } from './site-index.js';
 import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';
@@ -37,7 +36,8 @@ export function sitemap(site: SiteModel, notes: NotePage[], listings: ListingPag
   return { output: 'sitemap.xml', urls };
 }
 
-export function feed(site: SiteModel, build: Date): FeedData {
+/** The Atom feed; `summaryOf` gives a note's summary (rendering computed it, see render/summary.ts). */
+export function feed(site: SiteModel, build: Date, summaryOf: (entry: SiteNote) => string): FeedData {
   const dated = site.notes
     .map((entry) => ({ entry, updated: updatedDate(entry.note) }))
     .filter((item): item is { entry: SiteNote; updated: string } => item.updated !== null)
@@ -57,17 +57,9 @@ export function feed(site: SiteModel, build: Date): FeedData {
       id: site.options.url ? absoluteUrl(site, entry.url) : `${id}:${entry.slug}`,
       link: absoluteUrl(site, entry.url),
       updated: `${updated}T00:00:00Z`,
-      summary: summary(entry),
+      summary: summaryOf(entry),
     })),
   };
-}
-
-/** First paragraph of the note as plain text, at most ~280 characters. */
-function summary(entry: SiteNote): string {
-  // Reader text: embeds are left out, so an embedded unpublished note is never named.
-  const paragraph = entry.note.tree.children.find((node) => node.type === 'paragraph' && readerText(node).replace(/#[\p{L}\p{N}_/-]+/gu, '').trim().length > 40);
-  const text = paragraph ? readerText(paragraph).replace(/\s+/g, ' ').trim() : '';
-  return text.length > 280 ? `${text.slice(0, 277).replace(/\s+\S*$/, '')}…` : text;
 }
 
 export interface GraphData {

@@ -5,12 +5,11 @@ import type { ElementContent } from 'hast';
 import type { Nodes, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { ResolvedLink } from '../../resolve/index.js';
-import type { SiteNote } from '../site-model.js';
 import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
 import { el, text } from './hast.js';
 import { publishedTarget, record, targetHref } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';
-import { createScope, MAX_EMBED_DEPTH, type RenderScope } from './scope.js';
+import { createScope, MAX_EMBED_DEPTH, type RenderEntry, type RenderScope } from './scope.js';
 import type { createHandlers as CreateHandlers } from './handlers.js';
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i;
@@ -72,14 +71,14 @@ export function noteEmbed(scope: RenderScope, request: EmbedRequest, createHandl
   return el('div', { className: ['embed'], dataSlug: target.slug }, [title, el('div', { className: ['embed-content'] }, content)]);
 }
 
-function embedTitle(target: SiteNote, link: ResolvedLink): string {
+function embedTitle(target: RenderEntry, link: ResolvedLink): string {
   const heading = link.heading ? headingAnchors(target.note).find((anchor) => anchor.line === link.heading?.line) : undefined;
   // The heading as displayed (link aliases, not link targets, which may name unpublished notes).
   return heading ? `${target.note.title} › ${heading.text}` : target.note.title;
 }
 
 /** The part of the target a link names: the whole note, a heading's section, or one block. */
-function selectNodes(target: SiteNote, link: ResolvedLink): RootContent[] | undefined {
+function selectNodes(target: RenderEntry, link: ResolvedLink): RootContent[] | undefined {
   const children = target.note.tree.children;
   const shift = target.note.bodyLine - 1;
   if (link.heading) {

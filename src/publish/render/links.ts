@@ -2,19 +2,18 @@
 // target a visibly distinct non-link; an unpublished target only its display text.
 import type { ElementContent } from 'hast';
 import type { ResolvedLink } from '../../resolve/index.js';
-import type { SiteModel, SiteNote } from '../site-model.js';
 import { blockAnchor, headingIdAt } from '../heading-ids.js';
 import { linkWarning } from '../warnings.js';
 import { el, text } from './hast.js';
-import type { RenderScope } from './scope.js';
+import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
 
 /** The page a link lands on, if that page is published. */
-export function publishedTarget(site: SiteModel, link: ResolvedLink): SiteNote | undefined {
+export function publishedTarget(site: RenderSite, link: ResolvedLink): RenderEntry | undefined {
   return link.note ? site.byPath.get(link.note) : undefined;
 }
 
 /** `url#anchor` for a link to a published note. */
-export function targetHref(target: SiteNote, link: ResolvedLink): string {
+export function targetHref(target: RenderEntry, link: ResolvedLink): string {
   if (link.heading) {
     const id = headingIdAt(target.note, link.heading.line);
     if (id) return `${target.url}#${id}`;

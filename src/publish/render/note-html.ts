@@ -7,12 +7,12 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { SiteModel, SiteNote } from '../site-model.js';
 import type { BuildWarning } from '../warnings.js';
 import { headingAnchors, headingIdAt, titleHeading } from '../heading-ids.js';
 import { createHandlers } from './handlers.js';
 import { sanitizeSchema } from './sanitize-schema.js';
-import { createScope } from './scope.js';
+import { createScope, type RenderEntry, type RenderSite } from './scope.js';
+import { noteSummary } from './summary.js';
 
 export interface TocEntry {
   id: string;
@@ -26,6 +26,8 @@ export interface RenderedNote {
   /** Id of the heading that repeated the title, now on the page's `<h1>`. */
   titleId: string | null;
   warnings: BuildWarning[];
+  /** The feed's summary of the note (see summary.ts). */
+  summary: string;
 }
 
 /** Parse raw HTML from notes into elements (so sanitize sees them) only when a note has some. */
@@ -38,7 +40,7 @@ function hasRaw(node: HastNodes): boolean {
   return 'children' in node && node.children.some((child) => hasRaw(child));
 }
 
-export function renderNote(site: SiteModel, entry: SiteNote): RenderedNote {
+export function renderNote(site: RenderSite, entry: RenderEntry): RenderedNote {
   const warnings: BuildWarning[] = [];
   const scope = createScope(site, entry, 0, [], warnings);
   const processor = unified()
@@ -55,5 +57,5 @@ export function renderNote(site: SiteModel, entry: SiteNote): RenderedNote {
     .filter((anchor) => anchor.line !== titleLine)
     .map(({ id, text, depth }) => ({ id, text, depth }));
   const titleId = titleLine === null ? null : (headingIdAt(entry.note, titleLine) ?? null);
-  return { html, toc, titleId, warnings };
+  return { html, toc, titleId, warnings, summary: noteSummary(entry.note) };
 }

@@ -1,15 +1,35 @@
 // What a handler needs to know while turning one note's tree into HTML: the site, the
 // note the nodes belong to (its links are looked up by place), and the embed chain.
 import type { Nodes } from 'mdast';
+import type { ParsedNote } from '../../parse/types.js';
 import type { ResolvedLink } from '../../resolve/index.js';
-import type { SiteModel, SiteNote } from '../site-model.js';
+import type { SiteAttachment } from '../site-model.js';
 import type { BuildWarning } from '../warnings.js';
 
 export const MAX_EMBED_DEPTH = 3;
 
+/** What rendering reads of a note: its tree only for the page's own note and embedded ones. */
+export type RenderNote = Pick<ParsedNote, 'path' | 'title' | 'bodyLine' | 'tree'>;
+
+export interface RenderEntry {
+  note: RenderNote;
+  slug: string;
+  url: string;
+}
+
+/** What rendering reads of the site. A SiteModel is one; a render worker builds its own
+ * from the facts the main thread sends (see note-worker.ts). */
+export interface RenderSite {
+  base: string;
+  attachments: Map<string, SiteAttachment>;
+  /** Published notes by vault path. */
+  byPath: Map<string, RenderEntry>;
+  graph: { outgoing: Map<string, ResolvedLink[]> };
+}
+
 export interface RenderScope {
-  site: SiteModel;
-  note: SiteNote;
+  site: RenderSite;
+  note: RenderEntry;
   /** 0 for the page's own note, 1+ inside embeds. */
   depth: number;
   /** Paths of the notes being embedded, outermost first (cycle guard). */
@@ -21,7 +41,7 @@ export interface RenderScope {
 
 const placeCache = new WeakMap<object, Map<string, ResolvedLink>>();
 
-export function createScope(site: SiteModel, note: SiteNote, depth: number, stack: string[], warnings: BuildWarning[] | null): RenderScope {
+export function createScope(site: RenderSite, note: RenderEntry, depth: number, stack: string[], warnings: BuildWarning[] | null): RenderScope {
   const outgoing = site.graph.outgoing.get(note.note.path) ?? [];
   let byPlace = placeCache.get(outgoing);
   if (!byPlace) {

@@ -1,0 +1,91 @@
+// Worker thread that parses notes and, later in the same build, renders them (see
+// note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
+// comes back, so no tree is ever copied between threads.
+import { parentPort } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import { parseNote } from '../parse/index.js';
+import type { LinkRef, ParsedNote } from '../parse/types.js';
+import type { ResolvedLink } from '../resolve/index.js';
+import { stripTree } from '../vault/cache.js';
+import { headingAnchors, knownAnchors } from './heading-ids.js';
+import { renderNote, type RenderedNote } from './render/note-html.js';
+import type { RenderEntry, RenderNote, RenderSite } from './render/scope.js';
+import type { NoteReply, NoteRequest, ParsedFacts, RenderOwn, RenderShared } from './note-workers.js';
+
+/** A note as this worker keeps it: what rendering reads, and its links (paired with how they resolved). */
+type HeldNote = RenderNote & { links: LinkRef[] };
+
+/** Notes rendered per reply: the main thread reports progress as they come. */
+const REPLY_BATCH = 64;
+
+const port = parentPort;
+if (!port) throw new Error('note-worker.js runs as a worker thread');
+const held = new Map<string, HeldNote>();
+
+function hold(note: ParsedNote): HeldNote {
+  const kept: HeldNote = { path: note.path, title: note.title, bodyLine: note.bodyLine, tree: note.tree, links: note.links };
+  held.set(note.path, kept);
+  return kept;
+}
+
+function parse(items: Array<{ path: string; source: string }>): ParsedFacts[] {
+  return items.map(({ path, source }) => {
+    const note = parseNote(path, source);
+    const kept = hold(note);
+    return { note: stripTree(note), anchors: note.publish ? headingAnchors(kept) : [] };
+  });
+}
+
+function render(shared: RenderShared, own: RenderOwn, reply: (message: NoteReply) => void): void {
+  for (const { path, source } of own.foreign) hold(parseNote(path, source));
+  const empty: Root = { type: 'root', children: [] };
+  const byPath = new Map<string, RenderEntry>();
+  for (const target of shared.targets) {
+    let note: RenderNote | undefined = held.get(target.path);
+    if (!note) {
+      // Held by the other worker and not embedded here: links to it need its URL and heading ids only.
+      note = { path: target.path, title: target.title, bodyLine: 1, tree: empty };
+      knownAnchors(note, target.anchors);
+    }
+    byPath.set(target.path, { note, slug: target.slug, url: target.url });
+  }
+  const outgoing = new Map<string, ResolvedLink[]>();
+  for (const [path, resolutions] of own.resolutions) {
+    const note = held.get(path);
+    if (!note || note.links.length !== resolutions.length) throw new Error(`the links of ${path} do not match the main thread's`);
+    const links: ResolvedLink[] = [];
+    resolutions.forEach((resolution, index) => {
+      const link = note.links[index];
+      if (link) links.push({ ...resolution, source: path, link });
+    });
+    outgoing.set(path, links);
+  }
+  const site: RenderSite = { base: shared.base, attachments: new Map(shared.attachments.map((file) => [file.path, file])), byPath, graph: { outgoing } };
+  let batch: Array<[string, RenderedNote]> = [];
+  for (const path of own.render) {
+    const entry = byPath.get(path);
+    if (!entry || !held.has(path)) throw new Error(`${path} is not held by this worker`);
+    batch.push([path, renderNote(site, entry)]);
+    if (batch.length >= REPLY_BATCH) {
+      reply({ type: 'rendered', json: JSON.stringify(batch) });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) reply({ type: 'rendered', json: JSON.stringify(batch) });
+  held.clear();
+  reply({ type: 'render-done' });
+}
+
+port.on('message', (request: NoteRequest) => {
+  const reply = (message: NoteReply): void => port.postMessage(message);
+  try {
+    if (request.type === 'parse') {
+      // As JSON text: one string crosses threads much faster than a structured clone of many small objects.
+      reply({ type: 'parsed', json: JSON.stringify(parse(request.items)) });
+    } else {
+      render(JSON.parse(request.shared) as RenderShared, JSON.parse(request.own) as RenderOwn, reply);
+    }
+  } catch (error) {
+    reply({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

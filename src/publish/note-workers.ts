@@ -1,0 +1,184 @@
+// Parsing and rendering across worker threads, with each note's tree kept in the worker that
+// parsed it. The main thread gets the facts (links, headings, tags: what resolving and the
+// site model need) and, once the site is planned, sends each worker the URLs and resolved
+// links its notes need; the worker sends back HTML. Trees never cross threads, and rendering,
+// like parsing, runs on every core. A note embedded by a note the other worker holds is parsed
+// again there (embeds need the target's tree).
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { compiledModule } from '../compiled-module.js';
+import { AlmanacError } from '../errors.js';
+import type { ParsedNote } from '../parse/types.js';
+import type { ResolvedLink } from '../resolve/index.js';
+import type { HeadingAnchor } from './heading-ids.js';
+import type { RenderedNote } from './render/note-html.js';
+import { MAX_EMBED_DEPTH } from './render/scope.js';
+import type { SiteAttachment, SiteModel } from './site-model.js';
+
+export type NoteRequest = { type: 'parse'; items: Array<{ path: string; source: string }> } | { type: 'render'; shared: string; own: string };
+export type NoteReply = { type: 'parsed'; json: string } | { type: 'rendered'; json: string } | { type: 'render-done' } | { type: 'failed'; message: string };
+
+/** A parsed note as the main thread gets it: no tree, and its heading ids (computed from the tree). */
+export interface ParsedFacts {
+  note: ParsedNote;
+  anchors: HeadingAnchor[];
+}
+
+/** How a link resolved, without the link itself (the worker has it, in the same order). */
+export type LinkResolution = Omit<ResolvedLink, 'source' | 'link'>;
+
+/** What every worker gets to render: the site's URLs and heading ids. */
+export interface RenderShared {
+  base: string;
+  attachments: SiteAttachment[];
+  targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;
+}
+
+/** What one worker gets: the notes it renders, the notes it must parse for their embeds,
+ * and how the links of both resolved. */
+export interface RenderOwn {
+  render: string[];
+  foreign: Array<{ path: string; source: string }>;
+  resolutions: Array<[string, LinkResolution[]]>;
+}
+
+const PARSE_BATCH = 64;
+const WORKER = new URL('./note-worker.js', import.meta.url);
+
+/** Workers run compiled code; under a TS runner (tests) build parses and renders in-thread. */
+export function noteWorkersAvailable(): boolean {
+  return compiledModule(WORKER);
+}
+
+export class NoteWorkers {
+  private readonly workers: Worker[];
+  /** Which worker holds each note's tree. */
+  private readonly owner = new Map<string, number>();
+  private readonly anchors = new Map<string, HeadingAnchor[]>();
+  private readonly sources = new Map<string, string>();
+
+  constructor(threads = availableParallelism()) {
+    this.workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(WORKER));
+  }
+
+  /** Parse `items` (batches go to whichever worker is free); the notes come back without trees. */
+  readonly parse = async (items: Array<{ path: string; source: string }>): Promise<Map<string, ParsedNote>> => {
+    const results = new Map<string, ParsedNote>();
+    const batches: Array<Array<{ path: string; source: string }>> = [];
+    for (let index = 0; index < items.length; index += PARSE_BATCH) batches.push(items.slice(index, index + PARSE_BATCH));
+    for (const { path, source } of items) this.sources.set(path, source);
+    await Promise.all(
+      this.workers.map((worker, number) =>
+        this.converse(worker, 'Parsing notes', (send) => {
+          const next = (): boolean => {
+            const batch = batches.shift();
+            if (batch) send({ type: 'parse', items: batch });
+            return batch === undefined;
+          };
+          return {
+            start: next,
+            reply: (reply) => {
+              if (reply.type !== 'parsed') return false;
+              for (const { note, anchors } of JSON.parse(reply.json) as ParsedFacts[]) {
+                results.set(note.path, note);
+                this.owner.set(note.path, number);
+                this.anchors.set(note.path, anchors);
+              }
+              return next();
+            },
+          };
+        }),
+      ),
+    );
+    return results;
+  };
+
+  /** Render every published note of `site` where its tree is. */
+  async render(site: SiteModel, onNote?: (done: number, total: number) => void): Promise<Map<string, RenderedNote>> {
+    const rendered = new Map<string, RenderedNote>();
+    const shared: RenderShared = {
+      base: site.base,
+      attachments: [...site.attachments.values()],
+      targets: site.notes.map(({ note, slug, url }) => ({ path: note.path, slug, url, title: note.title, anchors: this.anchors.get(note.path) ?? [] })),
+    };
+    const sharedJson = JSON.stringify(shared);
+    const total = site.notes.length;
+    for (const { note } of site.notes) if (!this.owner.has(note.path)) throw new Error(`${note.path} was not parsed by a note worker`);
+    await Promise.all(
+      this.workers.map((worker, number) =>
+        this.converse(worker, 'Rendering notes', (send) => ({
+          start: () => {
+            send({ type: 'render', shared: sharedJson, own: JSON.stringify(this.ownPart(site, number)) });
+            return false;
+          },
+          reply: (reply) => {
+            if (reply.type === 'render-done') return true;
+            if (reply.type !== 'rendered') return false;
+            for (const [path, note] of JSON.parse(reply.json) as Array<[string, RenderedNote]>) rendered.set(path, note);
+            onNote?.(rendered.size, total);
+            return false;
+          },
+        })),
+      ),
+    );
+    return rendered;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  /** Worker `number`'s notes to render, the notes their embeds reach that it does not hold, and the links of both. */
+  private ownPart(site: SiteModel, number: number): RenderOwn {
+    const render = site.notes.filter(({ note }) => this.owner.get(note.path) === number).map(({ note }) => note.path);
+    const needed = new Set(render);
+    let frontier = render;
+    for (let depth = 1; depth <= MAX_EMBED_DEPTH && frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const path of frontier) {
+        for (const link of site.graph.outgoing.get(path) ?? []) {
+          if (link.link.kind !== 'embed' || link.file || !link.note || needed.has(link.note) || !site.byPath.has(link.note)) continue;
+          needed.add(link.note);
+          next.push(link.note);
+        }
+      }
+      frontier = next;
+    }
+    const foreign = [...needed].filter((path) => this.owner.get(path) !== number).map((path) => ({ path, source: this.sources.get(path) ?? '' }));
+    const resolutions: Array<[string, LinkResolution[]]> = [...needed].map((path) => [path, (site.graph.outgoing.get(path) ?? []).map(resolutionOf)]);
+    return { render, foreign, resolutions };
+  }
+
+  /** One exchange with a worker: `start` sends the first request, `reply` handles each answer; either returns true when done. */
+  private converse(worker: Worker, label: string, open: (send: (request: NoteRequest) => void) => { start: () => boolean; reply: (reply: NoteReply) => boolean }): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const { start, reply } = open((request) => worker.postMessage(request));
+      const finish = (error?: Error): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onMessage = (message: NoteReply): void => {
+        if (message.type === 'failed') return finish(new AlmanacError(`${label}: ${message.message}`));
+        try {
+          if (reply(message)) finish();
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      const onError = (error: Error): void => finish(error);
+      const onExit = (code: number): void => finish(new AlmanacError(`${label}: a worker thread stopped (exit code ${code})`));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      if (start()) finish();
+    });
+  }
+}
+
+function resolutionOf(link: ResolvedLink): LinkResolution {
+  const { source: _source, link: _link, ...resolution } = link;
+  return resolution;
+}
