@@ -52,7 +52,7 @@ describe('a generated 2,000-note vault', () => {
     });
   });
 
-  it('is written the same by the CLI, whose pages are saved by a writer thread and indexed in another', () => {
+  it('is written the same by the CLI, whose notes are parsed and rendered by note workers, its pages saved by a writer thread and indexed in another', () => {
     const out = join(root, 'cli-site');
     const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out]);
     // Broken-link warnings go to stderr; the build succeeds.

@@ -2,7 +2,7 @@
 // note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
 // comes back, so no tree is ever copied between threads.
 import { parentPort } from 'node:worker_threads';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../parse/index.js';
 import type { LinkRef, ParsedNote } from '../parse/types.js';
 import type { ResolvedLink } from '../resolve/index.js';
@@ -22,7 +22,18 @@ const port = parentPort;
 if (!port) throw new Error('note-worker.js runs as a worker thread');
 const held = new Map<string, HeldNote>();
 
+/** The nodes whose position rendering reads: links and embeds (to find how they resolved) and headings (their ids). */
+const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image']);
+
+/** Drop the positions rendering never reads. Facts are extracted already; a held tree is only
+ * rendered, and positions (three objects per node) are most of its memory. */
+function dropPositions(node: Nodes): void {
+  if (!POSITIONED.has(node.type)) node.position = undefined;
+  if ('children' in node) for (const child of node.children) dropPositions(child);
+}
+
 function hold(note: ParsedNote): HeldNote {
+  dropPositions(note.tree);
   const kept: HeldNote = { path: note.path, title: note.title, bodyLine: note.bodyLine, tree: note.tree, links: note.links };
   held.set(note.path, kept);
   return kept;
@@ -61,11 +72,18 @@ function render(shared: RenderShared, own: RenderOwn, reply: (message: NoteReply
     outgoing.set(path, links);
   }
   const site: RenderSite = { base: shared.base, attachments: new Map(shared.attachments.map((file) => [file.path, file])), byPath, graph: { outgoing } };
+  const embedded = new Set(own.embedded);
   let batch: Array<[string, RenderedNote]> = [];
   for (const path of own.render) {
     const entry = byPath.get(path);
     if (!entry || !held.has(path)) throw new Error(`${path} is not held by this worker`);
     batch.push([path, renderNote(site, entry)]);
+    // Links to it still need its heading ids, which stay cached by the note (heading-ids.ts).
+    if (!embedded.has(path)) {
+      entry.note.tree = empty;
+      held.delete(path);
+      outgoing.delete(path);
+    }
     if (batch.length >= REPLY_BATCH) {
       reply({ type: 'rendered', json: JSON.stringify(batch) });
       batch = [];

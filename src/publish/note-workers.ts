@@ -38,6 +38,9 @@ export interface RenderShared {
  * and how the links of both resolved. */
 export interface RenderOwn {
   render: string[];
+  /** Notes that other notes here embed: their trees are kept until the end. Any other tree is
+   * released as soon as its note is rendered. */
+  embedded: string[];
   foreign: Array<{ path: string; source: string }>;
   resolutions: Array<[string, LinkResolution[]]>;
 }
@@ -132,12 +135,15 @@ export class NoteWorkers {
   private ownPart(site: SiteModel, number: number): RenderOwn {
     const render = site.notes.filter(({ note }) => this.owner.get(note.path) === number).map(({ note }) => note.path);
     const needed = new Set(render);
+    const embedded = new Set<string>();
     let frontier = render;
     for (let depth = 1; depth <= MAX_EMBED_DEPTH && frontier.length > 0; depth++) {
       const next: string[] = [];
       for (const path of frontier) {
         for (const link of site.graph.outgoing.get(path) ?? []) {
-          if (link.link.kind !== 'embed' || link.file || !link.note || needed.has(link.note) || !site.byPath.has(link.note)) continue;
+          if (link.link.kind !== 'embed' || link.file || !link.note || !site.byPath.has(link.note)) continue;
+          embedded.add(link.note);
+          if (needed.has(link.note)) continue;
           needed.add(link.note);
           next.push(link.note);
         }
@@ -146,7 +152,7 @@ export class NoteWorkers {
     }
     const foreign = [...needed].filter((path) => this.owner.get(path) !== number).map((path) => ({ path, source: this.sources.get(path) ?? '' }));
     const resolutions: Array<[string, LinkResolution[]]> = [...needed].map((path) => [path, (site.graph.outgoing.get(path) ?? []).map(resolutionOf)]);
-    return { render, foreign, resolutions };
+    return { render, embedded: [...embedded], foreign, resolutions };
   }
 
   /** One exchange with a worker: `start` sends the first request, `reply` handles each answer; either returns true when done. */
