@@ -147,15 +147,19 @@ async function writeSite(options: BuildOptions, project: Project, { outDir, base
     throw new BuildError(`${warnings.length} broken ${warnings.length === 1 ? 'link' : 'links'} in published notes (--strict):\n${shown}${more}`, warnings);
   }
   clearOutDir(outDir);
+  // The index has every note page by now: its worker writes it while Eleventy lays the pages out.
+  const indexed = search?.finish(outDir);
+  // Awaited below; if writing the pages fails first, build() cancels the index instead.
+  indexed?.catch(() => undefined);
   const total = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + 3;
   let written = 0;
   await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
   writeGraphJson(outDir, graphData(plan.site, plan.index));
   copyAssets(TEMPLATES_DIR, outDir);
   copyAttachments(plan.site, outDir);
-  if (search) {
+  if (indexed) {
     progress?.({ phase: 'search', done: 0, total: 0 });
-    await search.finish(outDir);
+    await indexed;
   }
   const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
   return { outDir, base, pages, notes: plan.site.notes.length, warnings, plan, project };
