@@ -1,9 +1,9 @@
 // The site's search index (format: search/index-builder.ts), written to `{out}/search-index/`.
 // It is made from the page data in memory, not by reading the written site back, and only
 // from note pages: redirects and listings are not search results. The build hands each note
-// to the index as soon as it is rendered (planSite's onPage); a worker thread cuts it into
-// sections and indexes it while this thread renders the other notes and Eleventy writes the
-// pages, and writes the index files at the end.
+// page to the index as soon as it is planned (planSite's onPage); a worker thread cuts it into
+// sections and indexes it while this thread plans the other pages, and writes the index files
+// while Eleventy lays the pages out.
 import { AlmanacError } from '../errors.js';
 import { compiledModule } from '../compiled-module.js';
 import type { NotePage } from './pages/types.js';
