@@ -2,6 +2,7 @@
 // backlinks carry their sentence, unpublished notes leave no trace, note HTML is inert,
 // and --base prefixes every link.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
@@ -298,6 +299,18 @@ describe('the search index', () => {
     const served = outDir();
     expect(await indexNotes(site.plan.pages.notes, served, site.project.config.site.language, site.base)).toBe(3);
     expect(files(served)).toEqual(files(site.outDir));
+  });
+
+  it("replaces a staging folder a killed build left in the output, and keeps the output's other dotfiles", async () => {
+    const out = outDir();
+    mkdirSync(join(out, '.search-index-999-1', 'terms'), { recursive: true });
+    writeFileSync(join(out, '.search-index-999-1', 'terms', '0.json'), '{}');
+    writeFileSync(join(out, '.gitkeep'), '');
+    await build({ vault: writeVault(vault), out, cache: false });
+    const files = listFiles(out);
+    expect(files).toContain('.gitkeep');
+    expect(files).toContain('search-index/meta.json');
+    expect(files.filter((file) => file.startsWith('.search-index'))).toEqual([]);
   });
 
   it('is not left running by a build that fails', () => {

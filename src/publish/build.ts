@@ -149,14 +149,21 @@ async function writeSite(options: BuildOptions, project: Project, { outDir, base
   clearOutDir(outDir);
   // The index has every note page by now: its worker writes it while Eleventy lays the pages out.
   const indexed = search?.finish(outDir);
-  // Awaited below; if writing the pages fails first, build() cancels the index instead.
+  // Awaited below, also when writing the pages fails.
   indexed?.catch(() => undefined);
   const total = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + 3;
   let written = 0;
-  await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
-  writeGraphJson(outDir, graphData(plan.site, plan.index));
-  copyAssets(TEMPLATES_DIR, outDir);
-  copyAttachments(plan.site, outDir);
+  try {
+    await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
+    writeGraphJson(outDir, graphData(plan.site, plan.index));
+    copyAssets(TEMPLATES_DIR, outDir);
+    copyAttachments(plan.site, outDir);
+  } catch (error) {
+    // Let the index's write end first: stopping its worker mid-write would leave the hidden
+    // folder it stages the index in behind.
+    await indexed?.catch(() => undefined);
+    throw error;
+  }
   if (indexed) {
     progress?.({ phase: 'search', done: 0, total: 0 });
     await indexed;

@@ -42,8 +42,8 @@ function hold(note: ParsedNote): HeldNote {
 function parse(items: Array<{ path: string; source: string }>): ParsedFacts[] {
   return items.map(({ path, source }) => {
     const note = parseNote(path, source);
-    const kept = hold(note);
-    return { note: stripTree(note), anchors: note.publish ? headingAnchors(kept) : [] };
+    // An unpublished note is never rendered or embedded: its tree is not kept.
+    return { note: stripTree(note), anchors: note.publish ? headingAnchors(hold(note)) : [] };
   });
 }
 

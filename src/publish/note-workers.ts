@@ -60,8 +60,17 @@ export class NoteWorkers {
   private readonly anchors = new Map<string, HeadingAnchor[]>();
   private readonly sources = new Map<string, string>();
 
+  /** A worker's failure while no exchange with it was open (e.g. it failed to start). */
+  private failure: Error | null = null;
+
   constructor(threads = availableParallelism()) {
-    this.workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(WORKER));
+    this.workers = Array.from({ length: Math.max(1, threads) }, () => {
+      const worker = new Worker(WORKER);
+      worker.on('error', (error: Error) => {
+        this.failure ??= error;
+      });
+      return worker;
+    });
   }
 
   /** Parse `items` (batches go to whichever worker is free); the notes come back without trees. */
@@ -158,6 +167,7 @@ export class NoteWorkers {
   /** One exchange with a worker: `start` sends the first request, `reply` handles each answer; either returns true when done. */
   private converse(worker: Worker, label: string, open: (send: (request: NoteRequest) => void) => { start: () => boolean; reply: (reply: NoteReply) => boolean }): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (this.failure) return reject(new AlmanacError(`${label}: a worker thread failed: ${this.failure.message}`));
       const { start, reply } = open((request) => worker.postMessage(request));
       const finish = (error?: Error): void => {
         worker.off('message', onMessage);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { ConfigError } from '../errors.js';
 import type { SiteModel } from './site-model.js';
 import type { GraphData } from './pages/site-files.js';
+import { SEARCH_DIR } from './search/index-builder.js';
 
 /** Refuse output folders a clean would be disastrous for: the vault (or a parent of it), the project folder, home, `/`. */
 export function checkOutDir(outDir: string, vaultDir: string, projectDir: string): void {
@@ -20,11 +21,12 @@ export function checkOutDir(outDir: string, vaultDir: string, projectDir: string
   if (out === resolve(projectDir) || out === parse(out).root || out === homedir()) throw new ConfigError(`Refusing to clear ${out}; choose a dedicated --out folder`);
 }
 
-/** Empty the folder, keeping top-level dotfiles (`.gitkeep`, `.git` of a gh-pages checkout). */
+/** Empty the folder, keeping top-level dotfiles (`.gitkeep`, `.git` of a gh-pages checkout)
+ * other than the search index's staging folders a killed build may have left. */
 export function clearOutDir(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   for (const name of readdirSync(outDir)) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') && !name.startsWith(`.${SEARCH_DIR}-`)) continue;
     rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }

@@ -29,8 +29,8 @@ export interface PlanInput {
   onPage?: (page: NotePage) => void;
   /** Each note's date against the staleness policy (badges and the Stale notes page). */
   freshness?: FreshnessMap;
-  /** Notes rendered already (by render workers, see render-pool.ts), by vault path; the
-   * others are rendered here. */
+  /** Every published note rendered already (by note workers, see note-workers.ts), by vault
+   * path; without it, notes are rendered here. */
   rendered?: Map<string, RenderedNote>;
 }
 
@@ -77,7 +77,9 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
       summaries.set(path, reuse?.previous.summaries.get(path) ?? '');
       return;
     }
-    const rendered = input.rendered?.get(path) ?? renderNote(site, entry);
+    const rendered = input.rendered ? input.rendered.get(path) : renderNote(site, entry);
+    // Notes rendered elsewhere have no tree here: rendering one again would make an empty page.
+    if (!rendered) throw new Error(`${path} was not rendered by the note workers`);
     const page = notePage(site, index, entry, rendered, input.freshness?.get(path));
     notePages.set(path, page);
     input.onPage?.(page);
