@@ -105,8 +105,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * trees and later render the notes (note-workers.ts); the project's notes then have no trees.
  */
 async function openForBuild(options: BuildOptions): Promise<{ project: Project; workers: NoteWorkers | null }> {
-  const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
-  const scan = options.scan ?? (await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore }));
+  const scan = options.scan ?? (await scanConfigured(options));
   const workers = scan.paths.length >= WORKER_THRESHOLD && noteWorkersAvailable() ? new NoteWorkers() : null;
   try {
     const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache, scan, parseAll: workers?.parse });
@@ -115,6 +114,12 @@ async function openForBuild(options: BuildOptions): Promise<{ project: Project; 
     await workers?.close();
     throw error;
   }
+}
+
+/** The vault's files, found through the config (openProject then reads the config again: a small file). */
+async function scanConfigured(options: BuildOptions): Promise<VaultScan> {
+  const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
+  return scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
 }
 
 /** Plan and write the site into `outDir`, finishing `search` (if any) with it. */
