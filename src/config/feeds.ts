@@ -35,7 +35,7 @@ export interface FeedColumn {
 }
 
 export interface FeedConfig {
-  /** An http(s) URL or a path relative to almanac.yaml; `${VAR}` is read from the environment. */
+  /** An http(s) URL or a path relative to almanac.yaml (inside its folder unless `allowOutside`); `${VAR}` is read from the environment. */
   source: string;
   format: PayloadFormat;
   /** The table column that identifies a row. */
@@ -53,6 +53,8 @@ export interface FeedConfig {
   timeoutMs: number | null;
   maxBytes: number | null;
   retries: number | null;
+  /** A file source may resolve outside almanac.yaml's folder (`allow-outside: true`). */
+  allowOutside: boolean;
 }
 
 const DURATION = /^(\d+)(d|w|m|y)$/;
@@ -159,6 +161,7 @@ export const feedSchema = z
     timeout: unitNumber('a time like 200ms or 10s', /^(\d+)(ms|s)$/, { ms: 1, s: 1000 }).optional(),
     'max-size': unitNumber('a size like 500KB or 5MB', /^(\d+)\s*(B|KB|MB)$/, { B: 1, KB: 1024, MB: 1024 * 1024 }).optional(),
     retries: z.number().int().min(0).max(10).optional(),
+    'allow-outside': z.boolean().default(false),
   })
   .strict()
   .superRefine((feed, ctx) => {
@@ -179,6 +182,7 @@ export const feedSchema = z
       timeoutMs: feed.timeout ?? null,
       maxBytes: feed['max-size'] ?? null,
       retries: feed.retries ?? null,
+      allowOutside: feed['allow-outside'],
     }),
   );
 

@@ -1,6 +1,10 @@
 // GET with a timeout, a size cap, retries with backoff on 5xx/429/network errors, and
-// conditional requests. Header values (API keys) never appear in messages.
+// conditional requests. Header values, credentials and expanded URLs (API keys) never
+// appear in messages: they name the feed's source as written (`label`).
 import { FeedError } from './errors.js';
+
+/** Redirects followed before giving up (fetch's own limit is 20). */
+const MAX_REDIRECTS = 10;
 
 export interface HttpOptions {
   /** Per attempt, covering connect and body. Default 10 000. */
@@ -35,14 +39,36 @@ class TransientError extends Error {
   }
 }
 
-export async function httpGet(url: string, headers: Record<string, string>, validators: Validators | null, options: HttpOptions): Promise<HttpResult> {
-  const request: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*', ...lowerKeys(headers) };
-  if (validators?.etag) request['if-none-match'] = validators.etag;
-  if (validators?.lastModified) request['if-modified-since'] = validators.lastModified;
+/**
+ * GET `url` (expanded). `headers` are the configured ones (expanded): they go to the URL's
+ * origin only and are all dropped when a redirect leads to another origin. Credentials in
+ * the URL become a Basic `Authorization` header (fetch refuses them in the URL). `label`
+ * is the host as the config writes it, for messages.
+ */
+export async function httpGet(url: string, headers: Record<string, string>, validators: Validators | null, options: HttpOptions, label = 'the server'): Promise<HttpResult> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new FeedError('the source is not a valid URL once its variables are filled in');
+  }
+  const configured = lowerKeys(headers);
+  if ((target.username !== '' || target.password !== '') && configured.authorization === undefined) {
+    configured.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+  }
+  target.username = '';
+  target.password = '';
+  for (const [name, value] of Object.entries(configured)) {
+    if (!isHeaderValue(value)) throw new FeedError(`the value of header ${headerName(headers, name)} is not a valid HTTP header value (a line break or control character?)`);
+  }
+  const base: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*' };
+  if (validators?.etag) base['if-none-match'] = validators.etag;
+  if (validators?.lastModified) base['if-modified-since'] = validators.lastModified;
+  const request: GetRequest = { url: target, base, configured, host: label };
   const attempts = options.retries + 1;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptGet(url, request, options);
+      return await attemptGet(request, options);
     } catch (error) {
       if (!(error instanceof TransientError)) throw error;
       if (attempt >= attempts) throw new FeedError(attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message);
@@ -52,17 +78,40 @@ export async function httpGet(url: string, headers: Record<string, string>, vali
   }
 }
 
-async function attemptGet(url: string, headers: Record<string, string>, options: HttpOptions): Promise<HttpResult> {
+interface GetRequest {
+  /** Without credentials. */
+  url: URL;
+  /** Sent to every URL on the way: User-Agent, Accept, conditional headers. */
+  base: Record<string, string>;
+  /** The feed's own headers (and Basic auth from the URL): its origin only. */
+  configured: Record<string, string>;
+  /** The host as the config writes it (`${VAR}` unexpanded): the only host named in messages. */
+  host: string;
+}
+
+async function attemptGet(request: GetRequest, options: HttpOptions): Promise<HttpResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const timedOut = (): TransientError => new TransientError(`no complete response within ${options.timeoutMs} ms`);
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
-    } catch (error) {
-      if (controller.signal.aborted) throw timedOut();
-      throw new TransientError(`could not reach ${new URL(url).host} (${networkReason(error)})`);
+    let response = await fetchOnce(request.url, { ...request.base, ...request.configured }, controller, timedOut, request.host);
+    const origin = request.url.origin;
+    for (let hops = 0; isRedirect(response.status); hops++) {
+      await response.body?.cancel();
+      if (hops >= MAX_REDIRECTS) throw new FeedError(`more than ${MAX_REDIRECTS} redirects`);
+      const location = response.headers.get('location');
+      let next: URL;
+      try {
+        next = new URL(location ?? '', response.url || request.url);
+      } catch {
+        throw new FeedError(`HTTP ${response.status} redirect without a valid Location`);
+      }
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FeedError(`HTTP ${response.status} redirect to a ${next.protocol} URL`);
+      // Configured headers (API keys) belong to the feed's origin: a redirect elsewhere gets none of them.
+      const headers = next.origin === origin && next.username === '' && next.password === '' ? { ...request.base, ...request.configured } : request.base;
+      next.username = '';
+      next.password = '';
+      response = await fetchOnce(next, headers, controller, timedOut, request.host);
     }
     if (response.status === 304) {
       await response.body?.cancel();
@@ -99,6 +148,28 @@ async function attemptGet(url: string, headers: Record<string, string>, options:
   }
 }
 
+async function fetchOnce(url: URL, headers: Record<string, string>, controller: AbortController, timedOut: () => TransientError, host: string): Promise<Response> {
+  try {
+    return await fetch(url, { headers, signal: controller.signal, redirect: 'manual' });
+  } catch (error) {
+    if (controller.signal.aborted) throw timedOut();
+    throw new TransientError(`could not reach ${host} (${networkReason(error)})`);
+  }
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** RFC 9110 field-value: visible characters, spaces and tabs, no line breaks. */
+function isHeaderValue(value: string): boolean {
+  return /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
+}
+
+function headerName(headers: Record<string, string>, lower: string): string {
+  return Object.keys(headers).find((name) => name.toLowerCase() === lower) ?? lower;
+}
+
 /** Read the body, giving up as soon as it passes the cap (a lying or absent Content-Length). */
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
@@ -128,11 +199,12 @@ function retryAfter(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+/** An error code such as ECONNREFUSED; never an error's message, which may quote the URL or a header. */
 function networkReason(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') return cause.code;
-  if (cause instanceof Error) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return 'network error';
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -10,8 +10,10 @@ import { hashSource } from '../vault/cache.js';
 import { scanVault } from '../vault/load.js';
 import { VERSION } from '../version.js';
 import { cacheDir } from './cache.js';
-import { ConflictError, messageOf } from './errors.js';
-import { feedRows } from './feed-rows.js';
+import type { FeedConfig } from '../config/feeds.js';
+import { ConflictError, FeedError, messageOf } from './errors.js';
+import { feedRows, type FeedRow } from './feed-rows.js';
+import type { FeedRecord } from './records.js';
 import type { HttpOptions } from './http.js';
 import { mapLimit } from './limit.js';
 import { refreshNoteText, type FeedTable, type NoteRefresh } from './note.js';
@@ -43,7 +45,7 @@ export const DEFAULT_HTTP: HttpOptions = {
 export async function refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
   const loaded = loadConfig(options);
   checkFeedName(options.feed ?? null, loaded.config.feeds);
-  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
+  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits });
   const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache !== false, scan });
   const parsedHashes = new Map(scan.paths.map((path, index) => [path, scan.hashes[index] ?? '']));
   return refreshProject(project, options, parsedHashes);
@@ -100,7 +102,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     let report: FeedReport;
     try {
       const loaded = await loadFeed(name, config, context);
-      const rows = feedRows(config, loaded.records);
+      const rows = loaded.outside ? quietRows(name, config, loaded.records) : feedRows(config, loaded.records);
       tables.set(name, { config, rows });
       report = { name, status: 'ok', via: loaded.via, rows: rows.length, tables: count, error: null };
     } catch (error) {
@@ -130,6 +132,16 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     changed: diff !== '',
     ok: !problems.some((problem) => problem.severity === 'error'),
   };
+}
+
+/** Rows of a file outside the project: a failure names no value or field from it. */
+function quietRows(name: string, config: FeedConfig, records: readonly FeedRecord[]): FeedRow[] {
+  try {
+    return feedRows(config, records);
+  } catch (error) {
+    if (!(error instanceof FeedError)) throw error;
+    throw new FeedError(`${config.source} does not fit the columns of feed ${name} (details hidden: the file is outside the project)`);
+  }
 }
 
 function checkFeedName(name: string | null, declared: Record<string, unknown>): void {

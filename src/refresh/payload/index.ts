@@ -8,12 +8,20 @@ import { decodeJson } from './json.js';
 import { rejectHtml } from './shape.js';
 import { decodeYahooChart } from './yahoo.js';
 
+/** Longest message a decoder may give: parsers quote the payload (csv-parse, JSON.parse). */
+const MAX_MESSAGE = 200;
+
 export function decodePayload(body: string, contentType: string | null, feed: Pick<FeedConfig, 'format' | 'path'>): FeedRecord[] {
-  rejectHtml(body, contentType);
-  if (body.trim() === '') throw new FeedError('the response is empty');
-  const records = decode(body, feed);
-  if (records.length === 0) throw new FeedError('the feed has no records');
-  return records;
+  try {
+    rejectHtml(body, contentType);
+    if (body.trim() === '') throw new FeedError('the response is empty');
+    const records = decode(body, feed);
+    if (records.length === 0) throw new FeedError('the feed has no records');
+    return records;
+  } catch (error) {
+    if (error instanceof FeedError && error.message.length > MAX_MESSAGE) throw new FeedError(`${error.message.slice(0, MAX_MESSAGE)}…`);
+    throw error;
+  }
 }
 
 function decode(body: string, feed: Pick<FeedConfig, 'format' | 'path'>): FeedRecord[] {
