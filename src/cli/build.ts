@@ -10,6 +10,7 @@ export interface BuildFlags {
   out?: string;
   base?: string;
   strict?: boolean;
+  force?: boolean;
   search?: boolean;
   today?: string;
 }
@@ -22,6 +23,7 @@ export function registerBuildCommand(cli: CAC): void {
     .option('--out <dir>', 'Output folder (default: `output` in almanac.yaml, site/)')
     .option('--base <path>', 'URL prefix for sub-path hosting, e.g. /almanac/ (default: `base` in almanac.yaml)')
     .option('--strict', 'Fail on broken links in published notes instead of warning')
+    .option('--force', 'Build into a symlinked output folder, or one holding files Almanac did not write')
     .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today')
@@ -44,6 +46,7 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
       out: flags.out === undefined ? undefined : String(flags.out),
       base: flags.base === undefined ? undefined : String(flags.base),
       strict: flags.strict === true,
+      force: flags.force === true,
       search: flags.search !== false,
       today,
       onProgress: bar?.update,

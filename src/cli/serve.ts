@@ -12,6 +12,7 @@ export interface ServeFlags {
   port?: string | number;
   host?: string;
   search?: boolean;
+  force?: boolean;
 }
 
 export function registerServeCommand(cli: CAC): void {
@@ -23,6 +24,7 @@ export function registerServeCommand(cli: CAC): void {
     .option('--host <host>', 'Address to listen on (default: 127.0.0.1)')
     .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
+    .option('--force', 'Build into a symlinked output folder, or one holding files Almanac did not write')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServeCommand(flags);
     });
@@ -44,6 +46,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<number> {
     host: flags.host,
     port,
     search: flags.search !== false,
+    force: flags.force === true,
     onEvent: log,
   });
   process.stdout.write(`Serving ${handle.url} (Ctrl-C to stop)\n`);

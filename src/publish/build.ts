@@ -11,7 +11,7 @@ import { buildSiteModel } from './site-model.js';
 import { NoteWorkers, noteWorkersAvailable } from './note-workers.js';
 import { graphData } from './pages/site-files.js';
 import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
-import { checkOutDir, clearOutDir, copyAssets, copyAttachments, writeGraphJson } from './output-dir.js';
+import { checkOutDir, copyAssets, copyAttachments, discardStaging, startStaging, swapIn, writeGraphJson } from './output-dir.js';
 import { startSearchIndex, type SearchIndexer } from './search-index.js';
 import { normaliseBase } from './urls.js';
 import { formatWarning, type BuildWarning } from './warnings.js';
@@ -35,6 +35,10 @@ export interface BuildOptions extends ConfigOptions {
   out?: string | null | undefined;
   /** URL prefix for sub-path hosting; default: `base` from the config (`/`). */
   base?: string | null | undefined;
+  /** Build into a symlinked output folder (the folder it points to), or into one holding files
+   * Almanac did not write (see output-dir.ts). Never into the vault, the project, the current
+   * or the home folder. */
+  force?: boolean | undefined;
   /** Fail (before writing anything) when a published note has a broken link. */
   strict?: boolean | undefined;
   /** Build the search index (default true). */
@@ -86,11 +90,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let search: SearchIndexer | null = null;
   try {
     const { outDir, base } = outputOf(project, options);
-    checkOutDir(outDir, project.vaultDir, project.dir);
+    const realOut = checkOutDir(outDir, { vaultDir: project.vaultDir, projectDir: project.dir, cwd: options.cwd, force: options.force });
     // The search index gets each note page as soon as it is planned, and indexes it in a worker
     // thread while the rest of the site is planned and written (see search-index.ts).
     search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language, base) : null;
-    const site = await writeSite(options, project, { outDir, base }, search, workers);
+    const site = await writeSite(options, project, { outDir, realOut, base }, search, workers);
     return { ...site, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await search?.cancel();
@@ -119,11 +123,12 @@ async function openForBuild(options: BuildOptions): Promise<{ project: Project; 
 /** The vault's files, found through the config (openProject then reads the config again: a small file). */
 async function scanConfigured(options: BuildOptions): Promise<VaultScan> {
   const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
-  return scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
+  return scanVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits });
 }
 
-/** Plan and write the site into `outDir`, finishing `search` (if any) with it. */
-async function writeSite(options: BuildOptions, project: Project, { outDir, base }: { outDir: string; base: string }, search: SearchIndexer | null, workers: NoteWorkers | null): Promise<Omit<BuildResult, 'seconds'>> {
+/** Plan and write the site into a staging folder swapped in for `realOut` (the real path of
+ * `outDir`) at the end, finishing `search` (if any) with it. */
+async function writeSite(options: BuildOptions, project: Project, { outDir, realOut, base }: { outDir: string; realOut: string; base: string }, search: SearchIndexer | null, workers: NoteWorkers | null): Promise<Omit<BuildResult, 'seconds'>> {
   const progress = options.onProgress;
   const onNote = progress ? (done: number, total: number): void => progress({ phase: 'render', done, total }) : undefined;
   const input: PlanInput = {
@@ -145,33 +150,42 @@ async function writeSite(options: BuildOptions, project: Project, { outDir, base
   // Every page is rendered: a project opened here needs no trees any more, and at
   // 10,000 notes they are a large share of peak memory while Eleventy writes.
   if (!options.project) releaseTrees(project);
-  const warnings = allWarnings(plan);
+  // Files the vault scan skipped (symlinks out of the vault, notes too large) come first.
+  const warnings = [...(project.vault.problems ?? []), ...allWarnings(plan)];
   if (options.strict && warnings.length > 0) {
     const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
     const more = warnings.length > 20 ? `\n… and ${warnings.length - 20} more` : '';
     throw new BuildError(`${warnings.length} broken ${warnings.length === 1 ? 'link' : 'links'} in published notes (--strict):\n${shown}${more}`, warnings);
   }
-  clearOutDir(outDir);
+  // The site is written into a hidden folder beside the output and swapped in once complete:
+  // a build that fails leaves the previous site as it was.
+  const staging = startStaging(realOut);
   // The index has every note page by now: its worker writes it while Eleventy lays the pages out.
-  const indexed = search?.finish(outDir);
+  const indexed = search?.finish(staging);
   // Awaited below, also when writing the pages fails.
   indexed?.catch(() => undefined);
   const total = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + 3;
   let written = 0;
   try {
-    await writePages(plan.pages, { outDir, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
-    writeGraphJson(outDir, graphData(plan.site, plan.index));
-    copyAssets(TEMPLATES_DIR, outDir);
-    copyAttachments(plan.site, outDir);
+    try {
+      await writePages(plan.pages, { outDir: staging, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
+      writeGraphJson(staging, graphData(plan.site, plan.index));
+      copyAssets(TEMPLATES_DIR, staging);
+      copyAttachments(plan.site, staging);
+    } catch (error) {
+      // Let the index's write end first: stopping its worker mid-write would leave the hidden
+      // folder it stages the index in behind.
+      await indexed?.catch(() => undefined);
+      throw error;
+    }
+    if (indexed) {
+      progress?.({ phase: 'search', done: 0, total: 0 });
+      await indexed;
+    }
+    swapIn(staging, realOut);
   } catch (error) {
-    // Let the index's write end first: stopping its worker mid-write would leave the hidden
-    // folder it stages the index in behind.
-    await indexed?.catch(() => undefined);
+    discardStaging(staging);
     throw error;
-  }
-  if (indexed) {
-    progress?.({ phase: 'search', done: 0, total: 0 });
-    await indexed;
   }
   const pages = plan.pages.notes.length + plan.pages.listings.length + plan.pages.redirects.length + (plan.pages.notFound ? 1 : 0);
   return { outDir, base, pages, notes: plan.site.notes.length, warnings, plan, project };
@@ -200,7 +214,7 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   const started = performance.now();
   if (options.cache === false || options.project) return { ...(await buildSummaryOnly(options)), upToDate: false };
   const loaded = loadConfig({ config: options.config, vault: options.vault, cwd: options.cwd });
-  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
+  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits });
   const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : loaded.outputDir;
   const base = normaliseBase(options.base ?? loaded.config.base);
   const today = options.today ?? todayUtc();
