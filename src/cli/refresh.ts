@@ -62,6 +62,7 @@ function summary(result: RefreshResult, check: boolean): string {
     `${count('unchanged')} unchanged`,
   ];
   if (count('conflict') > 0) parts.push(`${count('conflict')} skipped (changed on disk)`);
+  if (count('failed') > 0) parts.push(`${count('failed')} not written (see above)`);
   return `refresh${check ? ' --check' : ''}: ${parts.join(', ')}`;
 }
 

@@ -1,7 +1,7 @@
 // The last good payload of each HTTP feed, under `.almanac/feeds/`, for conditional
 // requests and `--offline`. Only the source as configured is stored, never expanded
 // `${VAR}` values or request headers.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Validators } from './http.js';
@@ -46,6 +46,11 @@ export async function writeCache(dir: string, feed: string, payload: CachedPaylo
 
 async function replace(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, 'utf8');
-  await rename(temp, file);
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
 }

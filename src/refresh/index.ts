@@ -1,5 +1,5 @@
 // refresh: fill every feed-backed table from its feed, in the notes themselves.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../errors.js';
@@ -19,7 +19,7 @@ import { mapLimit } from './limit.js';
 import { refreshNoteText, type FeedTable, type NoteRefresh } from './note.js';
 import { loadFeed } from './source.js';
 import type { FeedReport, NoteReport, RefreshOptions, RefreshProblem, RefreshResult } from './types.js';
-import { contentHash, writeIfUnchanged } from './write.js';
+import { contentHash, removeStaleTemps, writeNote } from './write.js';
 
 export * from './types.js';
 export { refreshNoteText, type FeedTable, type NoteRefresh, type RegionOutcome } from './note.js';
@@ -118,8 +118,25 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   const notes: NoteReport[] = [];
   let diff = '';
   const touched = project.vault.notes.filter((note) => note.feedRegions.some((region) => tables.has(region.feed)));
+  const started = Date.now();
+  // A symlinked note and its target (both in the vault) are one file: refreshed once.
+  const seen = new Map<string, NoteReport['status']>();
   for (const note of touched) {
-    const outcome = await refreshNote(project, note, tables, today, options.check === true, parsedHashes.get(note.path) ?? null, problems);
+    const real = await realpath(join(project.vault.root, note.path)).catch(() => null);
+    const twin = real === null ? undefined : seen.get(real);
+    if (twin !== undefined) {
+      notes.push({ path: note.path, status: twin === 'updated' ? 'unchanged' : twin });
+      continue;
+    }
+    let outcome: { status: NoteReport['status']; diff: string };
+    try {
+      outcome = await refreshNote(project, note, tables, today, options.check === true, parsedHashes.get(note.path) ?? null, problems, started);
+    } catch (error) {
+      // One note's trouble (a bug, an unreadable file) is that note's problem; the others still refresh.
+      problems.push({ severity: 'error', path: note.path, line: note.feedRegions[0]?.startLine ?? null, feed: null, message: `could not refresh the note: ${messageOf(error)}` });
+      outcome = { status: 'failed', diff: '' };
+    }
+    if (real !== null) seen.set(real, outcome.status);
     notes.push({ path: note.path, status: outcome.status });
     diff += outcome.diff;
   }
@@ -158,6 +175,7 @@ async function refreshNote(
   check: boolean,
   parsedHash: string | null,
   problems: RefreshProblem[],
+  started: number,
 ): Promise<{ status: NoteReport['status']; diff: string }> {
   const file = join(project.vault.root, note.path);
   const firstLine = note.feedRegions[0]?.startLine ?? null;
@@ -166,7 +184,16 @@ async function refreshNote(
     return { status, diff: '' };
   };
   const conflict = 'the note changed on disk while refresh ran (an edit in Obsidian?); kept it as it is — run refresh again';
-  const bytes = await readFile(file);
+  // Temp files a killed run left beside this note (never in --check, which writes nothing).
+  if (!check) await removeStaleTemps(file, started);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === 'ENOENT') return fail(conflict, 'conflict');
+    return fail(`cannot read the note (${code || messageOf(error)}); left as it is`, 'failed');
+  }
   const source = bytes.toString('utf8');
   if (!Buffer.from(source, 'utf8').equals(bytes)) return fail('the note is not valid UTF-8; left as it is', 'failed');
   if (parsedHash !== null && hashSource(source) !== parsedHash) return fail(conflict, 'conflict');
@@ -189,6 +216,8 @@ async function refreshNote(
   const name = relative(project.dir, file).split(sep).join('/');
   const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, source, result.text, undefined, undefined, { context: 2 });
   if (check) return { status: 'would-update', diff };
-  if (!(await writeIfUnchanged(file, contentHash(bytes), result.text))) return fail(conflict, 'conflict');
+  const written = await writeNote(file, contentHash(bytes), result.text, { within: project.vault.root });
+  if (written.status === 'conflict') return fail(conflict, 'conflict');
+  if (written.status !== 'written') return fail(`${written.reason}: not written, the note is as it was`, 'failed');
   return { status: 'updated', diff };
 }
