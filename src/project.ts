@@ -20,7 +20,7 @@ export interface OpenOptions extends ConfigOptions, Pick<LoadOptions, 'parse' | 
 export async function openProject(options: OpenOptions = {}): Promise<Project> {
   const loaded = loadConfig(options);
   const cacheDir = options.cache === false ? null : cacheDirOf(loaded);
-  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, parse: options.parse, parseAll: options.parseAll, trees: options.trees, workers: options.workers, cacheDir, scan: options.scan });
+  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits, parse: options.parse, parseAll: options.parseAll, trees: options.trees, workers: options.workers, cacheDir, scan: options.scan });
   return { ...loaded, vault, graph: resolveLinks(vault), repoPrefix: repoPrefix(loaded.vaultDir) };
 }
 

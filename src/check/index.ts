@@ -46,6 +46,8 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
     const orphan = orphanProblem(note, graph);
     if (orphan) raw.push(orphan);
   }
+  // Files the vault scan could not take as they are (symlinks out of the vault, notes too large or not UTF-8).
+  raw.push(...(vault.problems ?? []));
   const notes = new Map(vault.notes.map((note) => [note.path, note]));
   const problems: Problem[] = [];
   for (const problem of raw) {

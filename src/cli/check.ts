@@ -28,7 +28,7 @@ export async function runCheckCommand(flags: CheckFlags): Promise<number> {
   const today = parseToday(flags.today);
   const loaded = loadConfig({ config: flags.config, vault: flags.vault });
   const useCache = flags.cache !== false;
-  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore });
+  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits });
   const changed = flags.changedSince ? changedSince(loaded.vaultDir, String(flags.changedSince)) : null;
   const cacheDir = cacheDirOf(loaded);
   const key = resultKey({ fingerprint: scan.fingerprint, config: loaded.config, today, changed, vaultDir: loaded.vaultDir });

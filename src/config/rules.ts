@@ -15,6 +15,9 @@ export const RULES = {
   'stale-note': 'warning',
   'stale-table': 'warning',
   'undated-note': 'off',
+  'unsafe-symlink': 'warning',
+  'note-too-large': 'warning',
+  'invalid-encoding': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -37,4 +40,7 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   'stale-note': 'The note’s date is older than the staleness policy for its type.',
   'stale-table': 'A feed-backed table was last refreshed longer ago than its feed’s max-age.',
   'undated-note': 'The note has no date: no frontmatter `updated`, no `*Updated YYYY-MM-DD*` line, no git history.',
+  'unsafe-symlink': 'A symlink points outside the vault, or at a folder that holds it; Almanac does not follow it, so nothing behind it is checked or published.',
+  'note-too-large': 'A note is larger than `limits.note-size`; it is not read, checked or published (links to it still resolve).',
+  'invalid-encoding': 'A note is neither UTF-8 nor UTF-16 with a byte-order mark; the bytes that are not UTF-8 read as U+FFFD.',
 };

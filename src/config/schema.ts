@@ -18,6 +18,15 @@ const typeSchema = z
   })
   .strict();
 
+const limitsSchema = z
+  .object({
+    /** Most files (and folders) the vault may hold; a larger vault is refused. */
+    files: z.number().int().positive().default(200_000),
+    /** Largest note read, in bytes; a larger note is skipped with a `note-too-large` problem. */
+    'note-size': z.number().int().positive().default(5 * 1024 * 1024),
+  })
+  .strict();
+
 export const DEFAULT_TYPES = ['rotation', 'analyst', 'firm', 'etf', 'company', 'concept', 'thesis', 'event'] as const;
 
 export const configSchema = z
@@ -40,6 +49,8 @@ export const configSchema = z
     feeds: feedsSchema,
     /** Staleness policy: how old a note's date may get, per type (see stale.ts). */
     stale: staleSchema.prefault({}),
+    /** Size limits on the vault (see limitsSchema). */
+    limits: limitsSchema.prefault({}),
   })
   .strict();
 

@@ -1,11 +1,33 @@
 // loadVault: find the vault's files, read and parse every note once.
-import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
-import { glob } from 'tinyglobby';
+import { ConfigError } from '../errors.js';
 import { parseNote } from '../parse/index.js';
 import type { ParsedNote } from '../parse/types.js';
 import { hashSource, ParseCache, stripTree } from './cache.js';
 import { parseInWorkers, workersAvailable } from './parse-pool.js';
+import { readNoteFile } from './read-note.js';
+import { walkVault } from './walk.js';
+
+/** A file of the vault Almanac could not take as it is (check reports it, build warns). */
+export interface VaultProblem {
+  rule: 'unsafe-symlink' | 'note-too-large' | 'invalid-encoding';
+  /** Vault-relative, forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface VaultLimits {
+  /** Most files and folders the vault may hold (default 200,000). */
+  files?: number | undefined;
+  /** Largest note read, in bytes (default 5 MB). */
+  'note-size'?: number | undefined;
+}
+
+export const DEFAULT_LIMITS = { files: 200_000, 'note-size': 5 * 1024 * 1024 } as const;
 
 export interface Vault {
   /** Absolute path of the vault folder. */
@@ -14,6 +36,8 @@ export interface Vault {
   notes: ParsedNote[];
   /** Vault-relative paths of every non-Markdown file. */
   attachments: string[];
+  /** Symlinks not followed, notes too large to read, notes not in UTF-8 (see VaultProblem). */
+  problems?: VaultProblem[] | undefined;
 }
 
 export interface LoadOptions {
@@ -30,6 +54,8 @@ export interface LoadOptions {
   parseAll?: ((items: Array<{ path: string; source: string }>) => Promise<Map<string, ParsedNote>>) | null | undefined;
   /** Worker threads for parsing: a count, or false for none. Default: one per core for large vaults. */
   workers?: number | false | undefined;
+  /** Vault and note size limits (config `limits`). */
+  limits?: VaultLimits | null | undefined;
   /** The vault's files already read by scanVault (so they are read once). */
   scan?: VaultScan | null | undefined;
 }
@@ -41,17 +67,50 @@ export interface VaultScan {
   attachments: string[];
   sources: string[];
   hashes: string[];
+  problems: VaultProblem[];
   /** Hash of every note's path and content and every attachment's path. */
   fingerprint: string;
 }
 
-export async function scanVault(root: string, options: Pick<LoadOptions, 'ignore'> = {}): Promise<VaultScan> {
+export interface ScanOptions {
+  ignore?: string[] | null | undefined;
+  limits?: VaultLimits | null | undefined;
+}
+
+export async function scanVault(root: string, options: ScanOptions = {}): Promise<VaultScan> {
   const absolute = resolvePath(root);
-  const { notes: paths, attachments } = await listVaultFiles(absolute, options.ignore ?? []);
-  const sources = await mapLimit(paths, 64, (path) => readFile(resolvePath(absolute, path), 'utf8'));
+  const noteSize = options.limits?.['note-size'] ?? DEFAULT_LIMITS['note-size'];
+  const listed = await listVault(absolute, options);
+  const problems = [...listed.problems];
+  const paths: string[] = [];
+  const sources: string[] = [];
+  const reads = await mapLimit(listed.notes, 64, (path) => readNoteFile(resolvePath(absolute, path), noteSize));
+  listed.notes.forEach((path, index) => {
+    const read = reads[index];
+    if (!read || read.kind === 'not-a-file') return;
+    paths.push(path);
+    if (read.kind === 'too-large') {
+      // It stays a note, empty and private, so links to it resolve and it is not published.
+      sources.push(SKIPPED_NOTE);
+      problems.push({ rule: 'note-too-large', file: path, line: 1, column: 1, message: `Note is ${formatBytes(read.size)}, over the ${formatBytes(noteSize)} limit (limits.note-size): not read, checked or published` });
+      return;
+    }
+    sources.push(read.source);
+    if (read.invalid) {
+      problems.push({ rule: 'invalid-encoding', file: path, line: read.invalid.line, column: 1, message: `Not valid UTF-8 at byte ${read.invalid.offset}: save the note as UTF-8 (bytes that are not UTF-8 read as U+FFFD)` });
+    }
+  });
   const hashes = sources.map(hashSource);
-  const fingerprint = hashSource(`${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${attachments.join('\n')}`);
-  return { root: absolute, paths, attachments, sources, hashes, fingerprint };
+  const problemText = problems.map((problem) => `${problem.rule}\0${problem.file}\0${problem.message}`).join('\n');
+  const fingerprint = hashSource(`${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${listed.attachments.join('\n')}\n\n${problemText}`);
+  return { root: absolute, paths, attachments: listed.attachments, sources, hashes, problems, fingerprint };
+}
+
+/** What a note too large to read stands in as: no body, never published. */
+const SKIPPED_NOTE = '---\npublish: false\n---\n';
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 }
 
 /** Below this many notes to parse, starting workers costs more than it saves. */
@@ -61,27 +120,64 @@ export const WORKER_THRESHOLD = 300;
 export const DEFAULT_IGNORE = ['.obsidian/**', '.trash/**', '.git/**', 'node_modules/**', '.almanac/**', '**/.DS_Store'];
 
 export async function listVaultFiles(root: string, ignore: string[] = []): Promise<{ notes: string[]; attachments: string[] }> {
-  const files = await glob('**/*', { cwd: root, ignore: [...DEFAULT_IGNORE, ...ignore], dot: false, onlyFiles: true, expandDirectories: false });
-  files.sort(comparePaths);
-  const notes: string[] = [];
-  const attachments: string[] = [];
-  for (const file of files) (file.toLowerCase().endsWith('.md') ? notes : attachments).push(file);
+  const { notes, attachments } = await listVault(resolvePath(root), { ignore });
   return { notes, attachments };
 }
 
+/**
+ * The vault's notes and attachments, sorted, and the symlinks not followed. Refuses (a
+ * config error) a vault that is the file-system root or the home folder, or that holds
+ * more than `limits.files` files and folders.
+ */
+export async function listVault(root: string, options: ScanOptions = {}): Promise<{ notes: string[]; attachments: string[]; problems: VaultProblem[] }> {
+  refuseVaultRoot(root);
+  const maxEntries = options.limits?.files ?? DEFAULT_LIMITS.files;
+  const listing = await walkVault(root, { ignore: [...DEFAULT_IGNORE, ...(options.ignore ?? [])], maxEntries });
+  if (listing.truncated) {
+    throw new ConfigError(`The vault ${root} holds more than ${maxEntries.toLocaleString('en-US')} files and folders (limits.files): is \`vault\` the right folder? Raise limits.files in almanac.yaml to go on.`);
+  }
+  const files = listing.files.sort(comparePaths);
+  const notes: string[] = [];
+  const attachments: string[] = [];
+  for (const file of files) (file.toLowerCase().endsWith('.md') ? notes : attachments).push(file);
+  const problems = listing.skipped
+    .sort((a, b) => comparePaths(a.path, b.path))
+    .map((link): VaultProblem => ({
+      rule: 'unsafe-symlink',
+      file: link.path,
+      line: 1,
+      column: 1,
+      message: link.reason === 'outside' ? `Symlink to ${link.target}, outside the vault: not followed (nothing behind it is checked or published)` : `Symlink to ${link.target}, a folder that holds the link: not followed (it would loop)`,
+    }));
+  return { notes, attachments, problems };
+}
+
+/** `vault: /` or `vault: ~` would walk (and publish) far more than a vault. */
+function refuseVaultRoot(root: string): void {
+  const real = realpathSync(root);
+  let home: string | null = null;
+  try {
+    home = realpathSync(homedir());
+  } catch {
+    home = null;
+  }
+  if (real === resolvePath('/') || /^[A-Za-z]:\\?$/.test(real)) throw new ConfigError(`The vault is the file-system root (${root}): set \`vault\` to the folder of your notes`);
+  if (home !== null && real === home) throw new ConfigError(`The vault is your home folder (${root}): set \`vault\` to the folder of your notes`);
+}
+
 export async function loadVault(root: string, options: LoadOptions = {}): Promise<Vault> {
-  const scan = options.scan ?? (await scanVault(root, options));
+  const scan = options.scan ?? (await scanVault(root, { ignore: options.ignore, limits: options.limits }));
   const { root: absolute, paths, attachments, sources, hashes } = scan;
   const custom = options.parse;
   if (custom) {
     const notes = await mapLimit(paths, 32, async (path, index) => custom(path, sources[index] ?? ''));
-    return { root: absolute, notes, attachments };
+    return { root: absolute, notes, attachments, problems: scan.problems };
   }
   if (options.parseAll) {
     const parsed = await options.parseAll(paths.map((path, index) => ({ path, source: sources[index] ?? '' })));
     const notes = paths.map((path) => parsed.get(path)).filter((note): note is ParsedNote => note !== undefined);
     if (notes.length !== paths.length) throw new Error('parseAll left notes unparsed');
-    return { root: absolute, notes, attachments };
+    return { root: absolute, notes, attachments, problems: scan.problems };
   }
   const trees = options.trees ?? true;
   // Only facts are cached. Cached trees (230 MB at 10,000 notes) took longer to read back in
@@ -101,7 +197,7 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
     cache?.set(item.path, hashes[item.index] ?? '', note);
   }
   cache?.save(paths);
-  return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments };
+  return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments, problems: scan.problems };
 }
 
 export function comparePaths(a: string, b: string): number {

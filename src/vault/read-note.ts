@@ -1,0 +1,69 @@
+// Read one note's bytes safely: regular files only (a FIFO named `x.md` must not hang the
+// run), no more than the size limit, decoded by its byte-order mark (UTF-8, UTF-16 LE/BE).
+// Bytes that are not valid UTF-8 become U+FFFD and the first bad one is reported with its
+// byte offset and line; the rest of the note is still read, checked and published.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+export type NoteRead =
+  | { kind: 'text'; source: string; invalid: { offset: number; line: number } | null }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'not-a-file' };
+
+export async function readNoteFile(file: string, maxBytes: number): Promise<NoteRead> {
+  // O_NONBLOCK: opening a FIFO does not wait for a writer (no effect on regular files).
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { kind: 'not-a-file' };
+    if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
+    return { kind: 'text', ...decodeNote(bytes) };
+  } finally {
+    await handle.close();
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Text of a note's bytes, by BOM; UTF-8 (with or without BOM) otherwise. */
+export function decodeNote(bytes: Uint8Array): { source: string; invalid: { offset: number; line: number } | null } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { source: new TextDecoder('utf-16le').decode(bytes), invalid: null };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { source: new TextDecoder('utf-16be').decode(bytes), invalid: null };
+  try {
+    return { source: UTF8.decode(bytes), invalid: null };
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    let line = 1;
+    for (let index = 0; index < offset; index++) if (bytes[index] === 0x0a) line++;
+    return { source: new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes), invalid: { offset, line } };
+  }
+}
+
+/**
+ * Offset of the byte at which the bytes stop being UTF-8: the shortest prefix the strict
+ * decoder rejects (in streaming mode a sequence cut at the end is not an error), found by
+ * binary search, minus one.
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(bytes.subarray(0, middle))) good = middle;
+    else bad = middle;
+  }
+  // A prefix of `bad` bytes holds the first error; if it is a sequence cut short by the end
+  // of the file, the error is the last byte's sequence.
+  return bad - 1;
+}
+
+function decodes(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
