@@ -5,6 +5,8 @@ import { parseMarkdown, type ParserChoice } from './processor.js';
 import { splitTarget } from './link-target.js';
 import type { LinkRef, NoteIssue, ParsedNote, TagRef } from './types.js';
 import type { ObsidianLink } from './mdast.js';
+import type { Root } from 'mdast';
+import { ParseError, placeholderTree } from './nesting.js';
 
 export type * from './types.js';
 export { parseMarkdown, type ParserChoice } from './processor.js';
@@ -16,8 +18,32 @@ const BOM = '\uFEFF';
 export function parseNote(path: string, source: string, parser: ParserChoice = 'auto'): ParsedNote {
   const text = source.startsWith(BOM) ? source.slice(1) : source;
   const frontmatter = readFrontmatter(text);
-  const tree = parseMarkdown(frontmatter.body, parser);
-  const facts = extractFacts(tree, frontmatter.body, frontmatter.bodyLine);
+  // A note nested too deep to parse (or whose parse fails) gets a placeholder tree and a
+  // `parse-error` problem; the rest of the vault is read as usual.
+  const parseIssues: NoteIssue[] = [];
+  const failed = (error: unknown, line: number): ParseError => {
+    const known = error instanceof ParseError ? error : new ParseError(`The note could not be parsed (${error instanceof Error ? error.message : String(error)})`, 1);
+    const issue = new ParseError(known.message, known.line + line - 1);
+    parseIssues.push({ rule: 'parse-error', line: issue.line, column: 1, message: issue.message });
+    return issue;
+  };
+  let tree: Root;
+  let facts: ReturnType<typeof extractFacts>;
+  try {
+    tree = parseMarkdown(frontmatter.body, parser);
+    facts = extractFacts(tree, frontmatter.body, frontmatter.bodyLine);
+  } catch (error) {
+    // The placeholder's line is a file line (the body may start after frontmatter).
+    tree = placeholderTree(failed(error, frontmatter.bodyLine));
+    facts = extractFacts(tree, '', frontmatter.bodyLine);
+  }
+  let fieldLinks: LinkRef[];
+  try {
+    fieldLinks = frontmatterLinks(frontmatter, parser);
+  } catch (error) {
+    fieldLinks = [];
+    failed(error, 1);
+  }
   const fields = readFields(frontmatter);
   const name = baseName(path);
   return {
@@ -33,11 +59,11 @@ export function parseNote(path: string, source: string, parser: ParserChoice = '
     bodyLine: frontmatter.bodyLine,
     headings: facts.headings,
     blocks: facts.blocks,
-    links: [...frontmatterLinks(frontmatter, parser), ...facts.links],
+    links: [...fieldLinks, ...facts.links],
     suppressions: facts.suppressions,
     feedRegions: facts.feedRegions,
     updatedMarks: facts.updatedMarks,
-    issues: [...frontmatter.issues, ...fields.issues],
+    issues: [...frontmatter.issues, ...fields.issues, ...parseIssues],
     tree,
   };
 }

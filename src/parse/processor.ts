@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import { remarkObsidian, transformObsidian } from './remark-obsidian.js';
 import { fastPathRefusal } from './fast/eligible.js';
 import { FastPathUnsupported, fastMdast } from './fast/to-mdast.js';
+import { checkSourceNesting, checkTreeNesting } from './nesting.js';
 
 function createProcessor() {
   return unified().use(remarkParse).use(remarkGfm).use(remarkObsidian).freeze();
@@ -26,8 +27,16 @@ export function markdownProcessor(): MarkdownProcessor {
 /** `auto`: the fast path when it reads the note exactly, else remark. */
 export type ParserChoice = 'auto' | 'remark' | 'fast';
 
-/** Parse and transform Markdown into the Obsidian-aware mdast tree. */
+/** Parse and transform Markdown into the Obsidian-aware mdast tree. Throws a ParseError
+ * (nesting.ts) for Markdown nested too deep to parse and render safely. */
 export function parseMarkdown(markdown: string, parser: ParserChoice = 'auto'): Root {
+  checkSourceNesting(markdown);
+  const tree = parseTree(markdown, parser);
+  checkTreeNesting(tree);
+  return tree;
+}
+
+function parseTree(markdown: string, parser: ParserChoice): Root {
   if (parser === 'fast' || (parser === 'auto' && fastPathRefusal(markdown) === null)) {
     try {
       const tree = fastMdast(markdown);

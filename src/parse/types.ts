@@ -66,7 +66,7 @@ export interface DateMark extends Place {
 }
 
 export interface NoteIssue extends Place {
-  rule: 'invalid-frontmatter';
+  rule: 'invalid-frontmatter' | 'parse-error';
   message: string;
 }
 

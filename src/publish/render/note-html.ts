@@ -13,6 +13,7 @@ import { createHandlers } from './handlers.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
+import { escapeHtml } from '../escape-html.js';
 
 export interface TocEntry {
   id: string;
@@ -40,8 +41,29 @@ function hasRaw(node: HastNodes): boolean {
   return 'children' in node && node.children.some((child) => hasRaw(child));
 }
 
+/** One note's HTML. Never throws: a note that cannot be rendered (nesting deep enough to
+ * overflow the stack in a tree walker, see parse/nesting.ts) becomes a placeholder page
+ * and a `parse-error` warning, and the rest of the site renders as usual. */
 export function renderNote(site: RenderSite, entry: RenderEntry): RenderedNote {
+  try {
+    return renderTree(site, entry);
+  } catch (error) {
+    const message = `The note could not be rendered (${error instanceof Error ? error.message : String(error)})`;
+    return {
+      html: `<div class="parse-error"><p>${escapeHtml(message)}.</p></div>`,
+      toc: [],
+      titleId: null,
+      warnings: [{ file: entry.note.path, line: entry.note.bodyLine, column: 1, rule: 'parse-error', message }],
+      summary: '',
+    };
+  }
+}
+
+function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
   const warnings: BuildWarning[] = [];
+  // A note the parser refused is one placeholder paragraph (parse/nesting.ts): say so in the build too.
+  const refused = entry.note.tree.children[0]?.data?.parseError;
+  if (refused) warnings.push({ file: entry.note.path, line: refused.line, column: 1, rule: 'parse-error', message: `The note could not be rendered: ${refused.message}` });
   const scope = createScope(site, entry, 0, [], warnings);
   const processor = unified()
     .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true })
