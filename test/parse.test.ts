@@ -170,12 +170,12 @@ describe('frontmatter', () => {
 
   it('reports an unclosed frontmatter block', () => {
     const note = parseNote('a.md', '---\ntype: etf\n# A\n');
-    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['1:Frontmatter opened on line 1 is never closed with `---`']);
+    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['1:Frontmatter opened on line 1 is never closed with `---`; the note is left out of the site']);
   });
 
   it('reports fields of the wrong shape at their key', () => {
     const note = parseNote('a.md', '---\ntype: etf\naliases: {a: 1}\npublish: maybe\n---\n');
-    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['3:Frontmatter `aliases` must be a list of strings', '4:Frontmatter `publish` must be true or false']);
+    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['3:Frontmatter `aliases` must be a list of strings', '4:Frontmatter `publish` must be true or false (a YAML boolean), not the string "maybe"; the note is left out of the site']);
   });
 
   it('only a line that is exactly `---` opens frontmatter (`---abc`, `----` are body text)', () => {

@@ -8,6 +8,7 @@ import type { CheckResult, Problem, ProblemSeverity } from './problem.js';
 import { Suggester } from './suggest.js';
 import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem, type RawProblem } from './rules.js';
 import { staleProblems } from './stale-rules.js';
+import { excludeProblems } from './exclude-rules.js';
 import type { NoteFreshness, TableFreshness } from '../stale/index.js';
 
 export type { CheckResult, CheckSummary, Problem, ProblemSeverity } from './problem.js';
@@ -48,6 +49,8 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   }
   // Files the vault scan could not take as they are (symlinks out of the vault, notes too large or not UTF-8).
   raw.push(...(vault.problems ?? []));
+  // `site.exclude` entries that match nothing, placed in almanac.yaml.
+  raw.push(...excludeProblems(vault, config));
   const notes = new Map(vault.notes.map((note) => [note.path, note]));
   const problems: Problem[] = [];
   for (const problem of raw) {

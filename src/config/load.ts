@@ -1,10 +1,11 @@
 // Find, read and validate almanac.yaml; errors name the key and its line.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
+import type { SiteOptions } from './site.js';
 
 export const CONFIG_FILE = 'almanac.yaml';
 
@@ -53,11 +54,62 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
     const at = lines.linePos(first.pos[0]);
     throw new ConfigError(`${file}:${at.line}:${at.col}: ${first.message.split('\n')[0]}`);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const raw = configData(doc, lines, file);
   const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    rememberExcludeLines(result.data, doc, lines, file);
+    return result.data;
+  }
   const messages = result.error.issues.map((issue) => describeIssue(issue, doc, lines, file));
   throw new ConfigError(messages.join('\n'));
+}
+
+/** The document as plain data; aliases that do not resolve, loop or explode are config errors. */
+function configData(doc: Document, lines: LineCounter, file: string): unknown {
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: 100 });
+    // A circular alias (`a: &a {b: 1, <<: *a}`) makes a value that holds itself.
+    JSON.stringify(data);
+    return data ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    const message = /circular/i.test(reason) ? 'an alias refers to the value that holds it (circular)' : reason;
+    throw new ConfigError(`${file}:${aliasLine(doc, lines)}: ${message}`);
+  }
+}
+
+/** Line of the first alias (`*name`) in the document: every failure above comes from one. */
+function aliasLine(doc: Document, lines: LineCounter): number {
+  let line = 1;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) line = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
+/** Where each `site.exclude` entry was written, by the parsed `site` object (see excludePlace). */
+const EXCLUDE_PLACES = new WeakMap<SiteOptions, { file: string; lines: number[] }>();
+
+function rememberExcludeLines(config: Config, doc: Document, lines: LineCounter, file: string): void {
+  const list = doc.getIn(['site', 'exclude'], true);
+  const entries = isSeq(list) ? list.items : [];
+  EXCLUDE_PLACES.set(config.site, {
+    file,
+    lines: config.site.exclude.map((_entry, index) => {
+      const node = entries[index];
+      const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number' ? node.range[0] : null;
+      return offset === null ? keyLine(doc, lines, ['site', 'exclude']) : lines.linePos(offset).line;
+    }),
+  });
+}
+
+/** The config file and line of `site.exclude[index]`, when `site` came from parseConfig. */
+export function excludePlace(site: SiteOptions, index: number): { file: string; line: number } | null {
+  const places = EXCLUDE_PLACES.get(site);
+  return places ? { file: places.file, line: places.lines[index] ?? 1 } : null;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string): string {

@@ -7,7 +7,7 @@ export const siteSchema = z
     title: z.string().min(1).optional(),
     /** Absolute origin the site is served from (`https://me.github.io`), for sitemap and feed URLs. */
     url: z.url({ protocol: /^https?$/ }).optional(),
-    /** Vault folders whose notes are never published, e.g. `Private` or `Drafts/2026`. */
+    /** Vault-relative globs (picomatch, as `ignore`) of notes, folders and files never published: `Private`, `Drafts/2026`, `Priv*`, `Private/Hidden` (see config/exclude.ts). */
     exclude: z.array(z.string().min(1)).default([]),
     /** Language of the pages (`<html lang>`). */
     language: z.string().min(1).default('en'),

@@ -1,7 +1,10 @@
 // Frontmatter: gray-matter finds the block (delimiters, BOM, empty blocks); the
 // `yaml` package parses it, because it reports errors and node ranges by line.
+// Any problem with the block itself (YAML error, duplicate key, unresolved or runaway
+// alias, too large) leaves `data` empty and marks the issue `unpublished`: Almanac cannot
+// tell whether the note said `publish: false`, so the note stays private.
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { NoteIssue } from './types.js';
 
 export interface FrontmatterString {
@@ -22,23 +25,38 @@ export interface Frontmatter {
   bodyLine: number;
 }
 
+export interface FrontmatterOptions {
+  /** Largest frontmatter block read, in UTF-16 code units (default MAX_FRONTMATTER_SIZE). */
+  maxSize?: number | undefined;
+}
+
+/** 1 MB: far above any real note's frontmatter, far below what YAML parsing makes slow. */
+export const MAX_FRONTMATTER_SIZE = 1_000_000;
+/** Aliases expanded per note before YAML counts it as a billion-laughs attack. */
+const MAX_ALIAS_COUNT = 100;
+
 const CLOSER = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const OPENER = /^---[ \t]*(?:\r?\n|$)/;
 
-export function readFrontmatter(source: string): Frontmatter {
+type Place = { line: number; column: number };
+
+export function readFrontmatter(source: string, options: FrontmatterOptions = {}): Frontmatter {
   const empty: Frontmatter = { data: {}, keyLines: {}, strings: [], issues: [], body: source, bodyLine: 1 };
   // Obsidian: frontmatter opens with a line that is exactly `---` (gray-matter would
   // also take `---lang` as a language tag, and `----` as a rule is no frontmatter).
   if (!OPENER.test(source)) return empty;
   if (!CLOSER.test(source.slice(3))) {
-    return { ...empty, issues: [{ rule: 'invalid-frontmatter', line: 1, column: 1, message: 'Frontmatter opened on line 1 is never closed with `---`' }] };
+    return { ...empty, issues: [blockIssue({ line: 1, column: 1 }, 'Frontmatter opened on line 1 is never closed with `---`')] };
   }
-  const parsed: { doc?: Document } = {};
+  const maxSize = options.maxSize ?? MAX_FRONTMATTER_SIZE;
+  const parsed: { doc?: Document; size: number } = { size: 0 };
   const file = matter(source, {
     engines: {
       yaml: {
         parse: (text: string) => {
-          parsed.doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+          parsed.size = text.length;
+          // CRLF notes: YAML would keep the `\r` in `false\r` (a string) and choke on `[a]\r`.
+          if (text.length <= maxSize) parsed.doc = parseDocument(text.replace(/\r\n?/g, '\n'), { prettyErrors: false, uniqueKeys: false });
           return {};
         },
         stringify: () => '',
@@ -48,27 +66,30 @@ export function readFrontmatter(source: string): Frontmatter {
   const body = file.content;
   const prefix = source.slice(0, source.length - body.length);
   const bodyLine = countLines(prefix) + 1;
+  if (parsed.size > maxSize) {
+    return { ...empty, body, bodyLine, issues: [blockIssue({ line: 1, column: 1 }, `Frontmatter is ${parsed.size.toLocaleString('en')} characters, over the ${maxSize.toLocaleString('en')} read`)] };
+  }
   const doc = parsed.doc;
   if (!doc) return { ...empty, body, bodyLine };
-  const lines = lineStarts(file.matter);
-  const place = (offset: number): { line: number; column: number } => {
+  const lines = lineStarts(file.matter.replace(/\r\n?/g, '\n'));
+  const place = (offset: number): Place => {
     const index = lineIndex(lines, offset);
     // matter starts right after the opening `---`, so matter line i is file line i + 1.
     return { line: index + 1, column: offset - (lines[index] ?? 0) + 1 };
   };
+  const fail = (at: Place, message: string): Frontmatter => ({ ...empty, body, bodyLine, issues: [blockIssue(at, message)] });
   // Later YAML errors are usually echoes of the first one: report that one.
   const error = doc.errors[0];
-  if (error) {
-    const at = place(error.pos[0]);
-    return { ...empty, body, bodyLine, issues: [{ rule: 'invalid-frontmatter', ...at, message: `Invalid frontmatter YAML: ${firstLine(error.message)}` }] };
-  }
-  const issues: NoteIssue[] = [];
-  const keyLines: Record<string, number> = {};
+  if (error) return fail(place(error.pos[0]), `Invalid frontmatter YAML: ${firstLine(error.message)}`);
   const contents = doc.contents;
   if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
-    const at = place(contents.range?.[0] ?? 0);
-    return { ...empty, body, bodyLine, issues: [{ rule: 'invalid-frontmatter', ...at, message: 'Frontmatter must be a mapping of `key: value` pairs' }] };
+    return fail(place(contents.range?.[0] ?? 0), 'Frontmatter must be a mapping of `key: value` pairs');
   }
+  const duplicate = firstDuplicateKey(doc, place);
+  if (duplicate) return fail(duplicate.at, `Invalid frontmatter YAML: duplicate key \`${duplicate.key}\` (first on line ${duplicate.firstLine})`);
+  const converted = toData(doc, place);
+  if ('issue' in converted) return fail(converted.at, converted.issue);
+  const keyLines: Record<string, number> = {};
   if (isMap(contents)) {
     for (const pair of contents.items) {
       if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = place(pair.key.range[0]).line;
@@ -84,15 +105,74 @@ export function readFrontmatter(source: string): Frontmatter {
       strings.push({ key, value: node.value, ...place(node.range[0] + (quoted ? 1 : 0)) });
     },
   });
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  return {
-    data: isRecord(data) ? toPlain(data) : {},
-    keyLines,
-    strings,
-    issues,
-    body,
-    bodyLine,
-  };
+  return { data: converted.data, keyLines, strings, issues: [], body, bodyLine };
+}
+
+function blockIssue(at: Place, message: string): NoteIssue {
+  return { rule: 'invalid-frontmatter', ...at, message: `${message}; the note is left out of the site`, unpublished: true };
+}
+
+/**
+ * The first key repeated within one mapping, found in one pass (a Set per mapping):
+ * yaml's own `uniqueKeys` compares every pair with every other (100,000 keys: 172 s).
+ * Keys are compared as the strings they become in `data`.
+ */
+function firstDuplicateKey(doc: Document, place: (offset: number) => Place): { key: string; at: Place; firstLine: number } | null {
+  let found: { key: string; at: Place; firstLine: number } | null = null;
+  visit(doc, {
+    Map(_key, node) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const offset = pair.key.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          found = { key, at: place(offset), firstLine: place(first).line };
+          return visit.BREAK;
+        }
+        seen.set(key, offset);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** `data` as plain JSON, or the problem that stopped it (unresolved, circular or too many aliases). */
+function toData(doc: Document, place: (offset: number) => Place): { data: Record<string, unknown> } | { issue: string; at: Place } {
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { data: isRecord(data) ? toPlain(data) : {} };
+  } catch (error) {
+    const reason = error instanceof Error ? firstLine(error.message) : String(error);
+    const message = /circular/i.test(reason) ? 'an alias refers to the value that holds it (circular)' : reason;
+    return { issue: `Invalid frontmatter YAML: ${message}`, at: culprit(doc, place) };
+  }
+}
+
+/** Where a failed conversion comes from: the first top-level value that fails alone, else the first alias. */
+function culprit(doc: Document, place: (offset: number) => Place): Place {
+  const contents = doc.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      try {
+        const value: unknown = isNode(pair.value) && !isScalar(pair.value) ? pair.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
+        JSON.stringify(value);
+      } catch {
+        const node = isScalar(pair.key) ? pair.key : null;
+        if (node?.range) return place(node.range[0]);
+      }
+    }
+  }
+  let at: Place = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) at = place(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -107,12 +107,41 @@ function readFields(frontmatter: Frontmatter): Fields {
   const tagKey = 'tags' in data ? 'tags' : 'tag';
   const tags = list(tagKey).map((tag): TagRef => ({ name: tag.replace(/^#/, ''), source: 'frontmatter', line: keyLines[tagKey] ?? 1, column: 1 }));
   const aliases = list('aliases' in data ? 'aliases' : 'alias');
-  let publish = true;
-  if ('publish' in data) {
-    if (typeof data.publish === 'boolean') publish = data.publish;
-    else problem('publish', 'Frontmatter `publish` must be true or false');
-  }
+  const publish = readPublish(frontmatter, issues);
   return { title: text('title'), type: text('type'), aliases, tags, publish, issues };
+}
+
+/**
+ * Whether the note may be published. Public only when Almanac can tell for sure: no
+ * `publish` key, or `publish: true` as a YAML boolean, in frontmatter that parsed. A key
+ * cased otherwise (`Publish:`) counts as `publish` (and is reported): Obsidian Publish reads
+ * only `publish`, but a writer of `Publish: false` meant the note to stay private.
+ */
+function readPublish(frontmatter: Frontmatter, issues: NoteIssue[]): boolean {
+  // A block that did not parse may have said `publish: false`: its issue already says the note is left out.
+  if (frontmatter.issues.some((issue) => issue.unpublished)) return false;
+  const { data, keyLines } = frontmatter;
+  let publish = true;
+  for (const key of Object.keys(data)) {
+    if (key.toLowerCase() !== 'publish') continue;
+    const value = data[key];
+    const at = { rule: 'invalid-frontmatter' as const, line: keyLines[key] ?? 1, column: 1 };
+    if (value !== true) publish = false;
+    if (typeof value !== 'boolean') {
+      issues.push({ ...at, message: `Frontmatter \`${key}\` must be true or false (a YAML boolean), not ${describeValue(value)}; the note is left out of the site`, unpublished: true });
+    } else if (key !== 'publish') {
+      issues.push({ ...at, message: `Frontmatter key \`${key}\` is read as \`publish\`: write it in lower case${value ? '' : '; the note is left out of the site'}`, unpublished: !value });
+    }
+  }
+  return publish;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return `a list`;
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 /** Wikilinks in quoted frontmatter strings (`firm: "[[Goldman Sachs]]"`). */

@@ -68,6 +68,8 @@ export interface DateMark extends Place {
 export interface NoteIssue extends Place {
   rule: 'invalid-frontmatter' | 'parse-error';
   message: string;
+  /** This issue is why the note is left out of the site: Almanac cannot tell it is public. */
+  unpublished?: boolean;
 }
 
 export interface ParsedNote {

@@ -116,5 +116,6 @@ export function layoutData(site: SiteModel, search: boolean): LayoutData {
 }
 
 export function allWarnings(plan: SitePlan): BuildWarning[] {
-  return [...plan.warnings.values()].flat();
+  // Notes left out as private by doubt and `site.exclude` entries that match nothing come first.
+  return [...plan.site.warnings, ...[...plan.warnings.values()].flat()];
 }

@@ -6,6 +6,9 @@ import type { LinkGraph } from '../resolve/index.js';
 import type { SiteOptions } from '../config/site.js';
 import { slugifyPath, slugifySegment, SlugAllocator } from './slug.js';
 import { fileUrl, pageUrl } from './urls.js';
+import { createExcluder, type Excluder } from '../config/exclude.js';
+import { excludeWarnings, privacyWarnings } from './privacy-warnings.js';
+import type { BuildWarning } from './warnings.js';
 
 export interface SiteNote {
   note: ParsedNote;
@@ -38,6 +41,8 @@ export interface SiteModel {
   attachments: Map<string, SiteAttachment>;
   /** Slugs already handed out; listings and alias redirects take theirs after the notes. */
   slugs: SlugAllocator;
+  /** Notes left out because Almanac cannot tell they are public, and `site.exclude` entries that match nothing. */
+  warnings: BuildWarning[];
 }
 
 /** First URL segments the build writes itself; a note there gets a `-2` slug. */
@@ -55,7 +60,7 @@ export function buildSiteModel(input: ModelInput): SiteModel {
   const { graph, base, options } = input;
   const slugs = new SlugAllocator();
   for (const slug of RESERVED_SLUGS) slugs.reserve(slug);
-  const excluded = excludedFolders(options.exclude);
+  const excluded = createExcluder(options.exclude);
   const published = input.notes.filter((note) => isPublished(note, excluded));
   const homeNote = published.find((note) => note.path.toLowerCase() === 'index.md');
   const notes: SiteNote[] = [];
@@ -71,7 +76,8 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     byPath.set(note.path, entry);
   }
   const title = options.title ?? home?.note.title ?? 'Almanac';
-  return { base, title, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs };
+  const warnings = [...excludeWarnings(options, input.vaultRoot, [...input.notes.map((note) => note.path), ...graph.index.attachmentsByPath.values()]), ...privacyWarnings(input.notes, excluded)];
+  return { base, title, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs, warnings };
 }
 
 function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNote {
@@ -82,26 +88,17 @@ function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNo
   return { note, slug, url: pageUrl(base, slug) };
 }
 
-export function isPublished(note: ParsedNote, excluded: string[]): boolean {
-  if (!note.publish) return false;
-  const path = note.path.toLowerCase();
-  return !excluded.some((folder) => path.startsWith(folder));
-}
-
-/** `Private`, `/Private/`, `Drafts\2026` → `private/`, `drafts/2026/` (compared case-insensitively). */
-export function excludedFolders(folders: string[]): string[] {
-  return folders
-    .map((folder) => folder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '').toLowerCase())
-    .filter((folder) => folder !== '')
-    .map((folder) => `${folder}/`);
+/** Published: `publish` is true (see readPublish in parse/index.ts) and no `site.exclude` entry matches. */
+export function isPublished(note: ParsedNote, excluded: Excluder): boolean {
+  return note.publish && !excluded.excludes(note.path);
 }
 
 /** Attachments that published notes link to or embed (outside excluded folders), each at `files/<slugged path>`. */
-function usedAttachments(notes: SiteNote[], graph: LinkGraph, base: string, excluded: string[]): Map<string, SiteAttachment> {
+function usedAttachments(notes: SiteNote[], graph: LinkGraph, base: string, excluded: Excluder): Map<string, SiteAttachment> {
   const paths = new Set<string>();
   for (const { note } of notes) {
     for (const link of graph.outgoing.get(note.path) ?? []) {
-      if (link.file && !excluded.some((folder) => link.file?.toLowerCase().startsWith(folder))) paths.add(link.file);
+      if (link.file && !excluded.excludes(link.file)) paths.add(link.file);
     }
   }
   const taken = new Set<string>();
