@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadVault } from '../src/vault/load.js';
+import { decodeNote } from '../src/vault/read-note.js';
 import { check } from '../src/check/index.js';
 import { parseConfig } from '../src/config/load.js';
 import { build } from '../src/publish/build.js';
@@ -119,5 +120,60 @@ describe('vault size', () => {
     expect(config.limits).toEqual({ files: 10, 'note-size': 2048 });
     expect(parseConfig('').limits).toEqual({ files: 200_000, 'note-size': 5 * 1024 * 1024 });
     expect(() => parseConfig('limits: {files: -1}')).toThrow(ConfigError);
+  });
+});
+
+describe('encodings', () => {
+  const note = '# Café\n\nSee [[Other]] and ==marks==.\n';
+  const utf16be = (text: string): Buffer => {
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    for (let index = 0; index + 1 < le.length; index += 2) [le[index], le[index + 1]] = [le[index + 1] ?? 0, le[index] ?? 0];
+    return le;
+  };
+
+  it('reads a UTF-16 note (LE or BE, with BOM) by its byte-order mark', async () => {
+    const dir = writeVault({ 'Le.md': Buffer.from(`\uFEFF${note}`, 'utf16le'), 'Be.md': utf16be(note), 'Other.md': '# Other\n' });
+    const vault = await loadVault(dir);
+    for (const path of ['Be.md', 'Le.md']) {
+      const parsed = vault.notes.find((entry) => entry.path === path);
+      expect(parsed?.title === 'Café' || parsed?.headings[0]?.text).toBe('Café');
+      expect(parsed?.links.map((link) => link.target)).toEqual(['Other']);
+    }
+    expect(check(vault, { config: CONFIG }).problems).toEqual([]);
+  });
+
+  it('reports bytes that are not UTF-8 with their offset and line, and still reads the rest', async () => {
+    const latin1 = Buffer.concat([Buffer.from('# Menu\n\nline two\ncaf'), Buffer.from([0xe9]), Buffer.from(' au lait [[Other]]\n')]);
+    const dir = writeVault({ 'Latin.md': latin1, 'Other.md': '# Other\n' });
+    const vault = await loadVault(dir);
+    const result = check(vault, { config: CONFIG });
+    expect(lines(result)).toEqual(['Latin.md:4:1 error Not valid UTF-8 at byte 20: save the note as UTF-8 (bytes that are not UTF-8 read as U+FFFD) [invalid-encoding]']);
+    expect(latin1[20]).toBe(0xe9);
+    const parsed = vault.notes.find((entry) => entry.path === 'Latin.md');
+    expect(parsed?.links.map((link) => link.target)).toEqual(['Other']);
+    expect(parsed?.links[0]?.context).toContain('caf\uFFFD au lait');
+  });
+});
+
+describe('first invalid UTF-8 byte', () => {
+  it.each([
+    ['a stray continuation byte after a complete sequence', [0x61, 0xc3, 0xa9, 0x80], 3],
+    ['a 3-byte sequence cut by ASCII', [0xe2, 0x82, 0x41], 0],
+    ['a byte that is never UTF-8', [0x6f, 0x6b, 0xff], 2],
+    ['a sequence cut by the end of the file', [0x61, 0x0a, 0xe2, 0x82], 2],
+  ])('%s', (_name, bytes, offset) => {
+    expect(decodeNote(Uint8Array.from(bytes)).invalid?.offset).toBe(offset);
+  });
+});
+
+describe('case twins', () => {
+  it('a link to one of A.md and a.md is ambiguous-link, and lands on the one spelled as the link is', async () => {
+    const vault = await loadVault(writeVault({ 'A.md': '# Upper\n', 'a.md': '# Lower\n', 'Home.md': '[[A]] [[a]]\n', 'Sub/B.md': '# B\n', 'Sub/b.md': '# b\n', 'Other/Far.md': '[[B]]\n' }));
+    const result = check(vault, { config: CONFIG });
+    const ambiguous = result.problems.filter((problem) => problem.rule === 'ambiguous-link');
+    expect(ambiguous.map((problem) => `${problem.file}:${problem.column} ${problem.severity}`)).toEqual(['Home.md:1 warning', 'Home.md:7 warning', 'Other/Far.md:1 warning']);
+    expect(ambiguous[0]?.message).toBe('“A” names A.md and a.md, notes whose paths differ only in case; Almanac links A.md. The vault breaks on case-insensitive file systems (macOS, Windows), where only one of them can exist: rename one');
+    expect(ambiguous[1]?.message).toContain('Almanac links a.md');
+    expect(ambiguous[2]?.message).toContain('Sub/B.md and Sub/b.md');
   });
 });

@@ -48,6 +48,13 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
     case 'ambiguous-link': {
       const candidates = resolved.candidates ?? [];
       const chosen = resolved.note ?? '';
+      if (new Set(candidates.map((path) => path.toLowerCase())).size === 1) {
+        return {
+          rule: 'ambiguous-link',
+          ...where,
+          message: `“${link.path}” names ${candidates.join(' and ')}, notes whose paths differ only in case; Almanac links ${chosen}. The vault breaks on case-insensitive file systems (macOS, Windows), where only one of them can exist: rename one`,
+        };
+      }
       return {
         rule: 'ambiguous-link',
         ...where,

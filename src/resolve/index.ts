@@ -135,22 +135,34 @@ interface FoundNote {
 /** Path match first, then a note in the linking note's folder, then the shortest path. */
 function findNote(index: LinkIndex, from: ParsedNote, paths: string[]): FoundNote {
   for (const path of paths) {
-    const exact = index.byPath.get(stripMd(path).toLowerCase());
-    if (exact) return { note: exact };
+    const key = stripMd(path).toLowerCase();
+    const exact = index.byPath.get(key);
+    if (!exact) continue;
+    // `A.md` and `a.md`: the one spelled as the link is, else the first; ambiguous either way.
+    const twins = index.caseTwins.get(key);
+    if (!twins) return { note: exact };
+    const spelled = stripMd(path);
+    return { note: twins.find((note) => stripMd(note.path) === spelled) ?? exact, candidates: twins.map((note) => note.path) };
   }
-  const key = stripMd(paths[paths.length - 1] ?? '').toLowerCase().replace(/^(?:\.\.\/)+/, '');
-  const name = key.slice(key.lastIndexOf('/') + 1);
-  const named = index.byName.get(name) ?? [];
+  const spelled = stripMd(paths[paths.length - 1] ?? '').replace(/^(?:\.\.\/)+/, '');
+  const key = spelled.toLowerCase();
+  const name = spelled.slice(spelled.lastIndexOf('/') + 1);
+  const named = index.byName.get(name.toLowerCase()) ?? [];
   const candidates = key.includes('/') ? named.filter((note) => stripMd(note.path).toLowerCase().endsWith(`/${key}`)) : named;
   if (candidates.length <= 1) return { note: candidates[0] };
   const folder = folderOf(from.path);
-  const local = candidates.find((note) => folderOf(note.path) === folder);
-  if (local) return { note: local };
+  const local = candidates.filter((note) => folderOf(note.path) === folder);
+  if (local.length > 0) return pick(local, name);
   const depth = (note: ParsedNote): number => note.path.split('/').length;
   const best = Math.min(...candidates.map(depth));
-  const nearest = candidates.filter((note) => depth(note) === best);
-  if (nearest.length === 1) return { note: nearest[0] };
-  return { note: nearest[0], candidates: nearest.map((note) => note.path) };
+  return pick(candidates.filter((note) => depth(note) === best), name);
+}
+
+/** One note, or the first of equals; of case twins (`A.md`, `a.md`), the one spelled as the link is. */
+function pick(notes: ParsedNote[], name: string): FoundNote {
+  if (notes.length === 1) return { note: notes[0] };
+  const twins = new Set(notes.map((note) => note.path.toLowerCase())).size === 1;
+  return { note: (twins ? notes.find((note) => note.name === name) : undefined) ?? notes[0], candidates: notes.map((note) => note.path) };
 }
 
 /** Attachments by vault path, else by file name anywhere (nearest first). */

@@ -6,6 +6,8 @@ export interface LinkIndex {
   notes: Map<string, ParsedNote>;
   /** Lower-cased vault path without `.md` → note. */
   byPath: Map<string, ParsedNote>;
+  /** Lower-cased paths that several notes share (`A.md` and `a.md`: case twins) → those notes. */
+  caseTwins: Map<string, ParsedNote[]>;
   /** Lower-cased file name without `.md` → notes. */
   byName: Map<string, ParsedNote[]>;
   /** Lower-cased alias → notes. */
@@ -20,6 +22,7 @@ export function buildLinkIndex(vault: Vault): LinkIndex {
   const index: LinkIndex = {
     notes: new Map(),
     byPath: new Map(),
+    caseTwins: new Map(),
     byName: new Map(),
     byAlias: new Map(),
     attachmentsByPath: new Map(),
@@ -27,7 +30,10 @@ export function buildLinkIndex(vault: Vault): LinkIndex {
   };
   for (const note of vault.notes) {
     index.notes.set(note.path, note);
-    index.byPath.set(stripMd(note.path).toLowerCase(), note);
+    const key = stripMd(note.path).toLowerCase();
+    const twin = index.byPath.get(key);
+    if (twin) index.caseTwins.set(key, [...(index.caseTwins.get(key) ?? [twin]), note]);
+    else index.byPath.set(key, note);
     push(index.byName, note.name.toLowerCase(), note);
     for (const alias of note.aliases) push(index.byAlias, alias.toLowerCase(), note);
   }

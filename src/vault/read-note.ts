@@ -44,7 +44,7 @@ export function decodeNote(bytes: Uint8Array): { source: string; invalid: { offs
 /**
  * Offset of the byte at which the bytes stop being UTF-8: the shortest prefix the strict
  * decoder rejects (in streaming mode a sequence cut at the end is not an error), found by
- * binary search, minus one.
+ * binary search; then back to the start of the sequence that broke.
  */
 function firstInvalidByte(bytes: Uint8Array): number {
   let good = 0;
@@ -54,9 +54,16 @@ function firstInvalidByte(bytes: Uint8Array): number {
     if (decodes(bytes.subarray(0, middle))) good = middle;
     else bad = middle;
   }
-  // A prefix of `bad` bytes holds the first error; if it is a sequence cut short by the end
-  // of the file, the error is the last byte's sequence.
-  return bad - 1;
+  // Byte `bad - 1` is where decoding failed; the bad sequence starts at the lead byte before
+  // it when that lead byte's sequence should have reached it (`E9 20`: at E9).
+  const failed = bad - 1;
+  for (let back = 1; back <= 3 && failed - back >= 0; back++) {
+    const byte = bytes[failed - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? failed - back : failed;
+  }
+  return failed;
 }
 
 function decodes(bytes: Uint8Array): boolean {
