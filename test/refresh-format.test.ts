@@ -69,13 +69,15 @@ describe('date, text and link formats', () => {
 });
 
 describe('escaping cells', () => {
-  it('escapes pipes, line breaks and HTML, and nothing else', () => {
+  it('escapes pipes, line breaks, HTML and live Obsidian syntax, and nothing else', () => {
     expect(escapeCell('a | b')).toBe('a \\| b');
     expect(escapeCell('ends in \\|')).toBe('ends in \\\\\\|');
     expect(escapeCell('one\r\ntwo\nthree')).toBe('one<br>two<br>three');
     expect(escapeCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(escapeCell('S&P 500 &amp; more')).toBe('S&P 500 &amp;amp; more');
-    expect(escapeCell('**~$38M** [[NVIDIA]]')).toBe('**~$38M** [[NVIDIA]]');
+    // Wikilinks, tags, comments and highlights in a value stay text (issue 12 §5); a `link` column keeps its link.
+    expect(escapeCell('**~$38M** [[NVIDIA]]')).toBe('**~$38M** &#91;&#91;NVIDIA]]');
+    expect(escapeCell('[[NVIDIA]]', 'link')).toBe('[[NVIDIA]]');
   });
 });
 

@@ -1,7 +1,7 @@
 // Merge, don't clobber: feed columns take the feed's values, every other column stays
 // the researcher's and travels with its row (matched by key). Rows follow the feed.
 import type { FeedConfig } from '../config/feeds.js';
-import { escapeCell, renderDelimiter, renderRow } from './cells.js';
+import { escapeCell, renderDelimiter, renderRow, type CellEscape } from './cells.js';
 import { TableError } from './errors.js';
 import type { FeedRow } from './feed-rows.js';
 import { squash, type CurrentTable, type TableRowText } from './table.js';
@@ -28,8 +28,8 @@ export interface MergedTable {
 export function mergeTable(current: CurrentTable | null, rows: readonly FeedRow[], feed: FeedConfig, lineText: (line: number) => string): MergedTable {
   if (!current) {
     const header = Object.keys(feed.columns);
-    const body = rows.map((row) => renderRow(header.map((column) => escapeCell(row.cells[column] ?? ''))));
-    return { lines: [renderRow(header.map(escapeCell)), renderDelimiter(header), ...body], kept: [], dropped: [] };
+    const body = rows.map((row) => renderRow(header.map((column) => escapeCell(row.cells[column] ?? '', escapeMode(feed, column)))));
+    return { lines: [renderRow(header.map((name) => escapeCell(name))), renderDelimiter(header), ...body], kept: [], dropped: [] };
   }
   const names = current.header.map((cell) => cell.text);
   const columnAt: Array<string | undefined> = names.map(() => undefined);
@@ -49,7 +49,7 @@ export function mergeTable(current: CurrentTable | null, rows: readonly FeedRow[
       if (column === undefined) return old?.raw ?? '';
       if (index === keyIndex && old) return old.raw;
       const value = feedRow.cells[column] ?? '';
-      const escaped = escapeCell(value);
+      const escaped = escapeCell(value, escapeMode(feed, column));
       if (old && (old.raw === escaped || old.text === squash(value))) return old.raw;
       return old?.wrapper && WRAPPABLE.test(escaped) ? `${old.wrapper}${escaped}${old.wrapper}` : escaped;
     });
@@ -83,6 +83,11 @@ export function mergeTable(current: CurrentTable | null, rows: readonly FeedRow[
     lines.push(render(feedRow, matched.rowAt[position]), ...(after.get(position) ?? []));
   });
   return { lines, kept, dropped };
+}
+
+/** A `link` column writes `[[…]]` on purpose; every other value is text. */
+function escapeMode(feed: FeedConfig, column: string): CellEscape {
+  return feed.columns[column]?.format.kind === 'link' ? 'link' : 'text';
 }
 
 interface Matches {
