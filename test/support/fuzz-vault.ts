@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
 import { AlmanacError, ConfigError, UsageError } from '../../src/errors.js';
 import { openProject } from '../../src/project.js';
 import { check } from '../../src/check/index.js';
@@ -484,7 +485,9 @@ async function runWritten(written: WrittenVault, vault: FuzzVault, options: RunO
   try {
     const result = await build({ ...where, out: written.outDir, strict: options.strict, cache: options.cache, today: TODAY, now: NOW });
     for (const warning of result.warnings) {
-      const issue = locationIssue(warning.file, warning.line, written.vaultDir);
+      // Judged against the vault as it was (a build that wrongly cleared it is reported apart).
+      const existed = before.has(relative(written.root, join(written.vaultDir, warning.file)));
+      const issue = existed ? null : locationIssue(warning.file, warning.line, written.vaultDir);
       if (issue) violations.push({ kind: `build warning ${issue} [${warning.rule}]`, detail: formatWarning(warning) });
     }
     buildExit = 0;
@@ -496,7 +499,7 @@ async function runWritten(written: WrittenVault, vault: FuzzVault, options: RunO
   }
   if (checkExit === 2 && buildExit !== 2 && buildExit !== null) violations.push({ kind: 'check refused the config but build did not', detail: `build exit ${buildExit}` });
 
-  if (refused && buildExit !== 2) violations.push({ kind: `build did not refuse the output folder (out: ${vault.out})`, detail: `build exit ${String(buildExit)}` });
+  if (refused && buildExit !== 2 && buildExit !== null) violations.push({ kind: `build did not refuse the output folder (out: ${vault.out})`, detail: `build exit ${String(buildExit)}` });
   const after = snapshot(written.root, skip);
   for (const change of diffSnapshots(before, after)) violations.push({ kind: `build changed a path outside its output folder (out: ${vault.out})`, detail: change });
   if (!refused) violations.push(...outputIssues(written, vault));
@@ -535,23 +538,41 @@ function outputIssues(written: WrittenVault, vault: FuzzVault): Violation[] {
     const text = bytes.toString('latin1').toLowerCase();
     if (text.includes(PRIVATE_CANARY)) {
       const at = text.indexOf(PRIVATE_CANARY);
-      const note = bytes.toString('utf8', at, at + 400).split('\n')[0]?.slice(PRIVATE_CANARY.length + 1) ?? '';
-      const source = vault.files.find((file) => note.startsWith(file.path.toLowerCase()) || file.path === note);
-      issues.push({ kind: `private note's text published (${privacyReason(source, vault)})`, detail: `${entry.path} holds the body of ${note.slice(0, 120)}` });
+      const note = unescapeShown(bytes.toString('utf8', at, at + 400).split('\n')[0]?.slice(PRIVATE_CANARY.length + 1) ?? '');
+      // A note reached through the `loop` symlink (loop → .) is the same file under `loop/`.
+      const looped = /^(loop\/)+/.exec(note)?.[0] ?? '';
+      const source = vault.files.filter((file) => note.slice(looped.length).startsWith(file.path)).sort((a, b) => b.path.length - a.path.length)[0];
+      issues.push({ kind: `private note's text published (${privacyReason(source, vault)}${looped ? ', through the loop symlink' : ''})`, detail: `${entry.path} holds the body of ${note.slice(0, 120)}` });
     }
     if (text.includes(OUTSIDE_CANARY)) issues.push({ kind: 'a file outside the vault published', detail: entry.path });
   }
   return issues;
 }
 
+/** Why the generator made this note private, and what its frontmatter is, for grouping. */
 function privacyReason(file: FuzzFile | undefined, vault: FuzzVault): string {
   if (file === undefined || typeof file.content !== 'string') return 'unknown note';
-  if (file.content.replace(/^\uFEFF/, '').startsWith('---') && /^---\r?\npublish: false/.test(file.content)) {
-    const eol = file.content.includes('\r\n') ? 'CRLF' : 'LF';
-    return `publish: false, ${eol}`;
+  if (!/^---\r?\npublish: false/.test(file.content)) return `site.exclude ${/exclude: \[([^\]]*)\]/.exec(vault.config ?? '')?.[1] ?? '?'}`;
+  const lines = file.content.split(/\r?\n/);
+  const close = lines.findIndex((line, index) => index > 0 && (line === '---' || line === '...'));
+  if (close < 0) return 'publish: false, frontmatter never closed';
+  const doc = parseDocument(lines.slice(1, close).join('\n'), { uniqueKeys: true, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) return `publish: false, then a YAML error (${error.code})`;
+  try {
+    doc.toJS();
+  } catch (thrown) {
+    return `publish: false, then a YAML alias error (${thrown instanceof Error ? thrown.name : 'error'})`;
   }
-  const exclude = /exclude: \[([^\]]*)\]/.exec(vault.config ?? '')?.[1] ?? '?';
-  return `site.exclude ${exclude}`;
+  return file.content.startsWith('---\r\n') ? 'publish: false, CRLF' : 'publish: false, valid frontmatter';
+}
+
+/** The vault path after a canary as the output shows it (HTML- or JSON-escaped). */
+function unescapeShown(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&#39;|&#x27;/g, "'").replace(/&quot;|\\"/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** Stable grouping key: the fuzz folder, numbers and quoted names taken out of a message. */
