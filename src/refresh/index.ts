@@ -17,6 +17,7 @@ import type { FeedRecord } from './records.js';
 import type { HttpOptions } from './http.js';
 import { mapLimit } from './limit.js';
 import { refreshNoteText, type FeedTable, type NoteRefresh } from './note.js';
+import { markerProblems } from './markers.js';
 import { loadFeed } from './source.js';
 import type { FeedReport, NoteReport, RefreshOptions, RefreshProblem, RefreshResult } from './types.js';
 import { contentHash, removeStaleTemps, writeNote } from './write.js';
@@ -68,7 +69,15 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   checkFeedName(only, declared);
   const problems: RefreshProblem[] = [];
   const usages = new Map<string, Usage[]>(Object.keys(declared).map((name) => [name, []]));
+  const brokenNotes = new Set<string>();
   for (const note of project.vault.notes) {
+    // Broken markers make the note's regions uncertain: report them and leave the note alone.
+    const broken = markerProblems(note).filter((problem) => only === null || problem.feed === null || problem.feed === only);
+    for (const problem of broken) problems.push({ severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: problem.message });
+    if (broken.length > 0) {
+      brokenNotes.add(note.path);
+      continue;
+    }
     for (const region of note.feedRegions) {
       if (only !== null && region.feed !== only) continue;
       const list = usages.get(region.feed);
@@ -117,7 +126,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
 
   const notes: NoteReport[] = [];
   let diff = '';
-  const touched = project.vault.notes.filter((note) => note.feedRegions.some((region) => tables.has(region.feed)));
+  const touched = project.vault.notes.filter((note) => !brokenNotes.has(note.path) && note.feedRegions.some((region) => tables.has(region.feed)));
   const started = Date.now();
   // A symlinked note and its target (both in the vault) are one file: refreshed once.
   const seen = new Map<string, NoteReport['status']>();

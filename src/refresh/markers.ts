@@ -1,0 +1,59 @@
+// Feed markers that do not make a region (unclosed, duplicated, stray, malformed, unknown
+// attributes): each is a problem at its line, so a broken marker is never a silent no-op.
+import type { Nodes, Parents } from 'mdast';
+import type { ParsedNote } from '../parse/types.js';
+import { FEED_END, FEED_START } from './marker.js';
+
+export interface MarkerProblem {
+  line: number;
+  /** The feed the marker names, when it names one. */
+  feed: string | null;
+  message: string;
+}
+
+/** Attributes a start marker may carry. */
+const KNOWN_ATTRIBUTES = new Set(['updated']);
+/** Anything that looks meant as a feed marker: `<!-- feed…`, `<!-- /feed…`. */
+const MARKER_LIKE = /^<!--\s*\/?\s*feed\b/i;
+
+export function markerProblems(note: ParsedNote): MarkerProblem[] {
+  const problems: MarkerProblem[] = [];
+  const shift = note.bodyLine - 1;
+  const state: { open: OpenMarker | null } = { open: null };
+  const visit = (node: Nodes): void => {
+    if (node.type === 'html') {
+      const value = node.value.trim();
+      const line = (node.position?.start.line ?? 1) + shift;
+      if (MARKER_LIKE.test(value)) state.open = check(value, line, state.open, problems);
+    }
+    if ('children' in node) for (const child of (node as Parents).children) visit(child);
+  };
+  visit(note.tree);
+  const last = state.open;
+  if (last) problems.push({ line: last.line, feed: last.feed, message: `feed ${last.feed}: the start marker has no \`<!-- /feed -->\` after it; nothing in the note was refreshed` });
+  return problems;
+}
+
+interface OpenMarker {
+  feed: string;
+  line: number;
+}
+
+function check(value: string, line: number, open: OpenMarker | null, problems: MarkerProblem[]): OpenMarker | null {
+  const start = FEED_START.exec(value);
+  if (start?.[1]) {
+    const feed = start[1];
+    if (open) problems.push({ line, feed, message: `feed ${feed}: a second start marker before the region opened on line ${open.line} (feed ${open.feed}) is closed; nothing in the note was refreshed` });
+    const unknown = [...(start[2] ?? '').matchAll(/([\w-]+)=/g)].map((match) => match[1] ?? '').filter((name) => !KNOWN_ATTRIBUTES.has(name));
+    if (unknown.length > 0) {
+      problems.push({ line, feed, message: `feed ${feed}: unknown marker attribute ${unknown.map((name) => `\`${name}=\``).join(', ')} (a start marker takes only \`updated=\`); nothing in the note was refreshed` });
+    }
+    return { feed, line };
+  }
+  if (FEED_END.test(value)) {
+    if (!open) problems.push({ line, feed: null, message: '`<!-- /feed -->` without a start marker before it; nothing in the note was refreshed' });
+    return null;
+  }
+  problems.push({ line, feed: null, message: 'not a feed marker: write `<!-- feed: NAME -->` (or `<!-- feed: NAME updated=YYYY-MM-DD -->`) and `<!-- /feed -->`, each on a line of its own; nothing in the note was refreshed' });
+  return open;
+}
