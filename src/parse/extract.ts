@@ -16,6 +16,9 @@ export interface BodyFacts {
   updatedMarks: DateMark[];
 }
 
+/** A link's context longer than this is cut to about this much text around the link. */
+export const CONTEXT_CHARS = 240;
+const CONTEXT_SIDE = 100;
 const CONTEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'callout']);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const FEED_START = /^<!--\s*feed:\s*([\w.-]+)((?:\s+[\w-]+=[^\s>]*)*)\s*-->$/;
@@ -28,15 +31,23 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
   const shift = bodyLine - 1;
   const lineOf = (node: Nodes): number => (node.position?.start.line ?? 1) + shift;
   const columnOf = (node: Nodes): number => node.position?.start.column ?? 1;
-  const contexts = new Map<Nodes, string>();
-  const contextOf = (block: Nodes | undefined): string => {
+  // Each block's text is made once; a link's context is the stretch of it around the link
+  // (so a block of 10,000 links does not store 10,000 copies of itself). `cursor` follows
+  // the links through the text in document order.
+  const contexts = new Map<Nodes, { text: string; cursor: number }>();
+  const contextOf = (block: Nodes | undefined, link: Nodes): string => {
     if (!block) return '';
-    let text = contexts.get(block);
-    if (text === undefined) {
-      text = squash(plainText(block));
-      contexts.set(block, text);
+    let entry = contexts.get(block);
+    if (entry === undefined) {
+      entry = { text: squash(plainText(block)), cursor: 0 };
+      contexts.set(block, entry);
     }
-    return text;
+    if (entry.text.length <= CONTEXT_CHARS) return entry.text;
+    const own = squash(plainText(link));
+    const found = own === '' ? -1 : entry.text.indexOf(own, entry.cursor);
+    const at = found === -1 ? entry.cursor : found;
+    entry.cursor = at + own.length;
+    return contextAround(entry.text, at, own.length);
   };
   let openFeed: { feed: string; updated: string | null; startLine: number } | null = null;
   const bodyLines = body.split('\n');
@@ -61,7 +72,7 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
           ...(size ? { size } : {}),
           line: lineOf(node),
           column: columnOf(node),
-          context: contextOf(here),
+          context: contextOf(here, node),
         });
         break;
       }
@@ -76,7 +87,7 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
             display: node.type === 'link' ? toString(node) : node.alt ?? null,
             line: lineOf(node),
             column: columnOf(node),
-            context: contextOf(here),
+            context: contextOf(here, node),
           });
         }
         break;
@@ -114,7 +125,10 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
         break;
     }
     if ('children' in node) for (const child of (node as Parents).children) visit(child, here);
-    if (node.type === 'callout') for (const child of node.title) visit(child, { type: 'paragraph', children: node.title });
+    if (node.type === 'callout') {
+      const title: Nodes = { type: 'paragraph', children: node.title };
+      for (const child of node.title) visit(child, title);
+    }
   };
   visit(tree, undefined);
   return facts;
@@ -148,6 +162,25 @@ function suppressedLine(node: Nodes, block: Nodes | undefined, lines: string[], 
     if ((lines[line - 1] ?? '').trim() !== '') return line + shift;
   }
   return start + shift;
+}
+
+/**
+ * The text around `length` characters at `at`: about CONTEXT_SIDE characters either side,
+ * cut at a space, with `…` where text was left out. Short texts are returned whole.
+ */
+export function contextAround(text: string, at: number, length: number): string {
+  if (text.length <= CONTEXT_CHARS) return text;
+  let start = Math.max(0, at - CONTEXT_SIDE);
+  let end = Math.min(text.length, at + length + CONTEXT_SIDE);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < at) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > at + length) end = space;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
 function squash(text: string): string {

@@ -1,6 +1,6 @@
 // parseNote: one note's source in, its plain-data parsed form out.
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
-import { extractFacts } from './extract.js';
+import { contextAround, extractFacts } from './extract.js';
 import { parseMarkdown, type ParserChoice } from './processor.js';
 import { splitTarget } from './link-target.js';
 import type { LinkRef, NoteIssue, ParsedNote, TagRef } from './types.js';
@@ -164,7 +164,7 @@ function frontmatterLinks(frontmatter: Frontmatter, parser: ParserChoice): LinkR
         display: link.alias,
         line: entry.line,
         column: entry.column + offset,
-        context: entry.value,
+        context: contextAround(entry.value, offset, (link.position?.end.offset ?? offset) - offset),
         key: entry.key,
       });
     }
