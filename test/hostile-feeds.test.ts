@@ -236,6 +236,14 @@ describe('special files', () => {
     expect(result.feeds[0]?.error).toContain('not a regular file');
   }, 10_000);
 
+  it('a file source over max-size fails and names the source as written', async () => {
+    const dir = project('data/big.csv', '\n    max-size: 1KB');
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'big.csv'), `month,flow\n${'2025-01,1\n'.repeat(200)}`);
+    const result = await refresh({ cwd: dir, today: TODAY });
+    expect(result.feeds[0]?.error).toBe('data/big.csv is larger than the 1024-byte cap');
+  });
+
   it('a folder as a source is not a regular file', async () => {
     const dir = project('data');
     mkdirSync(join(dir, 'data'));

@@ -60,9 +60,15 @@ async function read(path: string, options: LocalOptions): Promise<LocalRead> {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new FeedError(`${label} is not a regular file (a folder, FIFO, socket or device); a feed reads files only`);
     if (stats.size > options.maxBytes) throw new FeedError(`${label} is larger than the ${options.maxBytes}-byte cap`);
-    const buffer = Buffer.alloc(options.maxBytes + 1);
+    // Sized from the stat, grown if the file grows while it is read, never past the cap.
+    let buffer = Buffer.alloc(Math.min(stats.size, options.maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.alloc(Math.min(buffer.length * 2, options.maxBytes + 1));
+        buffer.copy(grown);
+        buffer = grown;
+      }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
