@@ -1,11 +1,15 @@
 // Find, read and validate almanac.yaml; errors name the key and its line.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
 import type { SiteOptions } from './site.js';
+import { conversionReason, failedValueOffset } from '../yaml-culprit.js';
+
+/** Aliases expanded before YAML counts the file as a billion-laughs attack. */
+const MAX_ALIAS_COUNT = 100;
 
 export const CONFIG_FILE = 'almanac.yaml';
 
@@ -67,27 +71,14 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
 /** The document as plain data; aliases that do not resolve, loop or explode are config errors. */
 function configData(doc: Document, lines: LineCounter, file: string): unknown {
   try {
-    const data: unknown = doc.toJS({ maxAliasCount: 100 });
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     // A circular alias (`a: &a {b: 1, <<: *a}`) makes a value that holds itself.
     JSON.stringify(data);
     return data ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    const message = /circular/i.test(reason) ? 'an alias refers to the value that holds it (circular)' : reason;
-    throw new ConfigError(`${file}:${aliasLine(doc, lines)}: ${message}`);
+    const at = lines.linePos(failedValueOffset(doc, MAX_ALIAS_COUNT));
+    throw new ConfigError(`${file}:${at.line}: ${conversionReason(error)}`);
   }
-}
-
-/** Line of the first alias (`*name`) in the document: every failure above comes from one. */
-function aliasLine(doc: Document, lines: LineCounter): number {
-  let line = 1;
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.range) line = lines.linePos(node.range[0]).line;
-      return visit.BREAK;
-    },
-  });
-  return line;
 }
 
 /** Where each `site.exclude` entry was written, by the parsed `site` object (see excludePlace). */

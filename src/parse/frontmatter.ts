@@ -4,7 +4,8 @@
 // alias, too large) leaves `data` empty and marks the issue `unpublished`: Almanac cannot
 // tell whether the note said `publish: false`, so the note stays private.
 import matter from 'gray-matter';
-import { isMap, isNode, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { conversionReason, failedValueOffset } from '../yaml-culprit.js';
 import type { NoteIssue } from './types.js';
 
 export interface FrontmatterString {
@@ -145,34 +146,8 @@ function toData(doc: Document, place: (offset: number) => Place): { data: Record
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { data: isRecord(data) ? toPlain(data) : {} };
   } catch (error) {
-    const reason = error instanceof Error ? firstLine(error.message) : String(error);
-    const message = /circular/i.test(reason) ? 'an alias refers to the value that holds it (circular)' : reason;
-    return { issue: `Invalid frontmatter YAML: ${message}`, at: culprit(doc, place) };
+    return { issue: `Invalid frontmatter YAML: ${conversionReason(error)}`, at: place(failedValueOffset(doc, MAX_ALIAS_COUNT)) };
   }
-}
-
-/** Where a failed conversion comes from: the first top-level value that fails alone, else the first alias. */
-function culprit(doc: Document, place: (offset: number) => Place): Place {
-  const contents = doc.contents;
-  if (isMap(contents)) {
-    for (const pair of contents.items) {
-      try {
-        const value: unknown = isNode(pair.value) && !isScalar(pair.value) ? pair.value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
-        JSON.stringify(value);
-      } catch {
-        const node = isScalar(pair.key) ? pair.key : null;
-        if (node?.range) return place(node.range[0]);
-      }
-    }
-  }
-  let at: Place = { line: 1, column: 1 };
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.range) at = place(node.range[0]);
-      return visit.BREAK;
-    },
-  });
-  return at;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
