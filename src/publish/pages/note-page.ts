@@ -7,24 +7,28 @@ import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
+import { redactorOf } from '../redact.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
 export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, rendered: RenderedNote, freshness?: NoteFreshness): NotePage {
   const { note } = entry;
   const type = typeOf(index, entry);
   const folder = index.folders.get(folderOf(note.path));
+  // Literal `[[…]]` naming a private note (raw HTML, code, escapes) is redacted here, so the
+  // page and the search index (which reads this page) never hold it.
+  const redact = redactorOf(site);
   const page: NotePage = {
     kind: 'note',
     output: pageFile(entry.slug),
     url: entry.url,
     title: note.title,
-    description: description(note.frontmatter.description),
+    description: description(note.frontmatter.description, redact.text),
     slug: entry.slug,
     path: note.path,
     titleId: rendered.titleId,
     aliases: note.aliases,
-    html: rendered.html,
-    toc: rendered.toc,
+    html: redact.html(rendered.html),
+    toc: rendered.toc.map((entry) => ({ ...entry, text: redact.text(entry.text) })),
     backlinks: backlinksOf(site, index, entry),
     tags: noteTags(site, index, entry),
     type: type ? { label: type.label, url: type.url } : null,
@@ -46,7 +50,8 @@ export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote):
       found = { backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set(), rank: index.titleRank.get(source) ?? 0 };
       bySource.set(source.note.path, found);
     }
-    const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(link.link.context)}` : link.link.context;
+    const redact = redactorOf(site).text;
+    const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(redact(link.link.context))}` : redact(link.link.context);
     if (context.trim() === '' || found.seen.has(context)) continue;
     found.seen.add(context);
     found.backlink.contexts.push(context);
@@ -67,6 +72,6 @@ function noteTags(site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[
   return tags;
 }
 
-function description(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? stripWikilinks(value.trim()) : undefined;
+function description(value: unknown, redact: (text: string) => string): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? stripWikilinks(redact(value.trim())) : undefined;
 }
