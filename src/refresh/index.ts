@@ -205,7 +205,8 @@ async function refreshNote(
   }
   const source = bytes.toString('utf8');
   if (!Buffer.from(source, 'utf8').equals(bytes)) return fail('the note is not valid UTF-8; left as it is', 'failed');
-  if (parsedHash !== null && hashSource(source) !== parsedHash) return fail(conflict, 'conflict');
+  // The scan may hash the text with or without its BOM (a decoder drops it); either is the note as read.
+  if (parsedHash !== null && hashSource(source) !== parsedHash && hashSource(source.replace(/^\uFEFF/, '')) !== parsedHash) return fail(conflict, 'conflict');
   let result: NoteRefresh;
   try {
     result = refreshNoteText(note, source, tables, today);
