@@ -89,6 +89,7 @@ describe('notes whose frontmatter Almanac cannot read for sure', () => {
     const failed = build({ config: join(dir, 'almanac.yaml'), out: tempDir('almanac-privacy-'), now: NOW, strict: true, cache: false });
     await expect(failed).rejects.toBeInstanceOf(BuildError);
     await expect(failed).rejects.toThrow(/hostile-string-false\.md:2:1 warning Frontmatter `publish` must be true or false/);
+    await expect(failed).rejects.toThrow(new RegExp(`^${CASES.filter((entry) => entry.line > 0).length} warnings \\(--strict\\):`));
   });
 
   it('are reported by check as invalid-frontmatter at their line', async () => {

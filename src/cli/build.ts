@@ -22,7 +22,7 @@ export function registerBuildCommand(cli: CAC): void {
     .command('build', 'Publish the vault as a static site (default: into site/)')
     .option('--out <dir>', 'Output folder (default: `output` in almanac.yaml, site/)')
     .option('--base <path>', 'URL prefix for sub-path hosting, e.g. /almanac/ (default: `base` in almanac.yaml)')
-    .option('--strict', 'Fail on broken links in published notes instead of warning')
+    .option('--strict', 'Fail on any warning (broken links, notes left out as private, unmatched site.exclude entries) instead of warning')
     .option('--force', 'Build into a symlinked output folder, or one holding files Almanac did not write')
     .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')

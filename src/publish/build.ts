@@ -39,7 +39,7 @@ export interface BuildOptions extends ConfigOptions {
    * Almanac did not write (see output-dir.ts). Never into the vault, the project, the current
    * or the home folder. */
   force?: boolean | undefined;
-  /** Fail (before writing anything) when a published note has a broken link. */
+  /** Fail (before writing anything) on any warning: a broken link in a published note, a note left out as private by doubt, an unmatched `site.exclude` entry. */
   strict?: boolean | undefined;
   /** Build the search index (default true). */
   search?: boolean | undefined;
@@ -155,7 +155,10 @@ async function writeSite(options: BuildOptions, project: Project, { outDir, real
   if (options.strict && warnings.length > 0) {
     const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
     const more = warnings.length > 20 ? `\n… and ${warnings.length - 20} more` : '';
-    throw new BuildError(`${warnings.length} broken ${warnings.length === 1 ? 'link' : 'links'} in published notes (--strict):\n${shown}${more}`, warnings);
+    // Broken links only: said as before; else also notes left out as private, skipped files, unmatched excludes.
+    const links = warnings.every((warning) => warning.rule.startsWith('unresolved-'));
+    const what = links ? `broken ${warnings.length === 1 ? 'link' : 'links'} in published notes` : `${warnings.length === 1 ? 'warning' : 'warnings'}`;
+    throw new BuildError(`${warnings.length} ${what} (--strict):\n${shown}${more}`, warnings);
   }
   // The site is written into a hidden folder beside the output and swapped in once complete:
   // a build that fails leaves the previous site as it was.
