@@ -1,6 +1,8 @@
 // Broken feed markers (issue 12 §8): unclosed, duplicated, stray, malformed or with unknown
 // attributes, each is an error at its line (exit 1) and the note is left as it is.
 import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { openProject } from '../src/project.js';
 import { formatProblem, refresh } from '../src/refresh/index.js';
 import { cleanProjects, fixture, makeProject, read } from './fixtures/refresh/support.js';
 
@@ -54,6 +56,18 @@ describe('broken feed markers', () => {
     const result = await run(body);
     expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:1: not a feed marker/), expect.stringMatching(/^notes\/Broken\.md:5: `<!-- \/feed -->` without a start marker/)]);
     expect(result.note).toBe(body);
+  });
+
+  it('check reports each broken marker as feed-marker at its line', async () => {
+    const body = `<!-- feed: xmag-flows bogus=1 -->\n${TABLE}<!-- /feed -->\n\n<!-- feed: xmag-flows -->\n${TABLE}`;
+    const dir = project(body);
+    const opened = await openProject({ cwd: dir, cache: false });
+    const result = check(opened.vault, { config: opened.config, today: '2026-02-01' });
+    const markers = result.problems.filter((problem) => problem.rule === 'feed-marker');
+    expect(markers.map((problem) => `${problem.file}:${problem.line} ${problem.severity}`)).toEqual(['Broken.md:1 error', 'Broken.md:7 error']);
+    expect(markers[0]?.message).toContain('unknown marker attribute `bogus=`');
+    expect(markers[1]?.message).toContain('has no `<!-- /feed -->`');
+    expect(result.problems.filter((problem) => problem.file === 'Good.md' && problem.rule === 'feed-marker')).toEqual([]);
   });
 
   it('good markers raise nothing', async () => {

@@ -73,7 +73,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   for (const note of project.vault.notes) {
     // Broken markers make the note's regions uncertain: report them and leave the note alone.
     const broken = markerProblems(note).filter((problem) => only === null || problem.feed === null || problem.feed === only);
-    for (const problem of broken) problems.push({ severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: problem.message });
+    for (const problem of broken) problems.push({ severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: `${problem.message}; nothing in the note was refreshed` });
     if (broken.length > 0) {
       brokenNotes.add(note.path);
       continue;

@@ -30,7 +30,7 @@ export function markerProblems(note: ParsedNote): MarkerProblem[] {
   };
   visit(note.tree);
   const last = state.open;
-  if (last) problems.push({ line: last.line, feed: last.feed, message: `feed ${last.feed}: the start marker has no \`<!-- /feed -->\` after it; nothing in the note was refreshed` });
+  if (last) problems.push({ line: last.line, feed: last.feed, message: `feed ${last.feed}: the start marker has no \`<!-- /feed -->\` after it` });
   return problems;
 }
 
@@ -43,17 +43,17 @@ function check(value: string, line: number, open: OpenMarker | null, problems: M
   const start = FEED_START.exec(value);
   if (start?.[1]) {
     const feed = start[1];
-    if (open) problems.push({ line, feed, message: `feed ${feed}: a second start marker before the region opened on line ${open.line} (feed ${open.feed}) is closed; nothing in the note was refreshed` });
+    if (open) problems.push({ line, feed, message: `feed ${feed}: a second start marker before the region opened on line ${open.line} (feed ${open.feed}) is closed` });
     const unknown = [...(start[2] ?? '').matchAll(/([\w-]+)=/g)].map((match) => match[1] ?? '').filter((name) => !KNOWN_ATTRIBUTES.has(name));
     if (unknown.length > 0) {
-      problems.push({ line, feed, message: `feed ${feed}: unknown marker attribute ${unknown.map((name) => `\`${name}=\``).join(', ')} (a start marker takes only \`updated=\`); nothing in the note was refreshed` });
+      problems.push({ line, feed, message: `feed ${feed}: unknown marker attribute ${unknown.map((name) => `\`${name}=\``).join(', ')} (a start marker takes only \`updated=\`)` });
     }
     return { feed, line };
   }
   if (FEED_END.test(value)) {
-    if (!open) problems.push({ line, feed: null, message: '`<!-- /feed -->` without a start marker before it; nothing in the note was refreshed' });
+    if (!open) problems.push({ line, feed: null, message: '`<!-- /feed -->` without a start marker before it' });
     return null;
   }
-  problems.push({ line, feed: null, message: 'not a feed marker: write `<!-- feed: NAME -->` (or `<!-- feed: NAME updated=YYYY-MM-DD -->`) and `<!-- /feed -->`, each on a line of its own; nothing in the note was refreshed' });
+  problems.push({ line, feed: null, message: 'not a feed marker: write `<!-- feed: NAME -->` (or `<!-- feed: NAME updated=YYYY-MM-DD -->`) and `<!-- /feed -->`, each on a line of its own' });
   return open;
 }
