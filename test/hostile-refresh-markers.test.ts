@@ -70,8 +70,8 @@ describe('broken feed markers', () => {
     expect(result.problems.filter((problem) => problem.file === 'Good.md' && problem.rule === 'feed-marker')).toEqual([]);
   });
 
-  it('good markers raise nothing', async () => {
-    const result = await run(fixture('flows-note.md'));
+  it('good markers, and comments that only start with the word feed, raise nothing', async () => {
+    const result = await run(`<!-- feed the cat before the call -->\n<!-- feedback: none -->\n\n${fixture('flows-note.md')}`);
     expect(result).toMatchObject({ ok: true, lines: [] });
   });
 });

@@ -13,8 +13,11 @@ export interface MarkerProblem {
 
 /** Attributes a start marker may carry. */
 const KNOWN_ATTRIBUTES = new Set(['updated']);
-/** Anything that looks meant as a feed marker: `<!-- feed…`, `<!-- /feed…`. */
-const MARKER_LIKE = /^<!--\s*\/?\s*feed\b/i;
+/**
+ * Comments meant as feed markers: `<!-- feed:…`, `<!-- /feed…`, or `<!-- feed NAME -->` (the
+ * colon forgotten). A comment that merely starts with the word (`<!-- feed the cat -->`) is not.
+ */
+const MARKER_LIKE = /^<!--\s*(?:\/\s*feed\b|feed\s*:|feed\s+[\w.-]+\s*-->$)/i;
 
 export function markerProblems(note: ParsedNote): MarkerProblem[] {
   const problems: MarkerProblem[] = [];
