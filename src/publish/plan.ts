@@ -12,6 +12,7 @@ import type { LayoutData, NotePage, SitePages } from './pages/types.js';
 import type { BuildWarning } from './warnings.js';
 import { renderNote, type RenderedNote } from './render/note-html.js';
 import type { FreshnessMap } from './freshness.js';
+import { pageUrl } from './urls.js';
 
 export interface PlanInput {
   notes: ParsedNote[];
@@ -97,20 +98,24 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     sitemap: sitemap(site, notes, listings),
     feed: feed(site, input.now ?? new Date(), (entry) => summaries.get(entry.note.path) ?? ''),
   };
-  return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, input.search ?? true) };
+  return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, index, input.search ?? true) };
 }
 
-export function layoutData(site: SiteModel, search: boolean): LayoutData {
+export function layoutData(site: SiteModel, index: SiteIndex, search: boolean): LayoutData {
+  const url = (slug: string): string => pageUrl(site.base, slug);
+  const { routes } = index;
   return {
     title: site.title,
     base: site.base,
     language: site.options.language,
     search,
+    searchUrl: url(routes.search),
+    tagsUrl: url(routes.tags),
     nav: [
-      { label: 'Types', url: `${site.base}types/` },
-      { label: 'Tags', url: `${site.base}tags/` },
-      { label: 'Graph', url: `${site.base}graph/` },
-      { label: 'Stale', url: `${site.base}stale/` },
+      { label: 'Types', url: url(routes.types) },
+      { label: 'Tags', url: url(routes.tags) },
+      { label: 'Graph', url: url(routes.graph) },
+      { label: 'Stale', url: url(routes.stale) },
     ],
   };
 }

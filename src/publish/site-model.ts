@@ -4,6 +4,7 @@
 import type { ParsedNote } from '../parse/types.js';
 import type { LinkGraph } from '../resolve/index.js';
 import type { SiteOptions } from '../config/site.js';
+import { reservedSlugs, safeSlug } from './generated-pages.js';
 import { slugifyPath, slugifySegment, SlugAllocator } from './slug.js';
 import { fileUrl, pageUrl } from './urls.js';
 import { createExcluder, type Excluder } from '../config/exclude.js';
@@ -45,8 +46,6 @@ export interface SiteModel {
   warnings: BuildWarning[];
 }
 
-/** First URL segments the build writes itself; a note there gets a `-2` slug. */
-export const RESERVED_SLUGS = ['assets', 'files', 'search-index', 'search', 'graph', 'tags', 'types', '404', '__almanac'];
 
 export interface ModelInput {
   notes: ParsedNote[];
@@ -59,7 +58,8 @@ export interface ModelInput {
 export function buildSiteModel(input: ModelInput): SiteModel {
   const { graph, base, options } = input;
   const slugs = new SlugAllocator();
-  for (const slug of RESERVED_SLUGS) slugs.reserve(slug);
+  // Notes take their slugs first; generated pages a note displaces move (generated-pages.ts).
+  for (const slug of reservedSlugs()) slugs.reserve(slug);
   const excluded = createExcluder(options.exclude);
   const published = input.notes.filter((note) => isPublished(note, excluded));
   const homeNote = published.find((note) => note.path.toLowerCase() === 'index.md');
@@ -81,10 +81,7 @@ export function buildSiteModel(input: ModelInput): SiteModel {
 }
 
 function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNote {
-  const wanted = slugifyPath(note.path);
-  const [first = '', ...rest] = wanted.split('/');
-  const safe = RESERVED_SLUGS.includes(first) ? [`${first}-2`, ...rest].join('/') : wanted;
-  const slug = slugs.take(safe);
+  const slug = slugs.take(safeSlug(slugifyPath(note.path)));
   return { note, slug, url: pageUrl(base, slug) };
 }
 

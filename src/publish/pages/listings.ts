@@ -16,14 +16,14 @@ const MAX_COLUMNS = 4;
 
 export function listingPages(site: SiteModel, index: SiteIndex, freshness?: FreshnessMap): ListingPage[] {
   const pages: ListingPage[] = [];
-  pages.push(stalePage(site, freshness));
+  pages.push(stalePage(site, index, freshness));
   pages.push(tagsIndexPage(site, index));
   for (const tag of index.tags.values()) pages.push(tagPage(site, index, tag));
   pages.push(typesIndexPage(site, index));
   for (const type of index.types.values()) pages.push(typePage(site, type));
   for (const folder of index.folders.values()) pages.push(folderPage(site, index, folder));
   pages.push(searchPage(site, index));
-  pages.push(graphPage(site));
+  pages.push(graphPage(site, index));
   if (!site.home) pages.push(homePage(site, index));
   return pages;
 }
@@ -37,7 +37,7 @@ export function noteItem(index: SiteIndex, note: SiteNote): LinkItem {
 }
 
 /** Published notes past their staleness policy, most overdue first. */
-function stalePage(site: SiteModel, freshness: FreshnessMap | undefined): ListingPage {
+function stalePage(site: SiteModel, index: SiteIndex, freshness: FreshnessMap | undefined): ListingPage {
   const rows = site.notes
     .flatMap((note) => {
       const entry = freshness?.get(note.note.path);
@@ -54,12 +54,12 @@ function stalePage(site: SiteModel, freshness: FreshnessMap | undefined): Listin
     })),
   };
   const intro = rows.length === 0 ? 'No note is past its review date.' : `${rows.length} ${rows.length === 1 ? 'note is' : 'notes are'} past their review date, most overdue first.`;
-  return listing(site, 'stale', 'Stale notes', { intro, groups: [], ...(rows.length > 0 ? { table } : {}) });
+  return listing(site, index.routes.stale, 'Stale notes', { intro, groups: [], ...(rows.length > 0 ? { table } : {}) });
 }
 
 function tagsIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
   const items = [...index.tags.values()].sort((a, b) => compareText(a.name, b.name)).map((tag) => ({ label: `#${tag.name}`, url: tag.url, count: tag.notes.length }));
-  return listing(site, 'tags', 'Tags', { intro: `${items.length} tags across the published notes.`, groups: [{ heading: null, items }] });
+  return listing(site, index.routes.tags, 'Tags', { intro: `${items.length} tags across the published notes.`, groups: [{ heading: null, items }] });
 }
 
 function tagPage(site: SiteModel, index: SiteIndex, tag: TagEntry): ListingPage {
@@ -74,7 +74,7 @@ function tagPage(site: SiteModel, index: SiteIndex, tag: TagEntry): ListingPage 
 
 function typesIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
   const items = [...index.types.values()].sort((a, b) => compareText(a.label, b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
-  return listing(site, 'types', 'Types', { intro: 'Notes by kind.', groups: [{ heading: null, items }] });
+  return listing(site, index.routes.types, 'Types', { intro: 'Notes by kind.', groups: [{ heading: null, items }] });
 }
 
 function typePage(site: SiteModel, type: TypeEntry): ListingPage {
@@ -134,11 +134,11 @@ function searchPage(site: SiteModel, index: SiteIndex): ListingPage {
     if (list) list.push(item);
     else groups.set(letter, [item]);
   }
-  return listing(site, 'search', 'All notes', { intro: `${site.notes.length} published notes. With JavaScript on, the search box above searches their full text.`, groups: [...groups.entries()].map(([heading, items]) => ({ heading, items })) });
+  return listing(site, index.routes.search, 'All notes', { intro: `${site.notes.length} published notes. With JavaScript on, the search box above searches their full text.`, groups: [...groups.entries()].map(([heading, items]) => ({ heading, items })) });
 }
 
-function graphPage(site: SiteModel): ListingPage {
-  return listing(site, 'graph', 'Graph', { intro: 'How the notes link to each other. Drawing the graph needs JavaScript; every note is also listed on the All notes page.', groups: [{ heading: null, items: [{ label: 'All notes', url: pageUrl(site.base, 'search') }] }], graph: true });
+function graphPage(site: SiteModel, index: SiteIndex): ListingPage {
+  return listing(site, index.routes.graph, 'Graph', { intro: 'How the notes link to each other. Drawing the graph needs JavaScript; every note is also listed on the All notes page.', groups: [{ heading: null, items: [{ label: 'All notes', url: pageUrl(site.base, index.routes.search) }] }], graph: true });
 }
 
 function homePage(site: SiteModel, index: SiteIndex): ListingPage {

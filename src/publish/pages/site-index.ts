@@ -3,6 +3,7 @@
 import { compareText } from '../collate.js';
 import type { SiteModel, SiteNote } from '../site-model.js';
 import { slugifyPath } from '../slug.js';
+import { safeSlug, takeGeneratedRoutes, type GeneratedRoutes } from '../generated-pages.js';
 import { tagAncestry, tagSlug, typeLabel, typeSlug } from '../taxonomy.js';
 import { pageUrl } from '../urls.js';
 
@@ -43,10 +44,14 @@ export interface SiteIndex {
   /** Each published note's place in title order (equal titles share one), so lists of notes
    * sort by a number instead of collating titles again on every page. */
   titleRank: Map<SiteNote, number>;
+  /** Slugs of the generated pages (stale, tags, types, search, graph): moved when a note has theirs. */
+  routes: GeneratedRoutes;
 }
 
 export function buildSiteIndex(site: SiteModel): SiteIndex {
-  return { folders: indexFolders(site), tags: indexTags(site), types: indexTypes(site), titleRank: rankTitles(site.notes) };
+  // Folder pages take their slugs before the generated pages, which move if one is taken.
+  const folders = indexFolders(site);
+  return { folders, tags: indexTags(site), types: indexTypes(site), titleRank: rankTitles(site.notes), routes: takeGeneratedRoutes(site.slugs) };
 }
 
 function rankTitles(notes: SiteNote[]): Map<SiteNote, number> {
@@ -71,7 +76,7 @@ function indexFolders(site: SiteModel): Map<string, FolderEntry> {
   const ensure = (path: string): FolderEntry => {
     let entry = folders.get(path);
     if (!entry) {
-      const slug = site.slugs.take(slugifyPath(path));
+      const slug = site.slugs.take(safeSlug(slugifyPath(path), true));
       entry = { path, label: path.slice(path.lastIndexOf('/') + 1), slug, url: pageUrl(site.base, slug), notes: [], children: [] };
       folders.set(path, entry);
       const parent = folderOf(path);

@@ -108,6 +108,9 @@ export interface LayoutData {
   base: string;
   language: string;
   nav: LinkItem[];
+  /** The All notes (search) page and the tags index: `{base}search/`, `{base}tags/` unless a note has that URL (generated-pages.ts). */
+  searchUrl: string;
+  tagsUrl: string;
   /** Whether the site has a search index (the client mounts search only then). */
   search: boolean;
 }

@@ -70,6 +70,8 @@ export async function initSearch(base) {
   drawer.append(status, list, more);
 
   const fallback = [...mount.childNodes];
+  // The All notes page: `{base}search/`, or elsewhere when a note has that URL (the build says where).
+  const searchPage = mount.querySelector('.search-link')?.getAttribute('href') ?? new URL('search/', base).pathname;
   mount.replaceChildren(form, announce, drawer);
   mount.classList.add('search--ready', 'search--closed');
 
@@ -196,7 +198,7 @@ export async function initSearch(base) {
     input.value = query;
     setOpen(true);
     await run();
-  } else if (location.pathname === new URL('search/', base).pathname) {
+  } else if (location.pathname === new URL(searchPage, location.href).pathname) {
     input.focus();
   }
 }
