@@ -71,7 +71,7 @@ function render(shared: RenderShared, own: RenderOwn, reply: (message: NoteReply
     });
     outgoing.set(path, links);
   }
-  const site: RenderSite = { base: shared.base, attachments: new Map(shared.attachments.map((file) => [file.path, file])), byPath, graph: { outgoing } };
+  const site: RenderSite = { base: shared.base, options: { allowHtmlAttachments: shared.allowHtmlAttachments }, attachments: new Map(shared.attachments.map((file) => [file.path, file])), byPath, graph: { outgoing } };
   const embedded = new Set(own.embedded);
   let batch: Array<[string, RenderedNote]> = [];
   for (const path of own.render) {

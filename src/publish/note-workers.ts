@@ -30,6 +30,7 @@ export type LinkResolution = Omit<ResolvedLink, 'source' | 'link'>;
 /** What every worker gets to render: the site's URLs and heading ids. */
 export interface RenderShared {
   base: string;
+  allowHtmlAttachments: boolean;
   attachments: SiteAttachment[];
   targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;
 }
@@ -110,6 +111,7 @@ export class NoteWorkers {
     const rendered = new Map<string, RenderedNote>();
     const shared: RenderShared = {
       base: site.base,
+      allowHtmlAttachments: site.options.allowHtmlAttachments,
       attachments: [...site.attachments.values()],
       targets: site.notes.map(({ note, slug, url }) => ({ path: note.path, slug, url, title: note.title, anchors: this.anchors.get(note.path) ?? [] })),
     };

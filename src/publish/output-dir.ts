@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { SiteAttachment, SiteModel } from './site-model.js';
+import { attachmentAllowed, writeAttachment } from './attachment-safety.js';
 import type { GraphData } from './pages/site-files.js';
 import { SEARCH_DIR } from './search/index-builder.js';
 
@@ -243,12 +244,14 @@ export function copyAttachments(site: SiteModel, outDir: string): number {
   let copied = 0;
   for (const attachment of site.attachments.values()) {
     const source = attachmentSource(site, attachment, vaultReal);
-    if (source === null) continue;
+    // HTML, XML and script files only when the config allows them (attachment-safety.ts).
+    if (source === null || !attachmentAllowed(attachment.path, site.options)) continue;
     const target = join(outDir, attachment.output);
     mkdirSync(dirname(target), { recursive: true });
     // Never a symlink in the output: an earlier copy there is replaced, not written through.
     rmSync(target, { force: true });
-    copyFileSync(source, target);
+    // An SVG is written sanitised (no script, handlers, foreign objects).
+    writeAttachment(source, target, copyFileSync);
     copied++;
   }
   return copied;

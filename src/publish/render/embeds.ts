@@ -7,7 +7,7 @@ import { toHast } from 'mdast-util-to-hast';
 import type { ResolvedLink } from '../../resolve/index.js';
 import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
 import { el, text } from './hast.js';
-import { publishedTarget, record, targetHref } from './links.js';
+import { publishedAttachment, publishedTarget, record, targetHref } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';
 import { createScope, MAX_EMBED_DEPTH, type RenderEntry, type RenderScope } from './scope.js';
 import type { createHandlers as CreateHandlers } from './handlers.js';
@@ -31,7 +31,7 @@ export function isBlockEmbed(link: ResolvedLink | undefined): boolean {
 export function fileEmbed(scope: RenderScope, request: EmbedRequest): ElementContent {
   const { link } = request;
   record(scope, link);
-  const attachment = link.file ? scope.site.attachments.get(link.file) : undefined;
+  const attachment = link.file ? publishedAttachment(scope, link.file, link) : undefined;
   const name = link.link.path.slice(link.link.path.lastIndexOf('/') + 1);
   // A file in an excluded folder: as private as the notes there.
   if (!attachment && link.file) return el('span', { className: ['embed', 'embed-private'] }, [text('This content is not published.')]);

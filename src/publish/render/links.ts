@@ -6,6 +6,8 @@ import { blockAnchor, headingIdAt } from '../heading-ids.js';
 import { linkWarning } from '../warnings.js';
 import { el, text } from './hast.js';
 import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
+import type { SiteAttachment } from '../site-model.js';
+import { attachmentAllowed } from '../attachment-safety.js';
 
 /** The page a link lands on, if that page is published. */
 export function publishedTarget(site: RenderSite, link: ResolvedLink): RenderEntry | undefined {
@@ -22,6 +24,21 @@ export function targetHref(target: RenderEntry, link: ResolvedLink): string {
   return target.url;
 }
 
+/** The attachment a link names, if the site publishes it: not an HTML, XML or script file
+ * unless `site.allowHtmlAttachments` (attachment-safety.ts). A file left out is reported. */
+export function publishedAttachment(scope: RenderScope, path: string, link: ResolvedLink): SiteAttachment | undefined {
+  const attachment = scope.site.attachments.get(path);
+  if (!attachment || attachmentAllowed(path, scope.site.options)) return attachment;
+  scope.warnings?.push({
+    file: link.source,
+    line: link.link.line,
+    column: link.link.column,
+    rule: 'unsafe-attachment',
+    message: `Not published: ${path} could run script on the site (set site.allowHtmlAttachments: true to publish HTML, XML and script files)`,
+  });
+  return undefined;
+}
+
 export function record(scope: RenderScope, link: ResolvedLink): void {
   if (!scope.warnings) return;
   const warning = linkWarning(link);
@@ -32,7 +49,7 @@ export function record(scope: RenderScope, link: ResolvedLink): void {
 export function linkElement(scope: RenderScope, link: ResolvedLink, children: ElementContent[]): ElementContent | ElementContent[] {
   record(scope, link);
   if (link.file) {
-    const attachment = scope.site.attachments.get(link.file);
+    const attachment = publishedAttachment(scope, link.file, link);
     return attachment ? el('a', { className: ['attachment'], href: attachment.url }, children) : children;
   }
   if (link.status === 'unresolved-link' || link.status === 'unresolved-attachment' || !link.note) {
@@ -41,6 +58,12 @@ export function linkElement(scope: RenderScope, link: ResolvedLink, children: El
   const target = publishedTarget(scope.site, link);
   // An unpublished note: its display text only, nothing that names or points to it.
   if (!target) return children;
+  // `[x](#page-5)` to an anchor that is no heading (an id in the note's HTML, say): the fragment
+  // as written, which rehypeUserContentIds points at the prefixed id when the page has it.
+  if (link.status === 'unresolved-heading' && link.link.path === '' && target.note.path === scope.note.note.path) {
+    const hash = link.link.target.indexOf('#');
+    if (hash !== -1) return el('a', { href: `#${link.link.target.slice(hash + 1)}` }, children);
+  }
   return el('a', { className: ['internal'], href: targetHref(target, link), dataSlug: target.slug }, children);
 }
 

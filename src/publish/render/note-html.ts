@@ -11,6 +11,7 @@ import type { BuildWarning } from '../warnings.js';
 import { headingAnchors, headingIdAt, titleHeading } from '../heading-ids.js';
 import { createHandlers } from './handlers.js';
 import { sanitizeSchema } from './sanitize-schema.js';
+import { rehypeUserContentIds } from './user-ids.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
 import { escapeHtml } from '../escape-html.js';
@@ -66,9 +67,11 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
   if (refused) warnings.push({ file: entry.note.path, line: refused.line, column: 1, rule: 'parse-error', message: `The note could not be rendered: ${refused.message}` });
   const scope = createScope(site, entry, 0, [], warnings);
   const processor = unified()
-    .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true })
+    // Footnote ids unprefixed here: rehype-sanitize prefixes them with every other id.
+    .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeUserContentIds)
     .use(rehypeStringify);
   const title = titleHeading(entry.note);
   const tree: Root = title ? { ...entry.note.tree, children: entry.note.tree.children.filter((node) => node !== title) } : entry.note.tree;

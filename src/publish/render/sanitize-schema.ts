@@ -3,6 +3,7 @@
 // foldable callouts, image sizes). Scripts, event handlers and javascript: URLs never pass.
 import { defaultSchema } from 'rehype-sanitize';
 import type { Schema } from 'hast-util-sanitize';
+import { CLOBBER_PREFIX } from './user-ids.js';
 
 const base = defaultSchema.attributes ?? {};
 /** The default allows only footnote classes on links; ours carry `internal`, `tag`, `attachment`. */
@@ -25,8 +26,9 @@ export const sanitizeSchema: Schema = {
     href: ['http', 'https', 'mailto'],
     src: ['http', 'https'],
   },
-  // Heading ids must match the anchors links point to; only `name` keeps the prefix.
-  clobber: ['name'],
-  clobberPrefix: 'user-content-',
+  // Every id and name gets the prefix; rehypeUserContentIds (user-ids.ts) then takes it off
+  // Almanac's own heading and block ids, and points `#fragment` links at the prefixed ids.
+  clobber: ['ariaDescribedBy', 'ariaLabelledBy', 'id', 'name'],
+  clobberPrefix: CLOBBER_PREFIX,
   strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'title'],
 };

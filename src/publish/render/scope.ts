@@ -5,6 +5,7 @@ import type { ParsedNote } from '../../parse/types.js';
 import type { ResolvedLink } from '../../resolve/index.js';
 import type { SiteAttachment } from '../site-model.js';
 import type { BuildWarning } from '../warnings.js';
+import type { SiteOptions } from '../../config/site.js';
 
 export const MAX_EMBED_DEPTH = 3;
 
@@ -21,6 +22,8 @@ export interface RenderEntry {
  * from the facts the main thread sends (see note-worker.ts). */
 export interface RenderSite {
   base: string;
+  /** What rendering reads of `site:` in almanac.yaml. */
+  options: Pick<SiteOptions, 'allowHtmlAttachments'>;
   attachments: Map<string, SiteAttachment>;
   /** Published notes by vault path. */
   byPath: Map<string, RenderEntry>;
