@@ -8,6 +8,7 @@ import { build, BuildError, type BuildResult } from '../src/publish/index.js';
 import { openProject } from '../src/project.js';
 import { check } from '../src/check/index.js';
 import { buildSiteModel } from '../src/publish/site-model.js';
+import { parseNote } from '../src/parse/index.js';
 import { runCli, tempDir, writeVault } from './support/vault.js';
 import { allText, listFiles } from './fixtures/publish/crawl.js';
 
@@ -104,6 +105,21 @@ describe('notes whose frontmatter Almanac cannot read for sure', () => {
     const crlf = project.vault.notes.find((note) => note.path === 'hostile-crlf-flow-list-last.md');
     expect(crlf?.publish).toBe(false);
     expect(crlf?.tags.map((tag) => tag.name)).toEqual(['a']);
+  });
+});
+
+describe('the publish key', () => {
+  it('publishes `publish: true` and a note without the key, silently', () => {
+    for (const source of ['---\npublish: true\n---\nx\n', '---\ntitle: T\n---\nx\n', 'x\n']) {
+      const note = parseNote('a.md', source);
+      expect([note.publish, note.issues], source).toEqual([true, []]);
+    }
+  });
+
+  it('reads `Publish: true` as publish, and reports the casing without leaving the note out', () => {
+    const note = parseNote('a.md', '---\nPublish: true\n---\nx\n');
+    expect(note.publish).toBe(true);
+    expect(note.issues.map((issue) => [issue.line, issue.unpublished, issue.message])).toEqual([[2, false, 'Frontmatter key `Publish` is read as `publish`: write it in lower case']]);
   });
 });
 

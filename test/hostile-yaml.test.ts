@@ -3,6 +3,7 @@
 // rest of the vault builds; in almanac.yaml it is a config error (exit 2) with file:line.
 // Duplicate keys are found in one pass (yaml's `uniqueKeys` is quadratic) and frontmatter
 // over a size cap is not parsed at all.
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
@@ -12,8 +13,18 @@ import { parseConfig } from '../src/config/load.js';
 import { ConfigError } from '../src/errors.js';
 import { readFrontmatter } from '../src/parse/frontmatter.js';
 import { parseNote } from '../src/parse/index.js';
-import { runCli, tempDir, writeVault } from './support/vault.js';
+import { ROOT, tempDir, writeVault, type CliRun } from './support/vault.js';
 import { allText } from './fixtures/publish/crawl.js';
+
+/** The CLI, run without blocking, so a test's runs overlap (each spends most of its time starting Node). */
+function runCli(args: string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'bin/almanac.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
 
 /** `levels` anchors, each a list of ten aliases of the one before (10^levels values). */
 function billionLaughs(levels: number): string {
@@ -69,12 +80,14 @@ describe('hostile YAML in a note', () => {
     expect(invalid.sort()).toEqual(HOSTILE.map((entry) => `${entry.name}.md:${entry.line + 1} error`).sort());
   });
 
-  it('through the CLI: check exits 1 and build exits 0 (1 with --strict), naming each file:line', () => {
-    const checked = runCli(['check', '--no-cache'], dir);
+  it('through the CLI: check exits 1 and build exits 0 (1 with --strict), naming each file:line', async () => {
+    const [checked, built, strict] = await Promise.all([
+      runCli(['check', '--no-cache'], dir),
+      runCli(['build', '--no-cache', '--out', join(tempDir('almanac-yaml-'), 'site')], dir),
+      runCli(['build', '--strict', '--no-cache', '--out', join(tempDir('almanac-yaml-'), 'site')], dir),
+    ]);
     expect(checked.status).toBe(1);
-    const built = runCli(['build', '--no-cache', '--out', join(tempDir('almanac-yaml-'), 'site')], dir);
     expect(built.status).toBe(0);
-    const strict = runCli(['build', '--strict', '--no-cache', '--out', join(tempDir('almanac-yaml-'), 'site')], dir);
     expect(strict.status).toBe(1);
     for (const entry of HOSTILE) {
       expect(checked.stdout + checked.stderr).toContain(`${entry.name}.md:${entry.line + 1}:`);
@@ -99,15 +112,15 @@ describe('hostile YAML in almanac.yaml', () => {
     expect(String((error as Error).message)).toMatch(message);
   });
 
-  it('exits 2 with file:line from check and build', () => {
-    for (const entry of HOSTILE) {
+  it('exits 2 with file:line from check and build', async () => {
+    const runs = HOSTILE.flatMap((entry) => {
       const dir = writeVault({ 'almanac.yaml': `vault: notes\n${entry.yaml}\n`, 'notes/A.md': 'A note.\n' });
-      for (const command of ['check', 'build']) {
-        const run = runCli([command, '--no-cache'], dir);
-        expect(run.status, `${command} ${entry.name}`).toBe(2);
-        expect(run.stderr, `${command} ${entry.name}`).toContain(`almanac.yaml:${entry.line + 1}: `);
-        expect(run.stderr).not.toMatch(/\n\s+at /);
-      }
+      return ['check', 'build'].map(async (command) => ({ entry, command, run: await runCli([command, '--no-cache'], dir) }));
+    });
+    for (const { entry, command, run } of await Promise.all(runs)) {
+      expect(run.status, `${command} ${entry.name}`).toBe(2);
+      expect(run.stderr, `${command} ${entry.name}`).toContain(`almanac.yaml:${entry.line + 1}: `);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
     }
   });
 });
