@@ -1,12 +1,24 @@
 // Readable, Unicode-safe URL slugs from vault paths: `Rotations/Sector Rotation.md` →
 // `rotations/sector-rotation`. Letters of any script are kept; collisions get `-2`, `-3`…
 // in the order slugs are taken, so the same vault always gives the same URLs.
+import { createHash } from 'node:crypto';
 
 const DROPPED = /[^\p{L}\p{M}\p{N}_-]+/gu;
 
-/** One path segment: lowercased, NFC, runs of anything but letters/digits/`_`/`-` become one `-`. */
+/**
+ * Longest segment, in UTF-8 bytes. File systems allow 255 bytes per name; this leaves room
+ * for a `-N` collision suffix and an attachment's extension.
+ */
+export const MAX_SEGMENT_BYTES = 200;
+const HASH_CHARS = 8;
+
+/**
+ * One path segment: lowercased, NFC, runs of anything but letters/digits/`_`/`-` become one
+ * `-`. One over MAX_SEGMENT_BYTES is cut (at a character) and ends in `-` and a hash of the
+ * whole segment, so two long names that differ only past the cut still differ.
+ */
 export function slugifySegment(text: string): string {
-  return text
+  const slug = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/['’]/g, '')
@@ -14,6 +26,22 @@ export function slugifySegment(text: string): string {
     .replace(DROPPED, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
+  return Buffer.byteLength(slug) > MAX_SEGMENT_BYTES ? truncateSegment(slug) : slug;
+}
+
+function truncateSegment(slug: string): string {
+  const room = MAX_SEGMENT_BYTES - HASH_CHARS - 1;
+  let kept = '';
+  let bytes = 0;
+  for (const char of slug) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > room) break;
+    kept += char;
+    bytes += size;
+  }
+  // A combining mark cut from its letter, or a trailing `-`, would end the segment oddly.
+  kept = kept.replace(/[\p{M}-]+$/u, '');
+  return `${kept}-${createHash('sha256').update(slug).digest('hex').slice(0, HASH_CHARS)}`;
 }
 
 /** A vault path (with or without `.md`) as a slug; empty segments become `untitled`. */
