@@ -28,6 +28,10 @@ const CASES: HostileCase[] = [
   { name: 'tab-indent', frontmatter: '---\npublish: false\nlist:\n\t- a\n---\n', line: 4 },
   { name: 'unclosed-quote', frontmatter: '---\npublish: false\ntitle: "never closed\n---\n', line: 3 },
   { name: 'unclosed-block', frontmatter: '---\npublish: false\ntitle: A\n', line: 1 },
+  // Found by the fuzz suite (test/fuzz-findings.md §2): a `...` document end inside the block, an over-indented line, a stray `&`.
+  { name: 'document-end', frontmatter: '---\npublish: false\n...\npublish: true\n---\n', line: 4 },
+  { name: 'over-indented', frontmatter: '---\npublish: false\n  over: indented\n---\n', line: 2 },
+  { name: 'stray-anchor', frontmatter: '---\npublish: false\n&\n\n---\n', line: 3 },
   { name: 'string-false', frontmatter: '---\npublish: "false"\n---\n', line: 2 },
   { name: 'no', frontmatter: '---\npublish: no\n---\n', line: 2 },
   { name: 'off', frontmatter: '---\npublish: off\n---\n', line: 2 },
