@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
 import { copyAttachments } from '../src/publish/output-dir.js';
 import type { SiteAttachment, SiteModel } from '../src/publish/site-model.js';
+import { parseConfig } from '../src/config/load.js';
 import { tempDir, writeVault } from './support/vault.js';
 import { listFiles } from './fixtures/publish/crawl.js';
 
@@ -22,7 +23,7 @@ describe('copyAttachments', () => {
     symlinkSync(outside, join(vault, 'deep', 'out'));
     symlinkSync(join(vault, 'nowhere.png'), join(vault, 'dangling.png'));
     const paths = ['images/chart.png', 'alias.png', 'pw.png', 'deep/out/passwd', 'dangling.png', 'images'];
-    const site: Pick<SiteModel, 'vaultRoot' | 'attachments'> = { vaultRoot: vault, attachments: new Map(paths.map((path) => [path, attachment(path)])) };
+    const site: Pick<SiteModel, 'vaultRoot' | 'attachments' | 'options'> = { vaultRoot: vault, attachments: new Map(paths.map((path) => [path, attachment(path)])), options: parseConfig('').site };
     const out = tempDir('almanac-site-');
     expect(copyAttachments(site as SiteModel, out)).toBe(2);
     expect(listFiles(out).sort()).toEqual(['files/alias.png', 'files/images/chart.png']);
