@@ -9,6 +9,7 @@ import { openProject, type Project } from '../project.js';
 import { parseNote, type ParsedNote } from '../parse/index.js';
 import { resolveLinks } from '../resolve/index.js';
 import { comparePaths, listVaultFiles } from '../vault/load.js';
+import { decodeNote } from '../vault/read-note.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from './build.js';
 import { replanSite, type SitePlan } from './plan.js';
 import { changesListings, changesStructure, dependantNotes } from './dependants.js';
@@ -112,7 +113,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const path = changes[0]?.path;
     if (!path || !path.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
     if (!project.vault.notes.some((note) => note.path === path)) return null;
-    const source = await readFile(join(project.vaultDir, path), 'utf8').catch(() => null);
+    const source = await readFile(join(project.vaultDir, path)).then((bytes) => decodeNote(bytes).source, () => null);
     if (source === null) return null;
     const note = parseNote(path, source);
     parsed.set(path, note);
@@ -266,6 +267,6 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[],
 }
 
 async function readNote(project: Project, path: string): Promise<ParsedNote | null> {
-  const source = await readFile(join(project.vaultDir, path), 'utf8').catch(() => null);
+  const source = await readFile(join(project.vaultDir, path)).then((bytes) => decodeNote(bytes).source, () => null);
   return source === null ? null : parseNote(path, source);
 }
