@@ -142,6 +142,16 @@ describe('a folder holding files Almanac did not write', () => {
     expect(existsSync(join(dotfiles, 'stray.html'))).toBe(false);
     expect(readFileSync(join(dotfiles, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
 
+    // An output of an Almanac from before the marker (its script and graph.json) is one too.
+    const legacy = join(p.root, 'legacy');
+    mkdirSync(join(legacy, 'assets'), { recursive: true });
+    writeFileSync(join(legacy, 'assets', 'almanac.js'), '');
+    writeFileSync(join(legacy, 'graph.json'), '{}');
+    writeFileSync(join(legacy, 'old-page.html'), '');
+    await build({ config, out: legacy, cache: false });
+    expect(existsSync(join(legacy, 'old-page.html'))).toBe(false);
+    expect(existsSync(join(legacy, OUTPUT_MARKER))).toBe(true);
+
     const result = await build({ config, out: foreign, cache: false, force: true });
     expect(result.pages).toBeGreaterThan(0);
     expect(existsSync(join(foreign, 'holiday.jpg'))).toBe(false);
