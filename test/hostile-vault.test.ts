@@ -10,7 +10,7 @@ import { check } from '../src/check/index.js';
 import { parseConfig } from '../src/config/load.js';
 import { build } from '../src/publish/build.js';
 import { ConfigError } from '../src/errors.js';
-import { lines, tempDir, writeVault } from './support/vault.js';
+import { lines, runCli, tempDir, writeVault } from './support/vault.js';
 
 const CONFIG = parseConfig('rules: {orphan-note: off}');
 
@@ -113,6 +113,18 @@ describe('vault size', () => {
     expect(big?.headings).toEqual([]);
     const result = check(vault, { config: CONFIG });
     expect(lines(result)).toEqual(['Big.md:1:1 warning Note is 2.0 KB, over the 1000 bytes limit (limits.note-size): not read, checked or published [note-too-large]']);
+  });
+
+  it('the CLI exits 2 on a vault that is / or over limits.files, and 0 on a symlink warning', () => {
+    expect(runCli(['check', '--vault', '/'])).toMatchObject({ status: 2, stderr: expect.stringContaining('file-system root') });
+    const { dir, vault, outside } = projectWithOutside({ 'Home.md': '# Home\n' });
+    symlinkSync(join(outside, 'secret.txt'), join(vault, 'Passwd.md'));
+    writeFileSync(join(dir, 'almanac.yaml'), 'vault: notes\nrules: {orphan-note: off}\n');
+    const run = runCli(['check', '--format', 'github'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('unsafe-symlink');
+    writeFileSync(join(dir, 'almanac.yaml'), 'vault: notes\nlimits: {files: 1}\n');
+    expect(runCli(['build'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('limits.files') });
   });
 
   it('reads limits from almanac.yaml', () => {
