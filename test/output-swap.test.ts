@@ -1,10 +1,11 @@
 // Issue 12 §6: a build never leaves a half-cleared output. It writes into a hidden staging
 // folder beside the output and swaps it in at the end; a failure leaves the old site.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/publish/index.js';
+import { startFileWriter } from '../src/publish/file-writer.js';
 import { tempDir, writeVault } from './support/vault.js';
 import { listFiles } from './fixtures/publish/crawl.js';
 
@@ -28,6 +29,19 @@ function deadPid(): number {
 }
 
 const beside = (root: string): string[] => readdirSync(root).filter((name) => name.includes('.almanac-'));
+
+describe('the page writer', () => {
+  it('writes nothing once cancelled, so a failed build’s removed staging folder stays removed', async () => {
+    const staging = join(tempDir('almanac-swap-'), 'staging');
+    const writer = startFileWriter();
+    writer.write({ path: join(staging, 'a', 'index.html'), content: 'a' });
+    await writer.cancel();
+    rmSync(staging, { recursive: true, force: true });
+    // A page Eleventy was still rendering when another failed.
+    writer.write({ path: join(staging, 'b', 'index.html'), content: 'b' });
+    expect(existsSync(staging)).toBe(false);
+  });
+});
 
 describe('the output folder is swapped in whole', () => {
   it('a build that fails leaves the previous output exactly as it was, and no staging folder', async () => {

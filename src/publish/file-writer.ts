@@ -18,7 +18,9 @@ export interface FileWriter {
   write(file: OutputFile): void;
   /** Wait until every file is on disk. Returns how many were written; throws the first failure. */
   finish(): Promise<number>;
-  /** Stop; files not yet written are dropped. */
+  /** Stop; files not yet written are dropped, and so are files given later (Eleventy may
+   * still hand over pages it was rendering when another failed: written, they would bring
+   * back a staging folder the failed build has removed). */
   cancel(): Promise<void>;
 }
 
@@ -46,9 +48,10 @@ export class FolderCache {
 
 class WorkerWriter implements FileWriter {
   private readonly worker = new BatchWorker<OutputFile, object>(WORKER, 'Writing the site', BATCH);
+  private cancelled = false;
 
   write(file: OutputFile): void {
-    this.worker.add(file);
+    if (!this.cancelled) this.worker.add(file);
   }
 
   finish(): Promise<number> {
@@ -56,6 +59,7 @@ class WorkerWriter implements FileWriter {
   }
 
   cancel(): Promise<void> {
+    this.cancelled = true;
     return this.worker.cancel();
   }
 }
@@ -63,8 +67,10 @@ class WorkerWriter implements FileWriter {
 class InThreadWriter implements FileWriter {
   private readonly folders = new FolderCache();
   private written = 0;
+  private cancelled = false;
 
   write(file: OutputFile): void {
+    if (this.cancelled) return;
     this.folders.write(file);
     this.written++;
   }
@@ -73,5 +79,7 @@ class InThreadWriter implements FileWriter {
     return this.written;
   }
 
-  async cancel(): Promise<void> {}
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+  }
 }
