@@ -34,7 +34,7 @@ export function transformObsidian(tree: Root, source: string): void {
   normaliseLinks(tree, source);
   transformCallouts(tree);
   attachBlockIds(tree);
-  markTags(tree);
+  markTags(tree, source);
 }
 
 function findWikiLinkConstruct(extension: Extension | Extension[] | undefined): Construct {
