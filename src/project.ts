@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { loadConfig, type ConfigOptions, type LoadedConfig } from './config/load.js';
 import { loadVault, type LoadOptions, type Vault } from './vault/load.js';
 import { resolveLinks, type LinkGraph } from './resolve/index.js';
+import { almanacDirOf } from './cache-dir.js';
 
 export interface Project extends LoadedConfig {
   vault: Vault;
@@ -13,7 +14,7 @@ export interface Project extends LoadedConfig {
 }
 
 export interface OpenOptions extends ConfigOptions, Pick<LoadOptions, 'parse' | 'parseAll' | 'trees' | 'workers' | 'scan'> {
-  /** Use the parsed-note cache in `.almanac/cache` next to the config (default true). */
+  /** Use the parsed-note cache in `.almanac/cache` next to the config, or in the vault without one (default true). */
   cache?: boolean | undefined;
 }
 
@@ -39,7 +40,7 @@ export function repoPrefix(dir: string): string {
   return rel === '' ? '' : `${rel}/`;
 }
 
-/** `.almanac/cache` next to the config (or the working folder with `--vault`). */
+/** `.almanac/cache` next to the config, or inside the vault with `--vault` and no config. */
 export function cacheDirOf(loaded: LoadedConfig): string {
-  return join(loaded.dir, '.almanac', 'cache');
+  return join(almanacDirOf(loaded), 'cache');
 }

@@ -2,8 +2,9 @@
 // fingerprint, the config, today, the --changed-since set and the git HEAD (last
 // commit dates). A warm `check` of an unchanged vault skips parsing entirely.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeCacheDir } from '../cache-dir.js';
 import { hashSource } from '../vault/cache.js';
 import { VERSION } from '../version.js';
 import type { CheckResult } from './problem.js';
@@ -37,10 +38,15 @@ export function readResult(cacheDir: string, key: string): CheckResult | null {
   }
 }
 
+/** Best effort: a folder that cannot be written (a read-only vault) only costs the next run time. */
 export function writeResult(cacheDir: string, key: string, result: CheckResult): void {
-  mkdirSync(cacheDir, { recursive: true });
+  if (!makeCacheDir(cacheDir)) return;
   const file = join(cacheDir, `check-${key}.json`);
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(result));
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, JSON.stringify(result));
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
 }

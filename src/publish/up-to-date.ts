@@ -1,9 +1,10 @@
 // A warm build of an unchanged vault writes nothing: the last build's inputs (vault
 // content, config, options, templates, Almanac's version, git HEAD) and a stamp of its
-// output are kept in .almanac/cache; when both still match, the site is up to date.
+// output are kept in .almanac/cache (see cache-dir.ts); when both still match, the site is up to date.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeCacheDir } from '../cache-dir.js';
 import { hashSource } from '../vault/cache.js';
 import { VERSION } from '../version.js';
 import type { BuildWarning } from './warnings.js';
@@ -78,9 +79,14 @@ export function readManifest(cacheDir: string, outDir: string): BuildManifest | 
   }
 }
 
+/** Best effort: without a writable cache folder the next build is simply a full one. */
 export function writeManifest(cacheDir: string, outDir: string, manifest: BuildManifest): void {
-  mkdirSync(cacheDir, { recursive: true });
+  if (!makeCacheDir(cacheDir)) return;
   const file = manifestFile(cacheDir, outDir);
-  writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
-  renameSync(`${file}.tmp`, file);
+  try {
+    writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    rmSync(`${file}.tmp`, { force: true });
+  }
 }

@@ -5,6 +5,7 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Validators } from './http.js';
+import { makeCacheDir } from '../cache-dir.js';
 
 export interface CachedPayload extends Validators {
   /** The feed's `source` as written in the config (placeholders unexpanded). */
@@ -38,7 +39,7 @@ export async function readCache(dir: string, feed: string, source: string): Prom
 }
 
 export async function writeCache(dir: string, feed: string, payload: CachedPayload): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  if (!makeCacheDir(dir)) await mkdir(dir, { recursive: true });
   const { body, ...meta } = payload;
   await replace(join(dir, `${feed}.body`), body);
   await replace(join(dir, `${feed}.json`), `${JSON.stringify(meta, null, 2)}\n`);

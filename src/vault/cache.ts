@@ -6,10 +6,11 @@
 // the note, ~2.3x its source at 10,000 links on one line, where storing each link's whole
 // sentence made a 990 MB file).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { makeCacheDir } from '../cache-dir.js';
 import type { ParsedNote } from '../parse/types.js';
 import { VERSION } from '../version.js';
 
@@ -82,15 +83,15 @@ export class ParseCache {
       }
     }
     if (!this.dirty) return;
-    mkdirSync(dirname(this.file), { recursive: true });
+    // Best effort: a vault that cannot be written (read-only) is parsed again next time.
+    if (!makeCacheDir(dirname(this.file))) return;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       writeFileSync(temp, serialize(this.entries));
       renameSync(temp, this.file);
-    } catch (error) {
+      this.dirty = false;
+    } catch {
       rmSync(temp, { force: true });
-      throw error;
     }
-    this.dirty = false;
   }
 }
