@@ -79,3 +79,20 @@ describe('literal wikilinks naming private notes', () => {
     expect(search).toContain('Nowhere At All');
   });
 });
+
+describe('frontmatter wikilinks naming private notes on type pages', () => {
+  it('are redacted in the type table cells; links to published notes stay links', async () => {
+    const dir = writeVault({
+      'almanac.yaml': 'vault: vault\ntypes:\n  company: {}\nsite:\n  columns:\n    company: [analyst]\n',
+      'vault/Acme.md': '---\ntype: company\nanalyst: "[[Secret Plans]]"\n---\nAcme.\n',
+      'vault/Bolt.md': '---\ntype: company\nanalyst: "[[Public Analyst|PA]]"\n---\nBolt.\n',
+      'vault/Public Analyst.md': 'An analyst.\n',
+      'vault/Secret Plans.md': '---\npublish: false\n---\nSecret.\n',
+    });
+    const site = await build({ config: join(dir, 'almanac.yaml'), out: tempDir('almanac-redact-types-'), cache: false });
+    const page = allText(site.outDir).find(({ file }) => /types\/compan(y|ies)\/index\.html$/.test(file));
+    expect(page?.text).toContain('Acme');
+    expect(page?.text).toContain('>PA</a>');
+    expect(page?.text.toLowerCase()).not.toContain('secret plans');
+  });
+});

@@ -4,6 +4,7 @@ import type { ParsedNote } from '../../parse/types.js';
 import type { ResolvedLink } from '../../resolve/index.js';
 import type { SiteModel } from '../site-model.js';
 import { targetHref } from '../render/links.js';
+import { redactorOf } from '../redact.js';
 import type { CellPart } from './types.js';
 
 const WIKILINK = /\[\[([^\]]*?)\]\]/g;
@@ -49,7 +50,11 @@ function linkPart(site: SiteModel, inner: string, links: ResolvedLink[]): CellPa
   const display = bar === -1 ? target.replace(/#\^?/g, ' › ') : inner.slice(bar + 1).trim();
   const link = links.find((candidate) => candidate.link.target === target);
   const page = link?.note ? site.byPath.get(link.note) : undefined;
-  return page && link ? { text: display, url: targetHref(page, link), slug: page.slug } : { text: display };
+  if (page && link) return { text: display, url: targetHref(page, link), slug: page.slug };
+  // Not a published note: shown as text, unless it names a private one.
+  const literal = `[[${inner}]]`;
+  const redacted = redactorOf(site).text(literal);
+  return { text: redacted === literal ? display : redacted };
 }
 
 /** `[[Goldman Sachs|GS]]` → `GS`, for frontmatter text shown as plain text. */
