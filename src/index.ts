@@ -5,7 +5,8 @@ export type { ObsidianLink, Callout, Highlight, Tag, ObsidianComment } from './p
 export { loadVault, listVaultFiles, type Vault, type LoadOptions } from './vault/load.js';
 export { resolveLinks, resolveLink, normaliseHeading, findHeading, type LinkGraph, type ResolvedLink, type LinkStatus } from './resolve/index.js';
 export { check, type CheckOptions, type CheckResult, type CheckSummary, type Problem, type ProblemSeverity } from './check/index.js';
-export { formatResult, formatPretty, formatJson, formatGithub, formatSarif, FORMATS, type Format } from './report/index.js';
+export { formatResult, formatPretty, formatJson, formatGithub, formatSarif, formatDiagnostic, formatDiagnostics, formatDiagnosticsAs, FORMATS, type Format } from './report/index.js';
+export { compareDiagnostics, type Diagnostic, type DiagnosticSeverity, type RawDiagnostic } from './diagnostic.js';
 export { loadConfig, parseConfig, CONFIG_FILE, type LoadedConfig, type ConfigOptions } from './config/load.js';
 export { configSchema, defaultConfig, type Config, type ConfigInput } from './config/schema.js';
 export { RULES, RULE_IDS, type RuleId, type Severity } from './config/rules.js';
@@ -14,7 +15,7 @@ export { AlmanacError, ConfigError, UsageError } from './errors.js';
 export { VERSION } from './version.js';
 export { noteFreshness, tableFreshness, staleNoteMessage, staleTableMessage, lastCommitDates, changedSince, type NoteFreshness, type TableFreshness } from './stale/index.js';
 export { formatStepSummary } from './report/step-summary.js';
-export { build, buildIfChanged, BuildError, planSite, slugifyPath, slugifySegment, normaliseBase, formatWarning } from './publish/index.js';
+export { build, buildIfChanged, BuildError, planSite, slugifyPath, slugifySegment, normaliseBase, formatWarning, formatWarnings } from './publish/index.js';
 export type { BuildOptions, BuildResult, BuildSummary, BuildProgress, BuildPhase, BuildWarning, SitePlan, PlanInput, NotePage, ListingPage, RedirectPage, SitePages, Backlink, LinkItem, GraphData } from './publish/index.js';
 export { serve, type ServeOptions, type ServeEvent, type ServeHandle } from './publish/serve.js';
 export { siteSchema, type SiteOptions } from './config/site.js';

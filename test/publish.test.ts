@@ -396,7 +396,7 @@ describe('broken links', () => {
     const out = outDir();
     const result = runCli(['build', '--vault', writeVault(vault), '--out', out, '--strict', '--no-search']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('almanac: 2 broken links in published notes (--strict):\nA.md:1:10 warning Link to a note that does not exist: Nowhere [unresolved-link]');
+    expect(result.stderr).toContain('almanac: 2 broken links in published notes (--strict):\nA.md\n  A.md:1:10  warning  No note or file named “Nowhere”  unresolved-link');
     expect(listFiles(out)).toEqual([]);
   });
 });

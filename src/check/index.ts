@@ -1,17 +1,18 @@
 // check: every cross-reference problem in a vault, as data.
 import type { Vault } from '../vault/load.js';
 import { resolveLinks, type LinkGraph } from '../resolve/index.js';
-import { RULES, type RuleId } from '../config/rules.js';
 import { defaultConfig, type Config } from '../config/schema.js';
-import type { ParsedNote } from '../parse/types.js';
-import type { CheckResult, Problem, ProblemSeverity } from './problem.js';
-import { Suggester } from './suggest.js';
+import type { CheckResult, Problem } from './problem.js';
+import { noteNameSuggester } from './broken-links.js';
+import { isSuppressed, severityOf } from './policy.js';
+import { compareDiagnostics } from '../diagnostic.js';
 import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem, type RawProblem } from './rules.js';
 import { staleProblems } from './stale-rules.js';
 import { excludeProblems } from './exclude-rules.js';
 import type { NoteFreshness, TableFreshness } from '../stale/index.js';
 
 export type { CheckResult, CheckSummary, Problem, ProblemSeverity } from './problem.js';
+export { brokenLinkProblems, BROKEN_LINK_RULES } from './broken-links.js';
 
 export interface CheckOptions {
   config?: Config | null | undefined;
@@ -28,7 +29,7 @@ export interface CheckOptions {
 export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   const config = options.config ?? defaultConfig();
   const graph = options.graph ?? resolveLinks(vault);
-  const names = new Suggester(vault.notes.flatMap((note) => [note.name, note.title]));
+  const names = noteNameSuggester(vault.notes);
   const raw: RawProblem[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const stale: NoteFreshness[] = [];
@@ -59,7 +60,7 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
     if (isSuppressed(notes.get(problem.file), problem)) continue;
     problems.push({ ...problem, severity });
   }
-  problems.sort(compareProblems);
+  problems.sort(compareDiagnostics);
   const reported = new Set(problems.map((problem) => `${problem.rule}\0${problem.file}\0${problem.line}`));
   return {
     summary: {
@@ -75,19 +76,3 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   };
 }
 
-
-function severityOf(rule: RuleId, config: Config): ProblemSeverity | null {
-  const policy = rule === 'stale-note' || rule === 'stale-table' ? config.stale.severity : undefined;
-  const severity = config.rules[rule] ?? policy ?? RULES[rule];
-  return severity === 'off' ? null : severity;
-}
-
-/** `%% almanac-ignore RULE %%` on the line (or the line before), `almanac-ignore-file` anywhere. */
-function isSuppressed(note: ParsedNote | undefined, problem: RawProblem): boolean {
-  if (!note) return false;
-  return note.suppressions.some((entry) => (entry.line === 0 || entry.line === problem.line) && (entry.rules.length === 0 || entry.rules.includes(problem.rule)));
-}
-
-function compareProblems(a: Problem, b: Problem): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-}

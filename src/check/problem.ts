@@ -1,20 +1,13 @@
 import type { RuleId } from '../config/rules.js';
+import type { Diagnostic, DiagnosticSeverity } from '../diagnostic.js';
 import type { NoteFreshness, TableFreshness } from '../stale/index.js';
 
-export type ProblemSeverity = 'error' | 'warning' | 'info';
+export type ProblemSeverity = DiagnosticSeverity;
 
-export interface Problem {
+/** A check problem: a Diagnostic (src/diagnostic.ts) whose rule is a configurable check rule. */
+export interface Problem extends Diagnostic {
   rule: RuleId;
   severity: ProblemSeverity;
-  /** Vault-relative, forward slashes. */
-  file: string;
-  /** 1-based, in the file as stored (frontmatter lines count). */
-  line: number;
-  column: number;
-  /** The link as written up to the `|`, escapes removed (link problems only). */
-  target?: string;
-  message: string;
-  suggestion?: string;
 }
 
 export interface CheckSummary {

@@ -34,7 +34,7 @@ export function registerBuildCommand(cli: CAC): void {
 
 export async function runBuildCommand(flags: BuildFlags): Promise<number> {
   // Loaded on use: Eleventy is heavy and other commands never need them.
-  const { buildIfChanged, BuildError, formatWarning } = await import('../publish/index.js');
+  const { buildIfChanged, BuildError, formatWarnings } = await import('../publish/index.js');
   const { buildSummary, createProgressBar } = await import('../publish/progress.js');
   const today = parseToday(flags.today);
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr) : null;
@@ -52,7 +52,8 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
       onProgress: bar?.update,
     });
     bar?.clear();
-    for (const warning of result.warnings.slice(0, SHOWN_WARNINGS)) process.stderr.write(`${formatWarning(warning)}\n`);
+    // check's words and layout (report/pretty.ts): file:line:col  warning  message → suggestion  rule.
+    process.stderr.write(formatWarnings(result.warnings.slice(0, SHOWN_WARNINGS), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
     if (result.warnings.length > SHOWN_WARNINGS) process.stderr.write(`… and ${result.warnings.length - SHOWN_WARNINGS} more (almanac check lists them all)\n`);
     for (const notice of result.notices ?? []) process.stderr.write(`almanac: ${notice}\n`);
     const rel = relative(process.cwd(), result.outDir);

@@ -14,7 +14,7 @@ import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
 import { checkOutDir, copyAssets, copyAttachments, discardStaging, startStaging, swapIn, writeGraphJson } from './output-dir.js';
 import { startSearchIndex, type SearchIndexer } from './search-index.js';
 import { normaliseBase } from './urls.js';
-import { formatWarning, type BuildWarning } from './warnings.js';
+import { brokenLinkWarnings, formatWarnings, type BuildWarning } from './warnings.js';
 import { freshnessOf, todayUtc } from './freshness.js';
 import { loadConfig } from '../config/load.js';
 import { cacheDirOf } from '../project.js';
@@ -151,13 +151,15 @@ async function writeSite(options: BuildOptions, project: Project, { outDir, real
   // 10,000 notes they are a large share of peak memory while Eleventy writes.
   if (!options.project) releaseTrees(project);
   // Files the vault scan skipped (symlinks out of the vault, notes too large) come first.
-  const warnings = [...(project.vault.problems ?? []), ...allWarnings(plan)];
+  // Then broken links as check reports them, frontmatter links included, published notes only.
+  const links = brokenLinkWarnings(plan.site.notes.map((entry) => entry.note), project.vault.notes, project.graph, project.config);
+  const warnings = [...(project.vault.problems ?? []), ...allWarnings(plan), ...links];
   if (options.strict && warnings.length > 0) {
-    const shown = warnings.slice(0, 20).map(formatWarning).join('\n');
+    const shown = formatWarnings(warnings.slice(0, 20)).trimEnd();
     const more = warnings.length > 20 ? `\n… and ${warnings.length - 20} more` : '';
     // Broken links only: said as before; else also notes left out as private, skipped files, unmatched excludes.
-    const links = warnings.every((warning) => warning.rule.startsWith('unresolved-'));
-    const what = links ? `broken ${warnings.length === 1 ? 'link' : 'links'} in published notes` : `${warnings.length === 1 ? 'warning' : 'warnings'}`;
+    const onlyLinks = warnings.every((warning) => warning.rule.startsWith('unresolved-'));
+    const what = onlyLinks ? `broken ${warnings.length === 1 ? 'link' : 'links'} in published notes` : `${warnings.length === 1 ? 'warning' : 'warnings'}`;
     throw new BuildError(`${warnings.length} ${what} (--strict):\n${shown}${more}`, warnings);
   }
   // The site is written into a hidden folder beside the output and swapped in once complete:

@@ -3,6 +3,6 @@ export { build, buildIfChanged, BuildError, type BuildOptions, type BuildResult,
 export { planSite, type SitePlan, type PlanInput } from './plan.js';
 export { slugifyPath, slugifySegment } from './slug.js';
 export { normaliseBase } from './urls.js';
-export { formatWarning, type BuildWarning } from './warnings.js';
+export { formatWarning, formatWarnings, brokenLinkWarnings, type BuildWarning } from './warnings.js';
 export type { NotePage, ListingPage, RedirectPage, SitePages, Backlink, LinkItem } from './pages/types.js';
 export type { GraphData } from './pages/site-files.js';

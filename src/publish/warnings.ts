@@ -1,29 +1,29 @@
-// Problems a build reports but survives (unless `strict`): links that go nowhere.
-import type { ResolvedLink } from '../resolve/index.js';
+// Problems a build reports but survives (unless `strict`): links that go nowhere, notes left
+// out as private by doubt, files skipped. Each is a Diagnostic (src/diagnostic.ts) whose
+// severity is the build's: a warning, or with --strict the error that stops it.
+import type { Config } from '../config/schema.js';
+import type { ParsedNote } from '../parse/types.js';
+import type { LinkGraph } from '../resolve/index.js';
+import { brokenLinkProblems } from '../check/broken-links.js';
+import type { RawDiagnostic } from '../diagnostic.js';
+import { formatDiagnostic, formatDiagnostics } from '../report/pretty.js';
 
-export interface BuildWarning {
-  /** Vault-relative path of the note holding the link. */
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  message: string;
+export type BuildWarning = RawDiagnostic;
+
+/**
+ * Every broken link `check` reports in the published notes, frontmatter links included, in
+ * check's words and with its suggestions (rules set to `off` and `almanac-ignore` comments drop them).
+ */
+export function brokenLinkWarnings(published: readonly ParsedNote[], vault: readonly ParsedNote[], graph: LinkGraph, config: Config): BuildWarning[] {
+  return brokenLinkProblems(published, vault, graph, config).map(({ severity: _severity, ...warning }) => warning);
 }
 
-const MESSAGES: Partial<Record<ResolvedLink['status'], string>> = {
-  'unresolved-link': 'Link to a note that does not exist',
-  'unresolved-heading': 'Link to a heading the note does not have',
-  'unresolved-block': 'Link to a block id the note does not have',
-  'unresolved-attachment': 'Embed of a file that does not exist',
-};
-
-/** The warning for a link, or null when it lands somewhere. */
-export function linkWarning(link: ResolvedLink): BuildWarning | null {
-  const message = MESSAGES[link.status];
-  if (!message) return null;
-  return { file: link.source, line: link.link.line, column: link.link.column, rule: link.status, message: `${message}: ${link.link.target}` };
+/** `A.md:1:10  warning  No note or file named “Nowhere”  unresolved-link`, as check prints it. */
+export function formatWarning(warning: BuildWarning, options: { color?: boolean; pathPrefix?: string } = {}): string {
+  return formatDiagnostic({ ...warning, severity: 'warning' }, options);
 }
 
-export function formatWarning(warning: BuildWarning): string {
-  return `${warning.file}:${warning.line}:${warning.column} warning ${warning.message} [${warning.rule}]`;
+/** Warnings grouped by file, as `check` prints its problems. */
+export function formatWarnings(warnings: readonly BuildWarning[], options: { color?: boolean; pathPrefix?: string } = {}): string {
+  return formatDiagnostics(warnings.map((warning) => ({ ...warning, severity: 'warning' as const })), options);
 }

@@ -1,5 +1,5 @@
-// GitHub Actions workflow commands: one annotation per problem, paths from the repository root.
-import type { CheckResult } from '../check/problem.js';
+// GitHub Actions workflow commands: one annotation per diagnostic, paths from the repository root.
+import type { Diagnostic } from '../diagnostic.js';
 
 export interface GithubOptions {
   /** Prefix that turns a vault-relative path into a repository-relative one, e.g. `notes/`. */
@@ -8,7 +8,7 @@ export interface GithubOptions {
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-export function formatGithub(result: CheckResult, options: GithubOptions = {}): string {
+export function formatGithub(result: { problems: readonly Diagnostic[] }, options: GithubOptions = {}): string {
   const prefix = options.pathPrefix ?? '';
   return result.problems
     .map((problem) => {

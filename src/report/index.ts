@@ -1,5 +1,6 @@
 import type { CheckResult } from '../check/problem.js';
-import { formatPretty } from './pretty.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { formatDiagnostic, formatDiagnostics, formatPretty } from './pretty.js';
 import { formatJson } from './json.js';
 import { formatGithub } from './github.js';
 import { formatSarif } from './sarif.js';
@@ -31,4 +32,18 @@ export function formatResult(result: CheckResult, format: Format, options: Forma
   }
 }
 
-export { formatPretty, formatJson, formatGithub, formatSarif };
+/** Diagnostics without a check summary (build's warnings, refresh's problems) in `format`. */
+export function formatDiagnosticsAs(diagnostics: readonly Diagnostic[], format: Format, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'pretty':
+      return formatDiagnostics(diagnostics, options);
+    case 'json':
+      return formatJson({ problems: diagnostics });
+    case 'github':
+      return formatGithub({ problems: diagnostics }, options);
+    case 'sarif':
+      return formatSarif({ problems: diagnostics }, options);
+  }
+}
+
+export { formatPretty, formatJson, formatGithub, formatSarif, formatDiagnostic, formatDiagnostics };

@@ -7,7 +7,7 @@ import { toHast } from 'mdast-util-to-hast';
 import type { ResolvedLink } from '../../resolve/index.js';
 import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
 import { el, text } from './hast.js';
-import { publishedAttachment, publishedTarget, record, targetHref } from './links.js';
+import { publishedAttachment, publishedTarget, targetHref } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';
 import { createScope, MAX_EMBED_DEPTH, type RenderEntry, type RenderScope } from './scope.js';
 import type { createHandlers as CreateHandlers } from './handlers.js';
@@ -30,7 +30,6 @@ export function isBlockEmbed(link: ResolvedLink | undefined): boolean {
 /** An attachment embed: image at its size, audio/video player, else a link to the file. */
 export function fileEmbed(scope: RenderScope, request: EmbedRequest): ElementContent {
   const { link } = request;
-  record(scope, link);
   const attachment = link.file ? publishedAttachment(scope, link.file, link) : undefined;
   const name = link.link.path.slice(link.link.path.lastIndexOf('/') + 1);
   // A file in an excluded folder: as private as the notes there.
@@ -54,7 +53,6 @@ export function fileEmbed(scope: RenderScope, request: EmbedRequest): ElementCon
 /** A note, section or block embed, as a block element. */
 export function noteEmbed(scope: RenderScope, request: EmbedRequest, createHandlers: typeof CreateHandlers): ElementContent {
   const { link } = request;
-  record(scope, link);
   const display = request.display ?? defaultDisplay(link.link.target);
   if (link.status === 'unresolved-link' || !link.note) {
     return el('span', { className: ['unresolved'], title: 'Missing note' }, [text(display)]);

@@ -3,7 +3,6 @@
 import type { ElementContent } from 'hast';
 import type { ResolvedLink } from '../../resolve/index.js';
 import { blockAnchor, headingIdAt } from '../heading-ids.js';
-import { linkWarning } from '../warnings.js';
 import { el, text } from './hast.js';
 import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
 import type { SiteAttachment } from '../site-model.js';
@@ -39,15 +38,10 @@ export function publishedAttachment(scope: RenderScope, path: string, link: Reso
   return undefined;
 }
 
-export function record(scope: RenderScope, link: ResolvedLink): void {
-  if (!scope.warnings) return;
-  const warning = linkWarning(link);
-  if (warning) scope.warnings.push(warning);
-}
-
 /** A wikilink or Markdown link to a note or file; `children` is its rendered display. */
 export function linkElement(scope: RenderScope, link: ResolvedLink, children: ElementContent[]): ElementContent | ElementContent[] {
-  record(scope, link);
+  // Broken links are warned about from the link graph (publish/warnings.ts), not here:
+  // rendering never sees frontmatter links.
   if (link.file) {
     const attachment = publishedAttachment(scope, link.file, link);
     return attachment ? el('a', { className: ['attachment'], href: attachment.url }, children) : children;
