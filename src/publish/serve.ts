@@ -2,14 +2,13 @@
 // just the saved note, re-resolve links, and re-write only the pages that depend on it.
 // Adding, deleting, (un)publishing or re-aliasing a note rebuilds the whole site, since
 // those move URLs or change what is published.
-import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { openProject, type Project } from '../project.js';
 import { parseNote, type ParsedNote } from '../parse/index.js';
 import { resolveLinks } from '../resolve/index.js';
 import { comparePaths, listVaultFiles } from '../vault/load.js';
-import { decodeNote } from '../vault/read-note.js';
+import { readVaultNote } from '../vault/read-note.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from './build.js';
 import { replanSite, type SitePlan } from './plan.js';
 import { changesListings, changesStructure, dependantNotes } from './dependants.js';
@@ -113,7 +112,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const path = changes[0]?.path;
     if (!path || !path.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
     if (!project.vault.notes.some((note) => note.path === path)) return null;
-    const source = await readFile(join(project.vaultDir, path)).then((bytes) => decodeNote(bytes).source, () => null);
+    const source = await readVaultNote(project.vaultDir, path, project.config.limits['note-size']);
     if (source === null) return null;
     const note = parseNote(path, source);
     parsed.set(path, note);
@@ -237,7 +236,12 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[],
       continue;
     }
     const after = parsed.get(change.path) ?? (await readNote(project, change.path));
-    if (after === null) continue;
+    if (after === null) {
+      // Gone, over limits.note-size, not a regular file or a symlink out of the vault: off the site.
+      if (at !== -1) notes.splice(at, 1);
+      full = at !== -1 || full;
+      continue;
+    }
     if (at === -1) {
       notes.push(after);
       notes.sort((a, b) => comparePaths(a.path, b.path));
@@ -267,6 +271,6 @@ async function applyChanges(project: Project, plan: SitePlan, changes: Change[],
 }
 
 async function readNote(project: Project, path: string): Promise<ParsedNote | null> {
-  const source = await readFile(join(project.vaultDir, path)).then((bytes) => decodeNote(bytes).source, () => null);
+  const source = await readVaultNote(project.vaultDir, path, project.config.limits['note-size']);
   return source === null ? null : parseNote(path, source);
 }

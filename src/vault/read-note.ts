@@ -3,7 +3,8 @@
 // Bytes that are not valid UTF-8 become U+FFFD and the first bad one is reported with its
 // byte offset and line; the rest of the note is still read, checked and published.
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 
 export type NoteRead =
   | { kind: 'text'; source: string; invalid: { offset: number; line: number } | null }
@@ -22,6 +23,20 @@ export async function readNoteFile(file: string, maxBytes: number): Promise<Note
     return { kind: 'text', ...decodeNote(bytes) };
   } finally {
     await handle.close();
+  }
+}
+
+/** A saved note's text for `serve`, read as the vault walk reads it: null when it is gone,
+ * not a regular file, over the size limit, or (through a symlink) outside the vault. */
+export async function readVaultNote(vaultRoot: string, path: string, maxBytes: number): Promise<string | null> {
+  try {
+    const [root, file] = await Promise.all([realpath(vaultRoot), realpath(join(vaultRoot, path))]);
+    const inside = relative(root, file);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
+    const read = await readNoteFile(file, maxBytes);
+    return read.kind === 'text' ? read.source : null;
+  } catch {
+    return null;
   }
 }
 
