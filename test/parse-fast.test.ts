@@ -104,6 +104,8 @@ describe('fast path', () => {
     ['inline', '*a* **b** ***c*** _d_ __e__ `code` \\*esc\\* &amp; &copy; a  \nb\\\nc <span>x</span>\n'],
     ['html', '<div>\n*not md*\n</div>\n\n<!-- note -->\ntext\n'],
     ['block ids and tags', 'Para #tag/sub #123 ^id-1\n\n- item ^li\n\n| t |\n|---|\n| 1 |\n\n^tbl\n\n*Updated 2026-01-14*\n'],
+    ['block ids on their own line', 'Para\n^soft\n\n![[img.png]]\n^img\n\n![[img.png]]^none\n\n> [!info] Title ^t\n\n> [!note] T\n> body\n^lazy\n\n> quote\n>\n> ^own\n\n- one\n  two ^li\n- lazy\n^li2\n  - child\n\n| a |\n|---|\n| 1 |\n^row\n\nhard  \n^hard\n'],
+    ['html anchors and comments', 'See <span id="page-5-6">8</span> and <a name=\'top\'></a>\n\n<div id=blk class="x">\n<p id="inner">\n</div>\n\n<!-- [[Hidden]] <a id="no"> -->\n\n<!--\n\n[[Also hidden]]\n\n-->\n\ntext <!-- [[Inline]] --> [[Shown]]\n'],
   ])('agrees with remark on %s', (_name, body) => {
     expect(expectSame('Note.md', body)).toBe('fast');
   });

@@ -55,7 +55,7 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
   const visit = (node: Nodes, block: Nodes | undefined): void => {
     const here = CONTEXT_BLOCKS.has(node.type) ? node : block;
     const data = node.data;
-    if (data?.blockId) facts.blocks.push({ id: data.blockId, line: blockIdLine(node, shift), column: 1 });
+    if (data?.blockId) facts.blocks.push({ id: data.blockId, line: data.blockIdLine === undefined ? blockIdLine(node, shift) : data.blockIdLine + shift, column: 1 });
     switch (node.type) {
       case 'heading':
         facts.headings.push({ text: squash(toString(node)), depth: node.depth, line: lineOf(node), column: columnOf(node) });

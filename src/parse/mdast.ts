@@ -77,5 +77,7 @@ declare module 'mdast' {
   interface Data {
     /** Obsidian block id (`^id`) attached to this block. */
     blockId?: string;
+    /** Body line of the `^id` (block-ids.ts), where the block's id is written. */
+    blockIdLine?: number;
   }
 }
