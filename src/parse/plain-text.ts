@@ -3,9 +3,13 @@
 // embed of an unpublished note never spells out its name.
 import type { Nodes } from 'mdast';
 
-/** Display text Obsidian shows for a wikilink without `|alias`: `Note › Heading`. */
+/**
+ * Display text Obsidian shows for a wikilink without `|alias`: `Note › Heading`. Empty parts
+ * are dropped (`[[Note#]]` reads `Note`, not `Note › `); `[[#]]` keeps what was written.
+ */
 export function defaultDisplay(target: string): string {
-  return target.replace(/\.md(?=#|$)/i, '').replace(/#\^?/g, ' › ').replace(/^ › /, '');
+  const parts = target.split(/#\^?/).map((part, index) => (index === 0 ? part.replace(/\.md$/i, '') : part).trim()).filter((part) => part !== '');
+  return parts.length > 0 ? parts.join(' › ') : target.trim();
 }
 
 const SPACED = new Set(['tableRow', 'table', 'list', 'listItem', 'blockquote', 'root']);
