@@ -175,7 +175,7 @@ describe('frontmatter', () => {
 
   it('reports fields of the wrong shape at their key', () => {
     const note = parseNote('a.md', '---\ntype: etf\naliases: {a: 1}\npublish: maybe\n---\n');
-    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['3:Frontmatter `aliases` must be a list of strings', '4:Frontmatter `publish` must be true or false (a YAML boolean), not the string "maybe"; the note is left out of the site']);
+    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['3:Frontmatter `aliases` is a mapping, not a list; Almanac ignores it', '4:Frontmatter `publish` must be true or false (a YAML boolean), not the string "maybe"; the note is left out of the site']);
   });
 
   it('only a line that is exactly `---` opens frontmatter (`---abc`, `----` are body text)', () => {

@@ -55,7 +55,7 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   const notes = new Map(vault.notes.map((note) => [note.path, note]));
   const problems: Problem[] = [];
   for (const problem of raw) {
-    const severity = severityOf(problem.rule, config);
+    const severity = severityOf(problem.rule, config, problem.severity);
     if (severity === null) continue;
     if (isSuppressed(notes.get(problem.file), problem)) continue;
     problems.push({ ...problem, severity });

@@ -5,9 +5,10 @@ import type { Config } from '../config/schema.js';
 import type { ParsedNote } from '../parse/types.js';
 import type { Problem, ProblemSeverity } from './problem.js';
 
-export function severityOf(rule: RuleId, config: Config): ProblemSeverity | null {
+/** `own`: the problem's own default (a frontmatter value Almanac ignores is a warning), used when the config sets none. */
+export function severityOf(rule: RuleId, config: Config, own?: ProblemSeverity): ProblemSeverity | null {
   const policy = rule === 'stale-note' || rule === 'stale-table' ? config.stale.severity : undefined;
-  const severity = config.rules[rule] ?? policy ?? RULES[rule];
+  const severity = config.rules[rule] ?? policy ?? own ?? RULES[rule];
   return severity === 'off' ? null : severity;
 }
 

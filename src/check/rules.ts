@@ -6,8 +6,11 @@ import type { Problem } from './problem.js';
 import type { Config } from '../config/schema.js';
 import { closestOf, type Suggester } from './suggest.js';
 
-/** A problem before its severity is decided (config, suppression). */
-export type RawProblem = Omit<Problem, 'severity'>;
+/**
+ * A problem before its severity is decided (config, suppression). `severity`, when set, is
+ * the problem's own default, used when almanac.yaml does not set its rule's severity.
+ */
+export type RawProblem = Omit<Problem, 'severity'> & { severity?: Problem['severity'] };
 
 export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Suggester): RawProblem | null {
   if (resolved.status === 'resolved') return null;
@@ -93,13 +96,16 @@ export function duplicateBlockProblems(note: ParsedNote): RawProblem[] {
   return problems;
 }
 
+/** Frontmatter issues found at parse time, and, only when almanac.yaml declares `types:`, the note's type against them. */
 export function frontmatterProblems(note: ParsedNote, config: Config): RawProblem[] {
-  const problems: RawProblem[] = note.issues.map((issue) => ({ rule: issue.rule, file: note.path, line: issue.line, column: issue.column, message: issue.message }));
-  if (note.type === null) return problems;
-  const schema = config.types[note.type];
+  const problems: RawProblem[] = note.issues.map((issue) => ({ rule: issue.rule, file: note.path, line: issue.line, column: issue.column, message: issue.message, ...(issue.severity ? { severity: issue.severity } : {}) }));
+  const types = config.types;
+  if (note.type === null || types === undefined) return problems;
+  const schema = Object.hasOwn(types, note.type) ? types[note.type] : undefined;
   const typeLine = note.frontmatterLines.type ?? 1;
   if (!schema) {
-    problems.push({ rule: 'invalid-frontmatter', file: note.path, line: typeLine, column: 1, message: `Unknown note type “${note.type}”; expected one of ${Object.keys(config.types).join(', ')}` });
+    const known = Object.keys(types);
+    problems.push({ rule: 'invalid-frontmatter', file: note.path, line: typeLine, column: 1, message: `Unknown note type “${note.type}”; ${known.length > 0 ? `expected one of ${known.join(', ')}` : 'almanac.yaml declares no types'}` });
     return problems;
   }
   for (const key of schema.required) {

@@ -52,7 +52,8 @@ export function readConfigFile(file: string): Config {
 
 export function parseConfig(text: string, file = CONFIG_FILE): Config {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': no yaml-package warning reaches the console without the file's name.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const first = doc.errors[0];
   if (first) {
     const at = lines.linePos(first.pos[0]);

@@ -27,8 +27,6 @@ const limitsSchema = z
   })
   .strict();
 
-export const DEFAULT_TYPES = ['rotation', 'analyst', 'firm', 'etf', 'company', 'concept', 'thesis', 'event'] as const;
-
 export const configSchema = z
   .object({
     /** Vault folder, relative to almanac.yaml. */
@@ -41,8 +39,11 @@ export const configSchema = z
     base: z.string().regex(/^\//, 'must start with /').default('/'),
     /** Severity per rule id; `off` disables a rule. */
     rules: ruleSeverities.default({}),
-    /** Note types and their schema. A note whose `type` is not listed is invalid. */
-    types: z.record(z.string(), typeSchema).default(Object.fromEntries(DEFAULT_TYPES.map((type) => [type, { required: [] }]))),
+    /**
+     * Note types and their schema. Only when declared is a note whose `type` is not listed
+     * invalid; without `types:` any `type` is accepted (a vault Almanac did not write has its own).
+     */
+    types: z.record(z.string(), typeSchema).optional(),
     /** Published site options (see site.ts). */
     site: siteSchema.prefault({}),
     /** Feed-backed tables: feed name → source, payload format, key and columns (see feeds.ts). */

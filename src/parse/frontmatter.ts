@@ -4,7 +4,7 @@
 // alias, too large) leaves `data` empty and marks the issue `unpublished`: Almanac cannot
 // tell whether the note said `publish: false`, so the note stays private.
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { conversionReason, failedValueOffset } from '../yaml-culprit.js';
 import type { NoteIssue } from './types.js';
 
@@ -50,14 +50,19 @@ export function readFrontmatter(source: string, options: FrontmatterOptions = {}
     return { ...empty, issues: [blockIssue({ line: 1, column: 1 }, 'Frontmatter opened on line 1 is never closed with `---`')] };
   }
   const maxSize = options.maxSize ?? MAX_FRONTMATTER_SIZE;
-  const parsed: { doc?: Document; size: number } = { size: 0 };
+  const parsed: { doc?: Document; text: string; size: number } = { text: '', size: 0 };
   const file = matter(source, {
     engines: {
       yaml: {
         parse: (text: string) => {
           parsed.size = text.length;
           // CRLF notes: YAML would keep the `\r` in `false\r` (a string) and choke on `[a]\r`.
-          if (text.length <= maxSize) parsed.doc = parseDocument(text.replace(/\r\n?/g, '\n'), { prettyErrors: false, uniqueKeys: false });
+          // logLevel 'error': the yaml package would print warnings ("Keys with collection values
+          // will be stringified…") to the console with no file name; Almanac reports with file:line or not at all.
+          if (text.length <= maxSize) {
+            parsed.text = text.replace(/\r\n?/g, '\n');
+            parsed.doc = parseDocument(parsed.text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+          }
           return {};
         },
         stringify: () => '',
@@ -86,6 +91,7 @@ export function readFrontmatter(source: string, options: FrontmatterOptions = {}
   if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
     return fail(place(contents.range?.[0] ?? 0), 'Frontmatter must be a mapping of `key: value` pairs');
   }
+  keepPlaceholders(doc, parsed.text);
   const duplicate = firstDuplicateKey(doc, place);
   if (duplicate) return fail(duplicate.at, `Invalid frontmatter YAML: duplicate key \`${duplicate.key}\` (first on line ${duplicate.firstLine})`);
   const converted = toData(doc, place);
@@ -111,6 +117,27 @@ export function readFrontmatter(source: string, options: FrontmatterOptions = {}
 
 function blockIssue(at: Place, message: string): NoteIssue {
   return { rule: 'invalid-frontmatter', ...at, message: `${message}; the note is left out of the site`, unpublished: true };
+}
+
+/** A template placeholder as YAML reads it: `{{date}}` is a flow mapping whose key is a mapping. */
+const PLACEHOLDER = /^\{\{[^{}\n]*\}\}$/;
+
+/**
+ * Template notes hold `created: {{date}}` (Obsidian's Templates and Templater fill it in when
+ * the template is used). YAML reads `{{date}}` as a mapping keyed by a mapping; Almanac keeps
+ * it as the text written, `"{{date}}"`, as the template's author meant.
+ */
+function keepPlaceholders(doc: Document, text: string): void {
+  visit(doc, {
+    Map(_key, node) {
+      if (!node.flow || !node.range) return undefined;
+      const written = text.slice(node.range[0], node.range[1]).trim();
+      if (!PLACEHOLDER.test(written)) return undefined;
+      const scalar = new Scalar(written);
+      scalar.range = node.range;
+      return scalar;
+    },
+  });
 }
 
 /**

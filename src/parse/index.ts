@@ -1,9 +1,10 @@
 // parseNote: one note's source in, its plain-data parsed form out.
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { readFields } from './fields.js';
 import { contextAround, extractFacts } from './extract.js';
 import { parseMarkdown, type ParserChoice } from './processor.js';
 import { splitTarget } from './link-target.js';
-import type { LinkRef, NoteIssue, ParsedNote, TagRef } from './types.js';
+import type { LinkRef, NoteIssue, ParsedNote } from './types.js';
 import type { ObsidianLink } from './mdast.js';
 import type { Root } from 'mdast';
 import { ParseError, placeholderTree } from './nesting.js';
@@ -75,77 +76,6 @@ export function parseNote(path: string, source: string, parser: ParserChoice = '
 export function baseName(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1);
   return file.toLowerCase().endsWith('.md') ? file.slice(0, -3) : file;
-}
-
-interface Fields {
-  title: string | null;
-  type: string | null;
-  aliases: string[];
-  tags: TagRef[];
-  publish: boolean;
-  issues: NoteIssue[];
-}
-
-/** Read the frontmatter keys Almanac understands, reporting values of the wrong shape. */
-function readFields(frontmatter: Frontmatter): Fields {
-  const { data, keyLines } = frontmatter;
-  const issues: NoteIssue[] = [];
-  const problem = (key: string, message: string): void => {
-    issues.push({ rule: 'invalid-frontmatter', line: keyLines[key] ?? 1, column: 1, message });
-  };
-  const list = (key: string): string[] => {
-    const value = data[key];
-    if (value === undefined || value === null) return [];
-    if (typeof value === 'string') return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
-    if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.map(String);
-    problem(key, `Frontmatter \`${key}\` must be a list of strings`);
-    return [];
-  };
-  const text = (key: string): string | null => {
-    const value = data[key];
-    if (value === undefined || value === null) return null;
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
-    problem(key, `Frontmatter \`${key}\` must be a string`);
-    return null;
-  };
-  const tagKey = 'tags' in data ? 'tags' : 'tag';
-  const tags = list(tagKey).map((tag): TagRef => ({ name: tag.replace(/^#/, ''), source: 'frontmatter', line: keyLines[tagKey] ?? 1, column: 1 }));
-  const aliases = list('aliases' in data ? 'aliases' : 'alias');
-  const publish = readPublish(frontmatter, issues);
-  return { title: text('title'), type: text('type'), aliases, tags, publish, issues };
-}
-
-/**
- * Whether the note may be published. Public only when Almanac can tell for sure: no
- * `publish` key, or `publish: true` as a YAML boolean, in frontmatter that parsed. A key
- * cased otherwise (`Publish:`) counts as `publish` (and is reported): Obsidian Publish reads
- * only `publish`, but a writer of `Publish: false` meant the note to stay private.
- */
-function readPublish(frontmatter: Frontmatter, issues: NoteIssue[]): boolean {
-  // A block that did not parse may have said `publish: false`: its issue already says the note is left out.
-  if (frontmatter.issues.some((issue) => issue.unpublished)) return false;
-  const { data, keyLines } = frontmatter;
-  let publish = true;
-  for (const key of Object.keys(data)) {
-    if (key.toLowerCase() !== 'publish') continue;
-    const value = data[key];
-    const at = { rule: 'invalid-frontmatter' as const, line: keyLines[key] ?? 1, column: 1 };
-    if (value !== true) publish = false;
-    if (typeof value !== 'boolean') {
-      issues.push({ ...at, message: `Frontmatter \`${key}\` must be true or false (a YAML boolean), not ${describeValue(value)}; the note is left out of the site`, unpublished: true });
-    } else if (key !== 'publish') {
-      issues.push({ ...at, message: `Frontmatter key \`${key}\` is read as \`publish\`: write it in lower case${value ? '' : '; the note is left out of the site'}`, unpublished: !value });
-    }
-  }
-  return publish;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (Array.isArray(value)) return `a list`;
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 /** Wikilinks in quoted frontmatter strings (`firm: "[[Goldman Sachs]]"`). */

@@ -70,6 +70,8 @@ export interface NoteIssue extends Place {
   message: string;
   /** This issue is why the note is left out of the site: Almanac cannot tell it is public. */
   unpublished?: boolean;
+  /** Severity when almanac.yaml does not set the rule's: a value Almanac ignores is a warning. */
+  severity?: 'warning';
 }
 
 export interface ParsedNote {
