@@ -3,12 +3,13 @@
 import type { Root, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { plainText } from './plain-text.js';
-import type { BlockInfo, DateMark, FeedRegion, HeadingInfo, LinkRef, Suppression, TagRef } from './types.js';
+import type { AnchorInfo, BlockInfo, DateMark, FeedRegion, HeadingInfo, LinkRef, Suppression, TagRef } from './types.js';
 import { parseSize, splitTarget } from './link-target.js';
 
 export interface BodyFacts {
   headings: HeadingInfo[];
   blocks: BlockInfo[];
+  anchors: AnchorInfo[];
   links: LinkRef[];
   tags: TagRef[];
   suppressions: Suppression[];
@@ -27,7 +28,7 @@ const IGNORE = /^\s*almanac-ignore(-file)?(?:\s+([\s\S]*?))?\s*$/;
 const UPDATED = /^Updated (\d{4}-\d{2}-\d{2})$/;
 
 export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFacts {
-  const facts: BodyFacts = { headings: [], blocks: [], links: [], tags: [], suppressions: [], feedRegions: [], updatedMarks: [] };
+  const facts: BodyFacts = { headings: [], blocks: [], anchors: [], links: [], tags: [], suppressions: [], feedRegions: [], updatedMarks: [] };
   const shift = bodyLine - 1;
   const lineOf = (node: Nodes): number => (node.position?.start.line ?? 1) + shift;
   const columnOf = (node: Nodes): number => node.position?.start.column ?? 1;
@@ -110,6 +111,7 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
         break;
       }
       case 'html': {
+        htmlAnchors(node.value, lineOf(node), columnOf(node), facts.anchors);
         const value = node.value.trim();
         const start = FEED_START.exec(value);
         if (start?.[1]) {
@@ -144,6 +146,34 @@ function markdownLink(url: string): { target: string } | null {
     // keep it as written
   }
   return { target: decoded };
+}
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const START_TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/**
+ * The anchors a browser would land a `#fragment` on in a raw HTML node: `id` on any start
+ * tag, `name` on `<a>` (HTML's rule for fragments). Tags inside `<!-- -->` are not markup.
+ * Entity references in values are left as written (rare in ids).
+ */
+function htmlAnchors(html: string, line: number, column: number, into: AnchorInfo[]): void {
+  const source = html.includes('<!--') ? html.replace(HTML_COMMENT, (comment) => comment.replace(/[^\n]/g, ' ')) : html;
+  if (!/\s(?:id|name)\s*=/i.test(source)) return;
+  for (const tag of source.matchAll(START_TAG)) {
+    const element = (tag[1] ?? '').toLowerCase();
+    for (const attribute of (tag[2] ?? '').matchAll(ATTRIBUTE)) {
+      const key = (attribute[1] ?? '').toLowerCase();
+      if (key !== 'id' && !(key === 'name' && element === 'a')) continue;
+      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+      if (value === '') continue;
+      const at = (tag.index ?? 0) + 1 + (tag[1]?.length ?? 0) + (attribute.index ?? 0);
+      const before = source.slice(0, at);
+      const lines = before.split('\n');
+      const last = lines[lines.length - 1] ?? '';
+      into.push({ id: value, attribute: key, line: line + lines.length - 1, column: lines.length === 1 ? column + last.length : last.length + 1 });
+    }
+  }
 }
 
 /** A block id written on its own line after a block sits one line past the block's end. */

@@ -64,6 +64,7 @@ export function parseNote(path: string, source: string, parser: ParserChoice = '
     bodyLine: frontmatter.bodyLine,
     headings: facts.headings,
     blocks: facts.blocks,
+    anchors: facts.anchors,
     links: [...fieldLinks, ...facts.links],
     suppressions: facts.suppressions,
     feedRegions: facts.feedRegions,

@@ -39,6 +39,12 @@ export interface BlockInfo extends Place {
   id: string;
 }
 
+/** An `id` (any element) or `name` (`<a>`) in the note's raw HTML: a `#fragment` a browser lands on. */
+export interface AnchorInfo extends Place {
+  id: string;
+  attribute: 'id' | 'name';
+}
+
 export interface TagRef extends Place {
   /** Without `#`: `markets/rotation`. */
   name: string;
@@ -91,6 +97,8 @@ export interface ParsedNote {
   bodyLine: number;
   headings: HeadingInfo[];
   blocks: BlockInfo[];
+  /** Anchors in raw HTML outside comments (`<span id="page-5">`, `<a name="top">`). */
+  anchors: AnchorInfo[];
   links: LinkRef[];
   suppressions: Suppression[];
   feedRegions: FeedRegion[];

@@ -28,6 +28,8 @@ export interface ResolvedLink {
   file: string | null;
   heading?: HeadingInfo;
   blockId?: string;
+  /** A Markdown link's `#fragment` that names an HTML anchor (`<span id>`, `<a name>`) in the note, not a heading. */
+  anchor?: string;
   /** Equal-rank notes (`ambiguous-link`) or notes with the alias (`alias-link`). */
   candidates?: string[];
 }
@@ -94,10 +96,24 @@ function withSubpath(base: { source: string; link: LinkRef; file: null }, target
   if (!subpath) return { source: base.source, link, status: 'resolved', note: target.path, file: null };
   if (subpath.type === 'heading') {
     const heading = findHeading(target.headings, subpath.headings);
-    return heading ? { source: base.source, link, status: 'resolved', note: target.path, file: null, heading } : { source: base.source, link, status: 'unresolved-heading', note: target.path, file: null };
+    if (heading) return { source: base.source, link, status: 'resolved', note: target.path, file: null, heading };
+    const anchor = link.kind === 'markdown' ? findAnchor(target, subpath.headings) : undefined;
+    if (anchor !== undefined) return { source: base.source, link, status: 'resolved', note: target.path, file: null, anchor };
+    return { source: base.source, link, status: 'unresolved-heading', note: target.path, file: null };
   }
   const blockId = blockIds(target).get(subpath.id.toLowerCase());
   return blockId ? { source: base.source, link, status: 'resolved', note: target.path, file: null, blockId } : { source: base.source, link, status: 'unresolved-block', note: target.path, file: null };
+}
+
+/**
+ * A Markdown link's fragment as an HTML anchor of the note, as a browser matches it: the
+ * whole fragment (one `#`), exactly (ids are case-sensitive). Wikilinks are left to headings
+ * and blocks, as in Obsidian, which opens `[[Note#page-5]]` at the top of the note.
+ */
+function findAnchor(note: ParsedNote, chain: string[]): string | undefined {
+  if (chain.length !== 1 || note.anchors === undefined) return undefined;
+  const [fragment] = chain;
+  return note.anchors.find((anchor) => anchor.id === fragment)?.id;
 }
 
 const blockIdCache = new WeakMap<ParsedNote, Map<string, string>>();

@@ -15,7 +15,7 @@ import type { ParsedNote } from '../parse/types.js';
 import { VERSION } from '../version.js';
 
 /** Bump when the parsed form changes without a version bump (e.g. during development). */
-const CACHE_REVISION = 8;
+const CACHE_REVISION = 9;
 
 /** Serialized notes larger than this are gzipped (fast level). */
 const PACK_OVER = 16 * 1024;

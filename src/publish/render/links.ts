@@ -4,6 +4,7 @@ import type { ElementContent } from 'hast';
 import type { ResolvedLink } from '../../resolve/index.js';
 import { blockAnchor, headingIdAt } from '../heading-ids.js';
 import { el, text } from './hast.js';
+import { CLOBBER_PREFIX } from './user-ids.js';
 import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
 import type { SiteAttachment } from '../site-model.js';
 import { attachmentAllowed } from '../attachment-safety.js';
@@ -20,6 +21,8 @@ export function targetHref(target: RenderEntry, link: ResolvedLink): string {
     if (id) return `${target.url}#${id}`;
   }
   if (link.blockId) return `${target.url}#${blockAnchor(link.blockId)}`;
+  // An id from the note's HTML is published prefixed (user-ids.ts).
+  if (link.anchor !== undefined) return `${target.url}#${CLOBBER_PREFIX}${encodeURIComponent(link.anchor)}`;
   return target.url;
 }
 
@@ -52,7 +55,9 @@ export function linkElement(scope: RenderScope, link: ResolvedLink, children: El
   const target = publishedTarget(scope.site, link);
   // An unpublished note: its display text only, nothing that names or points to it.
   if (!target) return children;
-  // `[x](#page-5)` to an anchor that is no heading (an id in the note's HTML, say): the fragment
+  // `[x](#page-5)` to an HTML anchor of this page (resolve: link.anchor): its prefixed id.
+  if (link.anchor !== undefined && target.note.path === scope.note.note.path) return el('a', { href: `#${CLOBBER_PREFIX}${encodeURIComponent(link.anchor)}` }, children);
+  // A fragment that is no heading nor known anchor: the fragment
   // as written, which rehypeUserContentIds points at the prefixed id when the page has it.
   if (link.status === 'unresolved-heading' && link.link.path === '' && target.note.path === scope.note.note.path) {
     const hash = link.link.target.indexOf('#');
