@@ -2,6 +2,12 @@
 //
 // Used by tests (import { generateVault }) and by the benchmark, as a CLI:
 //   npx tsx test/support/genvault.ts --out DIR --notes 10000 [--seed 7] [--broken 0.02] [--feeds]
+//     [--profile real]
+//
+// `--profile real` (genvault-real.ts) writes a vault shaped like people's vaults instead
+// (empty frontmatter list items, `%%` and HTML comments, raw HTML, block ids on their own
+// line, Templater placeholders…), with the same kinds of planted defects. What follows
+// describes the default profile, whose output never changes with the real one.
 //
 // The vault is shaped like the workplace reference generator's output: notes in
 // Rotations/ Analysts/ ETFs/ Companies/ Concepts/ Theses/ Firms/ Events/, a few
@@ -22,6 +28,7 @@ import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
+import { generateRealVault } from './genvault-real.js';
 
 export interface GenOptions {
   out: string;
@@ -29,6 +36,8 @@ export interface GenOptions {
   seed?: number;
   broken?: number;
   features?: { feeds?: boolean };
+  /** `real`: notes shaped like people's vaults (genvault-real.ts). Default: `default`. */
+  profile?: 'default' | 'real';
 }
 
 /**
@@ -67,6 +76,12 @@ export interface Expected {
   invalidFrontmatter: Array<{ file: string; line: number }>;
   /** Only present when `features.feeds` is on. */
   feeds?: FeedRegion[];
+  /** The rest only with `profile: 'real'`. */
+  profile?: 'real';
+  /** `[[links]]` inside HTML comments (not in `links`). */
+  commentLinks?: number;
+  /** How many notes carry each real-vault construct (genvault-real.ts REAL_SHAPES). */
+  shapes?: Record<string, number>;
 }
 
 const KINDS: ReadonlyArray<readonly [folder: string, type: string]> = [
@@ -97,7 +112,7 @@ const FEED_KINDS = ['flows', 'holdings', 'prices'];
 const CHARTS = 50;
 
 /** 1x1 transparent PNG. */
-const PNG = Buffer.from(
+export const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
     '0000000d4944415478da63f8cfc0f01f0005000201a5f5d5b50000000049454e44ae426082',
   'hex',
@@ -119,7 +134,7 @@ interface NoteSpec {
 }
 
 /** mulberry32: small, fast, good enough for synthetic data. */
-function makeRng(seed: number): () => number {
+export function makeRng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -130,12 +145,12 @@ function makeRng(seed: number): () => number {
   };
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+export const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 const fileOf = (n: NoteSpec): string => `${n.folder}/${n.name}.md`;
 const linkName = (n: NoteSpec): string => (n.byPath ? `${n.folder}/${n.name}` : n.name);
 
 /** Throws unless `out` is absent, empty, or a previously generated vault. */
-function prepareOut(out: string): void {
+export function prepareOut(out: string): void {
   if (!existsSync(out)) return;
   const entries = readdirSync(out);
   if (entries.length > 0 && !entries.includes('.expected.json')) {
@@ -169,13 +184,14 @@ function frontmatter(n: NoteSpec, updated: string): string[] {
 const BAD_YAML_VARIANTS = 4;
 
 /** 1-based YAML line of the first parse error, or 0 when the text parses. */
-function yamlErrorLine(text: string): number {
+export function yamlErrorLine(text: string): number {
   const err = parseDocument(text).errors[0];
   if (err === undefined) return 0;
   return err.linePos?.[0].line ?? -1;
 }
 
 export function generateVault(opts: GenOptions): Expected {
+  if (opts.profile === 'real') return generateRealVault(opts);
   const total = Math.floor(opts.notes);
   if (!Number.isFinite(total) || total < 0) throw new Error(`genvault: bad note count ${opts.notes}`);
   const broken = opts.broken ?? 0.02;
@@ -455,7 +471,7 @@ export function generateVault(opts: GenOptions): Expected {
 }
 
 // ---- CLI --------------------------------------------------------------------
-const USAGE = 'usage: genvault.ts --out DIR [--notes N] [--seed S] [--broken RATE] [--feeds]';
+const USAGE = 'usage: genvault.ts --out DIR [--notes N] [--seed S] [--broken RATE] [--feeds] [--profile default|real]';
 
 function parseArgs(argv: readonly string[]): GenOptions | string {
   const values = new Map<string, string>();
@@ -466,7 +482,7 @@ function parseArgs(argv: readonly string[]): GenOptions | string {
       feeds = true;
       continue;
     }
-    if (!['--out', '--notes', '--seed', '--broken'].includes(a)) return `unknown argument: ${a}`;
+    if (!['--out', '--notes', '--seed', '--broken', '--profile'].includes(a)) return `unknown argument: ${a}`;
     const v = argv[i + 1];
     if (v === undefined) return `missing value for ${a}`;
     values.set(a.slice(2), v);
@@ -484,7 +500,9 @@ function parseArgs(argv: readonly string[]): GenOptions | string {
   if (!Number.isInteger(notes) || notes < 0) return `bad --notes: ${values.get('notes') ?? ''}`;
   if (!Number.isInteger(seed)) return `bad --seed: ${values.get('seed') ?? ''}`;
   if (!(broken >= 0 && broken <= 1)) return `bad --broken: ${values.get('broken') ?? ''}`;
-  return { out, notes, seed, broken, features: { feeds } };
+  const profile = values.get('profile') ?? 'default';
+  if (profile !== 'default' && profile !== 'real') return `bad --profile: ${profile} (default or real)`;
+  return { out, notes, seed, broken, features: { feeds }, profile };
 }
 
 function isMain(): boolean {
