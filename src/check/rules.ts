@@ -4,7 +4,7 @@ import type { LinkGraph, ResolvedLink } from '../resolve/index.js';
 import { stripMd } from '../resolve/link-index.js';
 import type { Problem } from './problem.js';
 import type { Config } from '../config/schema.js';
-import { closestOf, type Suggester } from './suggest.js';
+import { closestOf, suggestLink, type Suggester } from './suggest.js';
 
 /**
  * A problem before its severity is decided (config, suppression). `severity`, when set, is
@@ -16,8 +16,7 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
   if (resolved.status === 'resolved') return null;
   const { link, source } = resolved;
   const where = { file: source, line: link.line, column: link.column, target: link.target };
-  const display = link.display ? `|${link.display}` : '';
-  const subpathText = link.subpath ? (link.subpath.type === 'block' ? `#^${link.subpath.id}` : `#${link.subpath.headings.join('#')}`) : '';
+  const subpathText = link.subpath ? (link.subpath.type === 'block' ? `^${link.subpath.id}` : link.subpath.headings.join('#')) : null;
   const target = resolved.note ? graph.index.notes.get(resolved.note) : undefined;
   const targetName = target ? linkName(target, graph) : '';
   switch (resolved.status) {
@@ -27,7 +26,7 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
         rule: 'unresolved-link',
         ...where,
         message: `No note or file named “${link.path}”${guess ? `; did you mean “${guess}”?` : ''}`,
-        ...(guess ? { suggestion: `[[${guess}${subpathText}${display}]]` } : {}),
+        ...(guess ? { suggestion: suggestLink(link, { note: guess, subpath: subpathText }) } : {}),
       };
     }
     case 'unresolved-attachment':
@@ -41,7 +40,7 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
         rule: 'unresolved-heading',
         ...where,
         message: `No heading “${wanted.join(' › ')}” in “${target?.title ?? link.path}”${guess ? `; did you mean “${guess}”?` : ''}`,
-        ...(guess ? { suggestion: `[[${prefix}#${guess}${display}]]` } : {}),
+        ...(guess ? { suggestion: suggestLink(link, { note: prefix, subpath: guess }) } : {}),
       };
     }
     case 'unresolved-block': {
@@ -62,7 +61,7 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
         rule: 'ambiguous-link',
         ...where,
         message: `“${link.path}” matches ${candidates.length} notes equally (${candidates.join(', ')}); Obsidian opens ${chosen}. Link with the folder to choose`,
-        suggestion: `[[${stripMd(chosen)}${subpathText}${display}]]`,
+        suggestion: suggestLink(link, { note: stripMd(chosen), subpath: subpathText }),
       };
     }
     case 'alias-link': {
@@ -72,7 +71,7 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
         rule: 'alias-link',
         ...where,
         message: `“${link.path}” is an alias of “${target?.title ?? owners[0] ?? ''}”, not a note name: Obsidian leaves this link unresolved`,
-        suggestion: `[[${targetName}${subpathText}|${shown}]]`,
+        suggestion: suggestLink(link, { note: targetName, subpath: subpathText, display: shown }),
       };
     }
   }

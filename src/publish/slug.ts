@@ -2,6 +2,7 @@
 // `rotations/sector-rotation`. Letters of any script are kept; collisions get `-2`, `-3`…
 // in the order slugs are taken, so the same vault always gives the same URLs.
 import { createHash } from 'node:crypto';
+import { stripInvisible } from '../invisible.js';
 
 const DROPPED = /[^\p{L}\p{M}\p{N}_-]+/gu;
 
@@ -18,7 +19,8 @@ const HASH_CHARS = 8;
  * whole segment, so two long names that differ only past the cut still differ.
  */
 export function slugifySegment(text: string): string {
-  const slug = text
+  // Invisible characters first: a U+FE0F left from a stripped emoji is a mark (\p{M}) and was kept.
+  const slug = stripInvisible(text)
     .normalize('NFC')
     .toLowerCase()
     .replace(/['’]/g, '')

@@ -1,11 +1,13 @@
 // Obsidian compares heading subpaths after replacing the characters it cannot keep
 // in a link with spaces, collapsing spaces, and ignoring case.
 import type { HeadingInfo } from '../parse/types.js';
+import { stripInvisible } from '../invisible.js';
 
 const DROPPED = /[!"#$%&()*+,.:;<=>?@^`{|}~/[\]\\]/g;
 
 export function normaliseHeading(text: string): string {
-  return text.replace(DROPPED, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Invisible characters (src/invisible.ts) cannot be typed into a link: they do not count.
+  return stripInvisible(text).replace(DROPPED, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
