@@ -6,6 +6,7 @@ import type { LinkGraph } from '../resolve/index.js';
 import type { SiteOptions } from '../config/site.js';
 import { reservedSlugs, safeSlug } from './generated-pages.js';
 import { slugifyPath, slugifySegment, SlugAllocator } from './slug.js';
+import { permalinkRequest } from './permalink.js';
 import { fileUrl, pageUrl } from './urls.js';
 import { createExcluder, type Excluder } from '../config/exclude.js';
 import { excludeWarnings, privacyWarnings } from './privacy-warnings.js';
@@ -16,6 +17,8 @@ export interface SiteNote {
   slug: string;
   /** Base-prefixed URL of its page. */
   url: string;
+  /** The note's natural slug, when a `permalink` put its page elsewhere: a redirect is written there. */
+  redirectFrom?: string;
 }
 
 export interface SiteAttachment {
@@ -70,14 +73,63 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     slugs.reserve('');
     home = { note: homeNote, slug: '', url: pageUrl(base, '') };
   }
+  const placed = placeNotes(published.filter((note) => note !== homeNote), slugs, base);
   for (const note of published) {
-    const entry = note === homeNote && home ? home : noteEntry(note, slugs, base);
+    const entry = note === homeNote && home ? home : (placed.placed.get(note) ?? noteEntry(note, slugs, base));
     notes.push(entry);
     byPath.set(note.path, entry);
   }
   const title = options.title ?? home?.note.title ?? 'Almanac';
-  const warnings = [...excludeWarnings(options, input.vaultRoot, [...input.notes.map((note) => note.path), ...graph.index.attachmentsByPath.values()]), ...privacyWarnings(input.notes, excluded)];
+  const warnings = [...excludeWarnings(options, input.vaultRoot, [...input.notes.map((note) => note.path), ...graph.index.attachmentsByPath.values()]), ...privacyWarnings(input.notes, excluded), ...placed.warnings];
   return { base, title, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs, warnings };
+}
+
+/**
+ * Every note's slug but the home page's. Notes take their natural slugs first, in path order;
+ * then notes with a `permalink` (permalink.ts) take theirs. One that another note's URL, an
+ * earlier permalink (by path) or a reserved folder has is not taken: the note keeps its
+ * natural URL, with a warning. A note at its permalink gets a redirect at its natural URL,
+ * taken before alias redirects are.
+ */
+function placeNotes(notes: ParsedNote[], slugs: SlugAllocator, base: string): { placed: Map<ParsedNote, SiteNote>; warnings: BuildWarning[] } {
+  const placed = new Map<ParsedNote, SiteNote>();
+  const warnings: BuildWarning[] = [];
+  const warn = (note: ParsedNote, message: string): void => {
+    warnings.push({ file: note.path, line: note.frontmatterLines.permalink ?? 1, column: 1, rule: 'permalink', message });
+  };
+  const owners = new Map<string, string>();
+  const place = (note: ParsedNote, slug: string): SiteNote => {
+    const entry: SiteNote = { note, slug, url: pageUrl(base, slug) };
+    placed.set(note, entry);
+    owners.set(slug, note.path);
+    return entry;
+  };
+  const asking: Array<{ note: ParsedNote; slug: string }> = [];
+  for (const note of notes) {
+    const request = permalinkRequest(note);
+    if (request !== null && 'slug' in request) {
+      asking.push({ note, slug: request.slug });
+      continue;
+    }
+    if (request !== null) warn(note, `${request.problem}; the note keeps its own URL`);
+    place(note, slugs.take(safeSlug(slugifyPath(note.path))));
+  }
+  const moved: SiteNote[] = [];
+  for (const { note, slug: wanted } of asking) {
+    const free = safeSlug(wanted) === wanted ? slugs.takeIfFree(wanted) : null;
+    if (free !== null) {
+      moved.push(place(note, free));
+      continue;
+    }
+    const owner = owners.get(wanted);
+    const entry = place(note, slugs.take(safeSlug(slugifyPath(note.path))));
+    warn(note, `Permalink “${wanted}” is ${owner ? `already the URL of ${owner}` : 'a URL Almanac keeps for its own pages'}; the note keeps its own URL ${entry.url}`);
+  }
+  for (const entry of moved) {
+    const from = slugs.takeIfFree(safeSlug(slugifyPath(entry.note.path)));
+    if (from !== null) entry.redirectFrom = from;
+  }
+  return { placed, warnings };
 }
 
 function noteEntry(note: ParsedNote, slugs: SlugAllocator, base: string): SiteNote {

@@ -13,10 +13,13 @@ export function absoluteUrl(site: SiteModel, url: string): string {
   return site.options.url ? new URL(url, site.options.url).href : url;
 }
 
-/** `/nvda/` → NVIDIA's page, for each alias whose slug no page already has. */
+/** `/nvda/` → NVIDIA's page, for each alias whose slug no page already has; a note's natural URL → its `permalink`. */
 export function redirectPages(site: SiteModel): RedirectPage[] {
   const pages: RedirectPage[] = [];
   for (const entry of site.notes) {
+    if (entry.redirectFrom !== undefined) {
+      pages.push({ kind: 'redirect', output: pageFile(entry.redirectFrom), url: pageUrl(site.base, entry.redirectFrom), title: entry.note.title, target: entry.url, canonical: absoluteUrl(site, entry.url) });
+    }
     for (const alias of entry.note.aliases) {
       const wanted = slugifySegment(alias.replace(/\//g, '-'));
       if (wanted === '') continue;
