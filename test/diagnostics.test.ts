@@ -1,7 +1,7 @@
 // Issue 13 §7: one diagnostic shape. check, build and build --strict report the same broken
 // links, frontmatter links included, in the same words; every command prints them one way.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadVault } from '../src/vault/load.js';
 import { check } from '../src/check/index.js';
 import { parseConfig } from '../src/config/load.js';
@@ -9,6 +9,11 @@ import { build, BuildError, type BuildWarning } from '../src/publish/index.js';
 import { formatDiagnostic, formatDiagnosticsAs } from '../src/report/index.js';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { runCli, tempDir, writeVault } from './support/vault.js';
+import { formatProblem, refresh } from '../src/refresh/index.js';
+import { openProject } from '../src/project.js';
+import { cleanProjects, fixture, makeProject } from './fixtures/refresh/support.js';
+
+afterAll(cleanProjects);
 
 const VAULT: Record<string, string> = {
   'almanac.yaml': 'vault: .\nrules: {orphan-note: off}\n',
@@ -85,6 +90,18 @@ describe('one diagnostic shape for check and build', () => {
     const strictRun = runCli(['build', '--config', config, '--out', tempDir(), '--no-search', '--strict']);
     expect(strictRun.status).toBe(1);
     expect(linesOf(strictRun.stderr)).toEqual(fromCheck);
+  });
+});
+
+describe('refresh prints its problems as check does', () => {
+  it('a broken feed marker: the same line, words and rule from check and refresh', async () => {
+    const config = fixture('flows-config.yaml').replace('SOURCE', 'data/flows.csv');
+    const dir = makeProject({ 'almanac.yaml': config, 'data/flows.csv': fixture('flows.csv'), 'notes/Broken.md': '# Broken\n\n<!-- feed: xmag-flows bogus=1 -->\n| a |\n|---|\n<!-- /feed -->\n' });
+    const opened = await openProject({ cwd: dir, cache: false });
+    const fromCheck = check(opened.vault, { config: opened.config, today: '2026-02-01' }).problems.filter((problem) => problem.rule === 'feed-marker');
+    const result = await refresh({ cwd: dir, today: '2026-02-01' });
+    expect(fromCheck).toHaveLength(1);
+    expect(result.problems.filter((problem) => problem.rule === 'feed-marker').map((problem) => formatProblem(problem, 'notes/'))).toEqual(fromCheck.map((problem) => formatDiagnostic({ ...problem, file: `notes/${problem.file}` })));
   });
 });
 

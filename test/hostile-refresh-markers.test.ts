@@ -32,7 +32,7 @@ describe('broken feed markers', () => {
     const body = `# Broken\n\n<!-- feed: xmag-flows -->\n${TABLE}\nMore text.\n`;
     const result = await run(body);
     expect(result.ok).toBe(false);
-    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:3: feed xmag-flows: the start marker has no `<!-- \/feed -->`/)]);
+    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:3:1 {2}error {4}feed xmag-flows: the start marker has no `<!-- \/feed -->`/)]);
     expect(result.note).toBe(body);
     expect(result.good).toContain('updated=2026-02-01');
   });
@@ -40,21 +40,21 @@ describe('broken feed markers', () => {
   it('a second start marker before the first region is closed', async () => {
     const body = `<!-- feed: xmag-flows -->\n${TABLE}\n<!-- feed: xmag-flows -->\n${TABLE}<!-- /feed -->\n`;
     const result = await run(body);
-    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:6: feed xmag-flows: a second start marker before the region opened on line 1/)]);
+    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:6:1 {2}error {4}feed xmag-flows: a second start marker before the region opened on line 1/)]);
     expect(result.note).toBe(body);
   });
 
   it('a start marker with an unknown attribute', async () => {
     const body = `<!-- feed: xmag-flows updatd=2026-01-01 -->\n${TABLE}<!-- /feed -->\n`;
     const result = await run(body);
-    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:1: feed xmag-flows: unknown marker attribute `updatd=`/)]);
+    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:1:1 {2}error {4}feed xmag-flows: unknown marker attribute `updatd=`/)]);
     expect(result.note).toBe(body);
   });
 
   it('a malformed marker and a stray end marker', async () => {
     const body = `<!-- feed xmag-flows -->\n${TABLE}<!-- /feed -->\n`;
     const result = await run(body);
-    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:1: not a feed marker/), expect.stringMatching(/^notes\/Broken\.md:5: `<!-- \/feed -->` without a start marker/)]);
+    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:1:1 {2}error {4}not a feed marker/), expect.stringMatching(/^notes\/Broken\.md:5:1 {2}error {4}`<!-- \/feed -->` without a start marker/)]);
     expect(result.note).toBe(body);
   });
 

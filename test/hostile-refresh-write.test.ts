@@ -90,7 +90,7 @@ describe('a write that fails', () => {
     faults.rename.set('.B.md.almanac-', 'EACCES');
     const run = await cli(dir);
     expect(run.code).toBe(1);
-    expect(run.output).toContain('notes/B.md:11: permission denied (EACCES)');
+    expect(run.output).toContain('notes/B.md:11:1  error    permission denied (EACCES)');
     expect(run.output).toContain('1 notes updated');
     expect(run.output).toContain('1 not written');
     expect(run.output).not.toMatch(/\n\s+at /);

@@ -65,7 +65,7 @@ describe('almanac refresh', () => {
     const dir = project(`${server.url}/gone.csv`);
     const run = await almanac(dir, 'refresh');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('notes/XMAG.md:11: feed xmag-flows: HTTP 404 Not Found; table left as it is\n');
+    expect(run.stderr).toContain('notes/XMAG.md:11:1  error    feed xmag-flows: HTTP 404 Not Found; table left as it is  feed-failed\n');
   });
 
   it('exits 2 on usage and config errors', async () => {

@@ -193,7 +193,7 @@ describe('a failing feed names the feed and the note and leaves the note alone',
     expect(result.problems).toHaveLength(1);
     expect(problem).toMatchObject({ severity: 'error', path: 'XMAG.md', line: 11, feed: 'xmag-flows' });
     expect(problem?.message).toMatch(message);
-    expect(formatProblem(problem ?? { severity: 'error', path: null, line: null, feed: null, message: '' }, 'notes/')).toMatch(/^notes\/XMAG\.md:11: feed xmag-flows: .*table left as it is$/);
+    expect(formatProblem(problem ?? { rule: '', severity: 'error', path: null, line: null, feed: null, message: '' }, 'notes/')).toMatch(/^notes\/XMAG\.md:11:1 {2}error {4}feed xmag-flows: .*table left as it is {2}feed-failed$/);
     expect(read(dir, NOTE)).toBe(before);
   });
 });
@@ -231,8 +231,8 @@ describe('edits and other feeds', () => {
     const dir = makeProject({ 'almanac.yaml': config, 'notes/A.md': '# A\n\n<!-- feed: typo -->\n<!-- /feed -->\n' });
     const result = await refresh({ cwd: dir, today: TODAY, http: FAST });
     expect(result.problems.map((problem) => formatProblem(problem))).toEqual([
-      'A.md:3: feed typo: not declared under `feeds:` in almanac.yaml',
-      'almanac.yaml: warning: feed spare: no note has a `<!-- feed: spare -->` table',
+      'A.md:3:1  error    feed typo: not declared under `feeds:` in almanac.yaml  feed-undeclared',
+      'almanac.yaml:1:1  warning  feed spare: no note has a `<!-- feed: spare -->` table  feed-unused',
     ]);
     expect(result.ok).toBe(false);
     expect(server.requests).toHaveLength(0);

@@ -1,7 +1,8 @@
 // `almanac refresh`: flags → RefreshOptions → refresh(); prints problems, the diff, a summary.
 import { relative, sep } from 'node:path';
 import type { CAC } from 'cac';
-import { refresh, formatProblem, type FeedProgress, type RefreshResult } from '../refresh/index.js';
+import { refresh, refreshDiagnostic, type FeedProgress, type RefreshResult } from '../refresh/index.js';
+import { formatDiagnostics } from '../report/pretty.js';
 import { parseToday } from './dates.js';
 
 export interface RefreshFlags {
@@ -41,7 +42,8 @@ export async function runRefreshCommand(flags: RefreshFlags): Promise<number> {
     onProgress: progress,
   });
   const prefix = pathPrefix(result.root);
-  for (const problem of result.problems) process.stderr.write(`${formatProblem(problem, prefix)}\n`);
+  // check's layout and words (report/pretty.ts), grouped by note.
+  process.stderr.write(formatDiagnostics(result.problems.map((problem) => refreshDiagnostic(problem, prefix)), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
   if (flags.check === true) process.stdout.write(result.diff);
   process.stderr.write(`${summary(result, flags.check === true)}\n`);
   return !result.ok || (flags.check === true && result.changed) ? 1 : 0;

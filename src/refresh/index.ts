@@ -73,7 +73,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   for (const note of project.vault.notes) {
     // Broken markers make the note's regions uncertain: report them and leave the note alone.
     const broken = markerProblems(note).filter((problem) => only === null || problem.feed === null || problem.feed === only);
-    for (const problem of broken) problems.push({ severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: `${problem.message}; nothing in the note was refreshed` });
+    for (const problem of broken) problems.push({ rule: 'feed-marker', severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: problem.message });
     if (broken.length > 0) {
       brokenNotes.add(note.path);
       continue;
@@ -82,7 +82,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
       if (only !== null && region.feed !== only) continue;
       const list = usages.get(region.feed);
       if (list) list.push({ note, region });
-      else problems.push({ severity: 'error', path: note.path, line: region.startLine, feed: region.feed, message: `feed ${region.feed}: not declared under \`feeds:\` in almanac.yaml` });
+      else problems.push({ rule: 'feed-undeclared', severity: 'error', path: note.path, line: region.startLine, feed: region.feed, message: `feed ${region.feed}: not declared under \`feeds:\` in almanac.yaml` });
     }
   }
 
@@ -91,7 +91,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   const reports = new Map<string, FeedReport>();
   for (const name of names.filter((name) => !used.includes(name))) {
     reports.set(name, { name, status: 'unused', via: null, rows: 0, tables: 0, error: null });
-    problems.push({ severity: 'warning', path: null, line: null, feed: name, message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table` });
+    problems.push({ rule: 'feed-unused', severity: 'warning', path: null, line: null, feed: name, message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table` });
   }
 
   const context = {
@@ -117,7 +117,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     } catch (error) {
       report = { name, status: 'failed', via: null, rows: 0, tables: count, error: messageOf(error) };
       for (const { note, region } of usages.get(name) ?? []) {
-        problems.push({ severity: 'error', path: note.path, line: region.startLine, feed: name, message: `feed ${name}: ${report.error ?? ''}; table left as it is` });
+        problems.push({ rule: 'feed-failed', severity: 'error', path: note.path, line: region.startLine, feed: name, message: `feed ${name}: ${report.error ?? ''}; table left as it is` });
       }
     }
     reports.set(name, report);
@@ -142,7 +142,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
       outcome = await refreshNote(project, note, tables, today, options.check === true, parsedHashes.get(note.path) ?? null, problems, started);
     } catch (error) {
       // One note's trouble (a bug, an unreadable file) is that note's problem; the others still refresh.
-      problems.push({ severity: 'error', path: note.path, line: note.feedRegions[0]?.startLine ?? null, feed: null, message: `could not refresh the note: ${messageOf(error)}` });
+      problems.push({ rule: 'refresh-failed', severity: 'error', path: note.path, line: note.feedRegions[0]?.startLine ?? null, feed: null, message: `could not refresh the note: ${messageOf(error)}` });
       outcome = { status: 'failed', diff: '' };
     }
     if (real !== null) seen.set(real, outcome.status);
@@ -189,7 +189,7 @@ async function refreshNote(
   const file = join(project.vault.root, note.path);
   const firstLine = note.feedRegions[0]?.startLine ?? null;
   const fail = (message: string, status: NoteReport['status']): { status: NoteReport['status']; diff: string } => {
-    problems.push({ severity: 'error', path: note.path, line: firstLine, feed: null, message });
+    problems.push({ rule: status === 'conflict' ? 'note-changed' : 'refresh-failed', severity: 'error', path: note.path, line: firstLine, feed: null, message });
     return { status, diff: '' };
   };
   const conflict = 'the note changed on disk while refresh ran (an edit in Obsidian?); kept it as it is — run refresh again';
@@ -216,9 +216,9 @@ async function refreshNote(
   }
   for (const region of result.regions) {
     const at = { path: note.path, line: region.region.startLine, feed: region.region.feed };
-    if (region.error !== null) problems.push({ severity: 'error', ...at, message: `feed ${at.feed}: ${region.error}; table left as it is` });
+    if (region.error !== null) problems.push({ rule: 'table-merge', severity: 'error', ...at, message: `feed ${at.feed}: ${region.error}; table left as it is` });
     for (const kept of region.kept) {
-      problems.push({ severity: 'warning', ...at, message: `feed ${at.feed}: row “${kept.key}” (line ${kept.line}) is no longer in the feed; kept because it has notes in ${kept.columns.join(', ')}` });
+      problems.push({ rule: 'row-kept', severity: 'warning', ...at, message: `feed ${at.feed}: row “${kept.key}” (line ${kept.line}) is no longer in the feed; kept because it has notes in ${kept.columns.join(', ')}` });
     }
   }
   if (!result.changed) return { status: 'unchanged', diff: '' };

@@ -2,6 +2,8 @@
 import type { ConfigOptions } from '../config/load.js';
 import type { HttpOptions } from './http.js';
 import type { FeedVia } from './source.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { formatDiagnostic } from '../report/pretty.js';
 
 export interface RefreshOptions extends ConfigOptions {
   /** Change nothing; report what would change (`diff`, `changed`). Default false. */
@@ -48,6 +50,8 @@ export interface NoteReport {
 }
 
 export interface RefreshProblem {
+  /** `feed-marker` (as check reports it), `feed-undeclared`, `feed-unused`, `feed-failed`, `table-merge`, `row-kept`, `note-changed`, `refresh-failed`. */
+  rule: string;
   severity: 'error' | 'warning';
   /** Vault-relative note path; null for a problem with the config. */
   path: string | null;
@@ -70,8 +74,13 @@ export interface RefreshResult {
   ok: boolean;
 }
 
-/** `notes/Rotations/Sector Rotation.md:97: feed xmag-flows: HTTP 503` (prefix: the vault folder). */
+/** The problem as a Diagnostic (src/diagnostic.ts): a config problem is placed in almanac.yaml, line 1 when it has none. */
+export function refreshDiagnostic(problem: RefreshProblem, prefix = ''): Diagnostic {
+  const file = problem.path === null ? 'almanac.yaml' : `${prefix}${problem.path}`;
+  return { rule: problem.rule, severity: problem.severity, file, line: problem.line ?? 1, column: 1, message: problem.message };
+}
+
+/** `notes/XMAG.md:11:1  error    feed xmag-flows: HTTP 503; table left as it is  feed-failed`, as check prints (prefix: the vault folder). */
 export function formatProblem(problem: RefreshProblem, prefix = ''): string {
-  const where = problem.path === null ? 'almanac.yaml' : `${prefix}${problem.path}${problem.line === null ? '' : `:${problem.line}`}`;
-  return `${where}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`;
+  return formatDiagnostic(refreshDiagnostic(problem, prefix));
 }
