@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,6 +182,17 @@ function listed(e: Expected): Found {
   };
 }
 
+/** sha256 over every file of a vault (path and bytes), in sorted order. */
+function vaultHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const f of listFiles(dir)) {
+    hash.update(`${f}\0`);
+    hash.update(readFileSync(join(dir, f)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
 describe('genvault', () => {
   let dir = '';
   let exp: Expected;
@@ -214,6 +226,16 @@ describe('genvault', () => {
 
   it('writes .expected.json matching the returned value', () => {
     expect(JSON.parse(readFileSync(join(dir, '.expected.json'), 'utf8'))).toEqual(exp);
+  });
+
+  it('writes the default profile byte for byte as before the real profile existed', () => {
+    // Hashes taken before the real profile was added: tests and bench vaults stay as they were.
+    expect(vaultHash(dir)).toBe('f69ba2f593fb9644159f832bdaa4d17efa93b3380f831f34346e420104d1e581');
+    const fed = join(scratch(), 'fed');
+    generateVault({ out: fed, notes: 400, seed: 11, broken: 0.05, features: { feeds: true }, profile: 'default' });
+    expect(vaultHash(fed)).toBe('e0e526ac15561bd4c251445fc90cbd35c56fb694c67f70576b6eaaf2f6e6993c');
+    expect(exp.profile).toBeUndefined();
+    expect(exp.shapes).toBeUndefined();
   });
 
   it('plants every defect kind at 2,000 notes', () => {
@@ -331,6 +353,15 @@ describe('genvault', () => {
     const bad = run(['--notes', '10']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage: .*--out DIR/);
+    const badProfile = run(['--out', join(scratch(), 'x'), '--profile', 'tidy']);
+    expect(badProfile.status).toBe(2);
+    expect(badProfile.stderr).toMatch(/bad --profile: tidy/);
+    const real = join(scratch(), 'cli-real');
+    const okReal = run(['--out', real, '--notes', '60', '--seed', '3', '--profile', 'real']);
+    expect(okReal.status, okReal.stderr).toBe(0);
+    const er = JSON.parse(readFileSync(join(real, '.expected.json'), 'utf8')) as Expected;
+    expect(er.profile).toBe('real');
+    expect(er).toEqual(generateVault({ out: join(scratch(), 'api-real'), notes: 60, seed: 3, profile: 'real' }));
     const out = join(scratch(), 'cli');
     const ok = run(['--out', out, '--notes', '50', '--seed', '3']);
     expect(ok.status, ok.stderr).toBe(0);
@@ -339,3 +370,144 @@ describe('genvault', () => {
     expect(e).toEqual(generateVault({ out: join(scratch(), 'api'), notes: 50, seed: 3 }));
   });
 });
+
+/** The frontmatter lines of a note (without fences) and its body. */
+function split(text: string): { fm: string[] | null; body: string } {
+  const lines = text.split('\n');
+  if (lines[0] !== '---') return { fm: null, body: text };
+  const end = lines.indexOf('---', 1);
+  return { fm: lines.slice(1, end), body: lines.slice(end + 1).join('\n') };
+}
+
+describe('genvault --profile real', () => {
+  let dir = '';
+  let exp: Expected;
+  let notes: Map<string, string>;
+
+  beforeAll(() => {
+    dir = join(scratch(), 'real');
+    exp = generateVault({ out: dir, notes: 1000, seed: 5, profile: 'real' });
+    notes = readNotes(dir);
+  });
+
+  it('is deterministic, and the seed matters', () => {
+    const a = join(scratch(), 'ra');
+    const b = join(scratch(), 'rb');
+    const ea = generateVault({ out: a, notes: 200, seed: 9, profile: 'real' });
+    expect(generateVault({ out: b, notes: 200, seed: 9, profile: 'real' })).toEqual(ea);
+    expect(vaultHash(b)).toBe(vaultHash(a));
+    const c = join(scratch(), 'rc');
+    generateVault({ out: c, notes: 200, seed: 10, profile: 'real' });
+    expect(vaultHash(c)).not.toBe(vaultHash(a));
+  });
+
+  it('writes .expected.json and the notes it counts, without almanac.yaml', () => {
+    expect(JSON.parse(readFileSync(join(dir, '.expected.json'), 'utf8'))).toEqual(exp);
+    expect(exp.profile).toBe('real');
+    expect(notes.size).toBe(exp.notes);
+    expect(exp.notes).toBe(1000);
+    expect(listFiles(dir)).not.toContain('almanac.yaml');
+  });
+
+  it('carries real-vault constructs in about the measured proportions', () => {
+    const all = [...notes.entries()].map(([file, text]) => ({ file, ...split(text) }));
+    const share = (test: (n: (typeof all)[number]) => boolean): number => all.filter(test).length / all.length;
+    const near = (name: string, got: number, want: number, slack = 0.05): void => {
+      expect(got, `${name}: ${got.toFixed(3)} of notes, want about ${want}`).toBeGreaterThan(want - slack);
+      expect(got, `${name}: ${got.toFixed(3)} of notes, want about ${want}`).toBeLessThan(want + slack);
+    };
+    near('frontmatter', share((n) => n.fm !== null), 0.98, 0.02);
+    near('empty list item', share((n) => (n.fm ?? []).some((l) => /^\s*-\s*$/.test(l))), 0.85);
+    near('aliases', share((n) => (n.fm ?? []).some((l) => l.startsWith('aliases:'))), 0.81);
+    near('%% comments', share((n) => n.body.includes('%%')), 0.92);
+    near('raw HTML', share((n) => /<(span|a|div|br|img|iframe)\b/.test(n.body)), 0.92);
+    near('HTML comments', share((n) => n.body.includes('<!--')), 0.38);
+    near('block ids', share((n) => /(^| )\^[A-Za-z0-9-]+$/m.test(n.body)), 0.38);
+    near('images', share((n) => /!\[\[[^\]]+\.png(\|\d+)?\]\]|!\[[^\]]*\]\([^)]+\.png\)/.test(n.body)), 0.49);
+    near('callouts', share((n) => /^> \[!\w+\]/m.test(n.body)), 0.024, 0.01);
+    near('tables', share((n) => /^\|.*\|\n\| ---/m.test(n.body)), 0.022, 0.012);
+    expect(share((n) => /^> \[!\w+\][-+]/m.test(n.body))).toBeGreaterThan(0);
+    expect(share((n) => /\[\^\d+\]/.test(n.body))).toBeGreaterThan(0);
+    expect(share((n) => /\[\[[^\]]*#[^\]^|]+[\]|]/.test(n.body))).toBeGreaterThan(0.01);
+    // Tables, LaTeX and money amounts are dense in Finance/.
+    const finance = all.filter((n) => n.file.startsWith('Finance/'));
+    expect(finance.length).toBeGreaterThan(10);
+    const inFinance = (re: RegExp): number => finance.filter((n) => re.test(n.body)).length / finance.length;
+    expect(inFinance(/^\| ---/m)).toBeGreaterThan(0.5);
+    near('LaTeX in Finance/', inFinance(/\$\$|\$\\frac/), 0.46, 0.1);
+    expect(inFinance(/\$\d+M\b/)).toBeGreaterThan(0.3);
+    // Names and headings with emoji, one stray U+FE0F; same-named notes in two folders.
+    expect([...notes.keys()].some((f) => /\p{Extended_Pictographic}/u.test(f))).toBe(true);
+    expect([...notes.keys()].some((f) => f.includes('/\uFE0F'))).toBe(true);
+    expect(all.some((n) => /^## .*\p{Extended_Pictographic}/mu.test(n.body))).toBe(true);
+    const names = [...notes.keys()].map((f) => f.slice(f.lastIndexOf('/') + 1));
+    expect(new Set(names).size).toBeLessThan(names.length);
+    // Templater placeholders in Templates/, type: [], unconfigured types, permalink, HTML anchors.
+    const templates = all.filter((n) => n.file.startsWith('Templates/'));
+    expect(templates.length).toBeGreaterThan(1);
+    for (const t of templates) expect((t.fm ?? []).join('\n')).toContain('{{date}}');
+    expect(share((n) => (n.fm ?? []).includes('type: []'))).toBeGreaterThan(0.02);
+    expect(share((n) => (n.fm ?? []).includes('type: reference'))).toBeGreaterThan(0.02);
+    expect(share((n) => (n.fm ?? []).some((l) => l.startsWith('permalink: ')))).toBeGreaterThan(0.05);
+    expect(share((n) => /\]\(#page-\d+-\d+\)/.test(n.body))).toBeGreaterThan(0.02);
+    // The counts the generator reports agree with what the files hold.
+    expect(exp.shapes?.frontmatter).toBe(all.filter((n) => n.fm !== null).length);
+    expect(exp.shapes?.obsidianComment).toBe(all.filter((n) => n.body.includes('%%')).length);
+  });
+
+  it('links every block id and every emoji heading it defines', () => {
+    const linked = new Set<string>();
+    for (const text of notes.values()) for (const m of text.matchAll(/\[\[([^\]|]+)/g)) linked.add(m[1] ?? '');
+    for (const [file, text] of notes) {
+      const name = file.slice(file.lastIndexOf('/') + 1, -'.md'.length);
+      const dup = names(notes).get(name.toLowerCase()) ?? 0;
+      const stem = dup > 1 ? file.slice(0, -'.md'.length) : name;
+      const { body } = split(text);
+      for (const m of body.matchAll(/(?:^| )\^([A-Za-z0-9-]+)$/gm)) {
+        if (m[1]?.startsWith('dup') === true) continue; // the planted duplicate's twin
+        expect(linked.has(`${stem}#^${m[1] ?? ''}`), `${file} ^${m[1] ?? ''}`).toBe(true);
+      }
+      for (const m of body.matchAll(/^## (.*(?:\p{Extended_Pictographic}|\uFE0F).*)$/gmu)) {
+        expect(linked.has(`${stem}#${m[1] ?? ''}`), `${file} ## ${m[1] ?? ''}`).toBe(true);
+      }
+    }
+  });
+
+  it('puts every planted defect on the line it lists', () => {
+    expect(exp.unresolved.length).toBeGreaterThan(50);
+    for (const kind of ['note', 'heading', 'block'] as const) expect(exp.unresolved.some((u) => u.kind === kind), kind).toBe(true);
+    for (const r of exp.unresolved) expect(lineOf(notes, r.file, r.line)).toContain(`[[${r.target}]]`);
+    for (const r of exp.viaAlias) expect(lineOf(notes, r.file, r.line)).toContain(`[[${r.target}]]`);
+    for (const r of exp.attachments) expect(lineOf(notes, r.file, r.line)).toContain(`![[${r.target}]]`);
+    for (const r of exp.ambiguous) {
+      expect(lineOf(notes, r.file, r.line)).toContain(`[[${r.target}]]`);
+      expect([...notes.keys()].filter((f) => f.endsWith(`/${r.target}.md`)).length).toBe(2);
+    }
+    for (const d of exp.duplicateBlocks) {
+      expect(lineOf(notes, d.file, d.line).endsWith(` ^${d.id}`)).toBe(true);
+      expect(lineOf(notes, d.file, d.line - 2).endsWith(` ^${d.id}`)).toBe(true);
+    }
+    expect(exp.invalidFrontmatter.length).toBeGreaterThan(0);
+    for (const bad of exp.invalidFrontmatter) {
+      const errors = parseDocument(frontmatterOf(notes.get(bad.file) ?? '') ?? '').errors;
+      expect((errors[0]?.linePos?.[0].line ?? 0) + 1, bad.file).toBe(bad.line);
+    }
+    // Every other note's frontmatter parses.
+    const badFiles = new Set(exp.invalidFrontmatter.map((b) => b.file));
+    for (const [file, text] of notes) {
+      const yaml = frontmatterOf(text);
+      if (yaml === undefined || badFiles.has(file)) continue;
+      expect(parseDocument(yaml).errors, file).toEqual([]);
+    }
+  });
+});
+
+/** How many notes share each lower-cased base name. */
+function names(notes: Map<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of notes.keys()) {
+    const n = f.slice(f.lastIndexOf('/') + 1, -'.md'.length).toLowerCase();
+    out.set(n, (out.get(n) ?? 0) + 1);
+  }
+  return out;
+}

@@ -173,7 +173,6 @@ export function generateRealVault(opts: GenOptions): Expected {
   }
 
   // ---- who carries what ---------------------------------------------------
-  const ids = notes.map((n) => n.idx);
   const nonTemplates = notes.filter((n) => n.role !== 'template');
   const give = (shape: RealShape, members: Iterable<RealNote>): void => {
     for (const n of members) n.shapes.add(shape);
@@ -184,7 +183,9 @@ export function generateRealVault(opts: GenOptions): Expected {
   const withFm = notes.filter((n) => n.shapes.has('frontmatter'));
   give('emptyListItem', byIdx(choose(withFm.map((n) => n.idx), quota(0.85))));
   give('aliases', byIdx(choose(withFm.filter((n) => n.role !== 'template').map((n) => n.idx), quota(0.81))));
-  give('obsidianComment', byIdx(choose(ids, quota(0.92))));
+  // Templates always hold a `%%fill in%%` comment.
+  give('obsidianComment', notes.filter((n) => n.role === 'template'));
+  give('obsidianComment', byIdx(choose(nonTemplates.map((n) => n.idx), Math.max(0, quota(0.92) - templates))));
   give('rawHtml', byIdx(choose(nonTemplates.filter((n) => n.role !== 'clipping').map((n) => n.idx), Math.max(0, quota(0.92) - clippings))));
   give('rawHtml', notes.filter((n) => n.role === 'clipping'));
   give('htmlAnchorLink', notes.filter((n) => n.role === 'clipping'));
@@ -378,11 +379,13 @@ export function generateRealVault(opts: GenOptions): Expected {
         fm.push('tags:', emptyItem);
         emptyPlaced = true;
       } else {
-        if (n.shapes.has('aliases')) {
-          if (n.badYaml === 1) fm.push(`aliases: [${n.alias}`);
-          else if (chance(0.3)) fm.push(`aliases: [${n.alias}]`);
+        if (n.badYaml === 1) {
+          // sequence items at two indents (a hand edit); the error is on the second item
+          fm.push('aliases:', `    - ${n.alias}`, `  - ${n.alias}-B`);
+        } else if (n.shapes.has('aliases')) {
+          if (chance(0.3)) fm.push(`aliases: [${n.alias}]`);
           else fm.push('aliases:', `${ind}- ${n.alias}`);
-          if (empty && n.badYaml !== 1 && fm.at(-1) === `${ind}- ${n.alias}` && chance(0.5)) {
+          if (empty && fm.at(-1) === `${ind}- ${n.alias}` && chance(0.5)) {
             fm.push(emptyItem);
             emptyPlaced = true;
           }
