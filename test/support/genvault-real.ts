@@ -406,7 +406,8 @@ export function generateRealVault(opts: GenOptions): Expected {
         if (n.shapes.has('permalink')) fm.push(`permalink: ${n.folder.toLowerCase().replace(/[^a-z0-9/]+/g, '-')}/${n.idx}`);
         if (n.role === 'clipping') fm.push(`source: "https://example.com/papers/${n.idx}.pdf"`);
         fm.push(`created: 2025-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`);
-        if (n.shapes.has('frontmatterLink')) {
+        // (a frontmatter that does not parse holds no links)
+        if (n.shapes.has('frontmatterLink') && n.badYaml < 0) {
           expected.links++;
           fm.push('categories:', `${ind}- "[[${linkName(other())}]]"`);
         }
