@@ -60,7 +60,14 @@ export function readFields(frontmatter: Frontmatter): Fields {
     .map((tag): TagRef => ({ name: tag, source: 'frontmatter', line: tagKey === null ? 1 : (keyLines[tagKey] ?? 1), column: 1 }));
   const aliases = list(findKey(data, 'aliases') ?? findKey(data, 'alias'), ALIAS_SEPARATORS);
   const publish = readPublish(frontmatter, issues);
-  return { title: single('title'), type: single('type'), aliases, tags, publish, issues };
+  return { title: single('title'), type: typeName(single('type')), aliases, tags, publish, issues };
+}
+
+/** `type: "[[Books]]"` (a link to the note about the type, as kepano's vault writes it) is the type `Books`. */
+function typeName(value: string | null): string | null {
+  const link = value === null ? null : /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/.exec(value.trim());
+  const name = link?.[1]?.trim() ?? value;
+  return name === '' ? null : name;
 }
 
 /** The key Obsidian reads for `name`: matched regardless of case (`Tags:`), the lower-case one first. */

@@ -38,7 +38,9 @@ export function typeLabel(type: string): string {
   const known = TYPE_LABELS[type.toLowerCase()];
   if (known) return known;
   const word = type.charAt(0).toUpperCase() + type.slice(1);
-  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
+  // A name already plural (`Books`, `Clippings`) or of someone else's words stays as written.
+  if (/s$/i.test(word)) return word;
+  if (/(x|z|ch|sh)$/i.test(word)) return `${word}es`;
   if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
 }

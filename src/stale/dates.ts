@@ -18,6 +18,9 @@ export interface DateIssue {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const PLACEHOLDER = /\{\{[^}]*\}\}|<%.*%>/;
+
 export function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
@@ -31,8 +34,11 @@ export function noteDate(note: ParsedNote, gitDates: ReadonlyMap<string, string>
   if (value !== undefined && value !== null) {
     const text = String(value).trim();
     const line = note.frontmatterLines.updated ?? 1;
-    if (isIsoDate(text)) return { date: { date: text, line, source: 'frontmatter' }, issue };
-    issue = { line, message: `Frontmatter \`updated\` must be a date like 2026-01-14 (got “${text}”)` };
+    // Obsidian's date-time properties (`2026-01-14T09:30`) date the note by their day.
+    const day = DATE_TIME.exec(text)?.[1] ?? text;
+    if (isIsoDate(day)) return { date: { date: day, line, source: 'frontmatter' }, issue };
+    // A template's placeholder (`{{date}}`, `<% tp.date.now() %>`) or nothing: no date, no problem.
+    if (text !== '' && !PLACEHOLDER.test(text)) issue = { line, message: `Frontmatter \`updated\` must be a date like 2026-01-14 (got “${text}”)` };
   }
   const mark = note.updatedMarks.filter((entry) => isIsoDate(entry.date)).at(-1);
   if (mark) return { date: { date: mark.date, line: mark.line, source: 'body' }, issue };
