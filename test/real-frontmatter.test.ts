@@ -77,7 +77,7 @@ describe('type', () => {
   it('`type: []` and an empty `type:` are no type; a one-item list is that type', () => {
     expect(parsed('type-empty-list.md').type).toBeNull();
     expect(parsed('frontmatter-empty-values.md').type).toBeNull();
-    expect(parsed('type-list.md').type).toBe('[[Books]]');
+    expect(parsed('type-list.md').type).toBe('Books');
     expect(parsed('type-unknown.md').type).toBe('reference');
   });
 
@@ -101,7 +101,7 @@ describe('type', () => {
     const dir = writeVault(fixtureVault());
     const result = check(await loadVault(dir), { config: parseConfig('types:\n  book: {}\nrules: {orphan-note: off}\n') });
     expect(lines(result).filter((line) => line.includes('Unknown note type'))).toEqual([
-      'type-list.md:2:1 error Unknown note type “[[Books]]”; expected one of book [invalid-frontmatter]',
+      'type-list.md:2:1 error Unknown note type “Books”; expected one of book [invalid-frontmatter]',
       'type-unknown.md:2:1 error Unknown note type “reference”; expected one of book [invalid-frontmatter]',
     ]);
   });
