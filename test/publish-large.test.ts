@@ -9,9 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
 import { generateVault, type Expected } from './support/genvault.js';
 import { runCli } from './support/vault.js';
+import { committedDigest, digestDifferences, siteDigest } from './support/output-digest.js';
 import { brokenReferences, isExternal, listFiles, references, searchPages, writtenPageWords } from './fixtures/publish/crawl.js';
 import { searchUrl } from '../src/publish/search-index.js';
 import { words } from '../src/publish/search/words.js';
+
+/** A fixed today (stale badges) and now (feed), so the output can be pinned by a digest. */
+const TODAY = '2026-06-01';
 
 describe('a generated 2,000-note vault', () => {
   const root = mkdtempSync(join(tmpdir(), 'almanac-large-'));
@@ -20,7 +24,7 @@ describe('a generated 2,000-note vault', () => {
 
   beforeAll(async () => {
     expected = generateVault({ out: join(root, 'vault'), notes: 2000, seed: 11 });
-    site = await build({ vault: join(root, 'vault'), out: join(root, 'site') });
+    site = await build({ vault: join(root, 'vault'), out: join(root, 'site'), today: TODAY, now: new Date(`${TODAY}T12:00:00Z`) });
   }, 240_000);
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -34,6 +38,11 @@ describe('a generated 2,000-note vault', () => {
     expect(site.warnings.length - leftOut.length).toBeGreaterThan(0);
     expect(site.warnings.length - leftOut.length).toBeLessThanOrEqual(unresolved);
     expect(listFiles(site.outDir).filter((file) => file.endsWith('.html')).length).toBe(site.pages);
+  });
+
+  it('is written byte for byte as the committed digest says (test/support/output-digest.ts)', () => {
+    const actual = siteDigest(site.outDir);
+    expect(digestDifferences(committedDigest('generated-2000', actual), actual)).toEqual([]);
   });
 
   it('has every internal href and src landing on a file', () => {
@@ -57,7 +66,7 @@ describe('a generated 2,000-note vault', () => {
 
   it('is written the same by the CLI, whose notes are parsed and rendered by note workers, its pages saved by a writer thread and indexed in another', () => {
     const out = join(root, 'cli-site');
-    const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out]);
+    const cli = runCli(['build', '--vault', join(root, 'vault'), '--out', out, '--today', TODAY]);
     // Broken-link warnings go to stderr; the build succeeds.
     expect(cli.status).toBe(0);
     const files = listFiles(site.outDir);
