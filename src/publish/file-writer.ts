@@ -2,11 +2,12 @@
 // thread; writing it (a folder and a file per page, 20,000 of them at 10,000 notes) is system
 // calls that a worker thread makes while the main thread renders the next pages. A message to
 // the worker is delivered while the main thread is busy, so pages are written as they come
-// and do not pile up in memory. Under a TS runner (tests) the files are written in this thread.
+// and do not pile up in memory (threads/write.worker.ts). Where threads are not used
+// (threads/mode.ts) the files are written in this thread.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { compiledModule } from '../compiled-module.js';
-import { BatchWorker } from './batch-worker.js';
+import { BatchStream } from '../threads/batch-stream.js';
+import { workerModule } from '../threads/mode.js';
 
 export interface OutputFile {
   /** Absolute path. */
@@ -24,12 +25,12 @@ export interface FileWriter {
   cancel(): Promise<void>;
 }
 
-const WORKER = new URL('./file-writer-worker.js', import.meta.url);
 /** Files per message: fewer messages, while the worker is never far behind. */
 const BATCH = 8;
 
 export function startFileWriter(): FileWriter {
-  return compiledModule(WORKER) ? new WorkerWriter() : new InThreadWriter();
+  const url = workerModule('write');
+  return url ? new WorkerWriter(url) : new InThreadWriter();
 }
 
 /** Writes files, making each folder once. */
@@ -47,8 +48,12 @@ export class FolderCache {
 }
 
 class WorkerWriter implements FileWriter {
-  private readonly worker = new BatchWorker<OutputFile, object>(WORKER, 'Writing the site', BATCH);
+  private readonly worker: BatchStream<OutputFile, Record<string, never>>;
   private cancelled = false;
+
+  constructor(url: URL) {
+    this.worker = new BatchStream(url, 'Writing the site', BATCH);
+  }
 
   write(file: OutputFile): void {
     if (!this.cancelled) this.worker.add(file);

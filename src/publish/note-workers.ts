@@ -4,19 +4,25 @@
 // links its notes need; the worker sends back HTML. Trees never cross threads, and rendering,
 // like parsing, runs on every core. A note embedded by a note the other worker holds is parsed
 // again there (embeds need the target's tree).
-import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { compiledModule } from '../compiled-module.js';
-import { AlmanacError } from '../errors.js';
 import type { ParsedNote } from '../parse/types.js';
 import type { ResolvedLink } from '../resolve/index.js';
+import { workerModule } from '../threads/mode.js';
+import type { Task } from '../threads/protocol.js';
+import { Thread } from '../threads/thread.js';
 import type { HeadingAnchor } from './heading-ids.js';
 import type { RenderedNote } from './render/note-html.js';
 import { MAX_EMBED_DEPTH } from './render/scope.js';
 import type { SiteAttachment, SiteModel } from './site-model.js';
 
-export type NoteRequest = { type: 'parse'; items: Array<{ path: string; source: string }> } | { type: 'render'; shared: string; own: string };
-export type NoteReply = { type: 'parsed'; json: string } | { type: 'rendered'; json: string } | { type: 'render-done' } | { type: 'failed'; message: string };
+/** The note worker's tasks (threads/note.worker.ts). Results cross as JSON text: one string
+ * crosses threads much faster than a structured clone of many small objects. */
+export type NoteTasks = {
+  /** ParsedFacts[] as JSON. */
+  parse: Task<{ items: Array<{ path: string; source: string }> }, string>;
+  /** RenderShared and RenderOwn as JSON; progress: each batch of rendered notes, Array<[path, RenderedNote]> as JSON. */
+  render: Task<{ shared: string; own: string }, void, string>;
+};
 
 /** A parsed note as the main thread gets it: no tree, and its heading ids (computed from the tree). */
 export interface ParsedFacts {
@@ -47,31 +53,23 @@ export interface RenderOwn {
 }
 
 const PARSE_BATCH = 64;
-const WORKER = new URL('./note-worker.js', import.meta.url);
 
-/** Workers run compiled code; under a TS runner (tests) build parses and renders in-thread. */
+/** Whether note workers may run (threads/mode.ts); else build parses and renders in-thread. */
 export function noteWorkersAvailable(): boolean {
-  return compiledModule(WORKER);
+  return workerModule('note') !== null;
 }
 
 export class NoteWorkers {
-  private readonly workers: Worker[];
+  private readonly threads: Array<Thread<NoteTasks>>;
   /** Which worker holds each note's tree. */
   private readonly owner = new Map<string, number>();
   private readonly anchors = new Map<string, HeadingAnchor[]>();
   private readonly sources = new Map<string, string>();
 
-  /** A worker's failure while no exchange with it was open (e.g. it failed to start). */
-  private failure: Error | null = null;
-
   constructor(threads = availableParallelism()) {
-    this.workers = Array.from({ length: Math.max(1, threads) }, () => {
-      const worker = new Worker(WORKER);
-      worker.on('error', (error: Error) => {
-        this.failure ??= error;
-      });
-      return worker;
-    });
+    const url = workerModule('note');
+    if (!url) throw new Error('NoteWorkers: worker threads are not available (see noteWorkersAvailable)');
+    this.threads = Array.from({ length: Math.max(1, threads) }, () => new Thread<NoteTasks>(url, 'Note worker'));
   }
 
   /** Parse `items` (batches go to whichever worker is free); the notes come back without trees. */
@@ -81,27 +79,16 @@ export class NoteWorkers {
     for (let index = 0; index < items.length; index += PARSE_BATCH) batches.push(items.slice(index, index + PARSE_BATCH));
     for (const { path, source } of items) this.sources.set(path, source);
     await Promise.all(
-      this.workers.map((worker, number) =>
-        this.converse(worker, 'Parsing notes', (send) => {
-          const next = (): boolean => {
-            const batch = batches.shift();
-            if (batch) send({ type: 'parse', items: batch });
-            return batch === undefined;
-          };
-          return {
-            start: next,
-            reply: (reply) => {
-              if (reply.type !== 'parsed') return false;
-              for (const { note, anchors } of JSON.parse(reply.json) as ParsedFacts[]) {
-                results.set(note.path, note);
-                this.owner.set(note.path, number);
-                this.anchors.set(note.path, anchors);
-              }
-              return next();
-            },
-          };
-        }),
-      ),
+      this.threads.map(async (thread, number) => {
+        for (let batch = batches.shift(); batch; batch = batches.shift()) {
+          const json = await thread.request('parse', { items: batch }, { label: 'Parsing notes' });
+          for (const { note, anchors } of JSON.parse(json) as ParsedFacts[]) {
+            results.set(note.path, note);
+            this.owner.set(note.path, number);
+            this.anchors.set(note.path, anchors);
+          }
+        }
+      }),
     );
     return results;
   };
@@ -119,27 +106,25 @@ export class NoteWorkers {
     const total = site.notes.length;
     for (const { note } of site.notes) if (!this.owner.has(note.path)) throw new Error(`${note.path} was not parsed by a note worker`);
     await Promise.all(
-      this.workers.map((worker, number) =>
-        this.converse(worker, 'Rendering notes', (send) => ({
-          start: () => {
-            send({ type: 'render', shared: sharedJson, own: JSON.stringify(this.ownPart(site, number)) });
-            return false;
+      this.threads.map((thread, number) =>
+        thread.request(
+          'render',
+          { shared: sharedJson, own: JSON.stringify(this.ownPart(site, number)) },
+          {
+            label: 'Rendering notes',
+            onProgress: (json) => {
+              for (const [path, note] of JSON.parse(json) as Array<[string, RenderedNote]>) rendered.set(path, note);
+              onNote?.(rendered.size, total);
+            },
           },
-          reply: (reply) => {
-            if (reply.type === 'render-done') return true;
-            if (reply.type !== 'rendered') return false;
-            for (const [path, note] of JSON.parse(reply.json) as Array<[string, RenderedNote]>) rendered.set(path, note);
-            onNote?.(rendered.size, total);
-            return false;
-          },
-        })),
+        ),
       ),
     );
     return rendered;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all(this.threads.map((thread) => thread.close()));
   }
 
   /** Worker `number`'s notes to render, the notes their embeds reach that it does not hold, and the links of both. */
@@ -164,35 +149,6 @@ export class NoteWorkers {
     const foreign = [...needed].filter((path) => this.owner.get(path) !== number).map((path) => ({ path, source: this.sources.get(path) ?? '' }));
     const resolutions: Array<[string, LinkResolution[]]> = [...needed].map((path) => [path, (site.graph.outgoing.get(path) ?? []).map(resolutionOf)]);
     return { render, embedded: [...embedded], foreign, resolutions };
-  }
-
-  /** One exchange with a worker: `start` sends the first request, `reply` handles each answer; either returns true when done. */
-  private converse(worker: Worker, label: string, open: (send: (request: NoteRequest) => void) => { start: () => boolean; reply: (reply: NoteReply) => boolean }): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.failure) return reject(new AlmanacError(`${label}: a worker thread failed: ${this.failure.message}`));
-      const { start, reply } = open((request) => worker.postMessage(request));
-      const finish = (error?: Error): void => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (error) reject(error);
-        else resolve();
-      };
-      const onMessage = (message: NoteReply): void => {
-        if (message.type === 'failed') return finish(new AlmanacError(`${label}: ${message.message}`));
-        try {
-          if (reply(message)) finish();
-        } catch (error) {
-          finish(error instanceof Error ? error : new Error(String(error)));
-        }
-      };
-      const onError = (error: Error): void => finish(error);
-      const onExit = (code: number): void => finish(new AlmanacError(`${label}: a worker thread stopped (exit code ${code})`));
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      if (start()) finish();
-    });
   }
 }
 

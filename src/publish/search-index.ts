@@ -5,14 +5,23 @@
 // sections and indexes it while this thread plans the other pages, and writes the index files
 // while Eleventy lays the pages out.
 import { AlmanacError } from '../errors.js';
-import { compiledModule } from '../compiled-module.js';
 import type { NotePage } from './pages/types.js';
 import { newIndex, searchDocument, writeIndex, type PageForSearch } from './search/write-index.js';
 import type { SearchIndexBuilder } from './search/index-builder.js';
-import type { SearchFinish, SearchWorkerData } from './search-worker.js';
-import { BatchWorker } from './batch-worker.js';
+import { workerModule } from '../threads/mode.js';
+import { BatchStream } from '../threads/batch-stream.js';
 
 export { SEARCH_DIR } from './search/index-builder.js';
+
+/** What the search worker (threads/search.worker.ts) starts with. */
+export interface SearchWorkerData {
+  language: string;
+}
+
+/** What finishing the index needs: where to write it. */
+export interface SearchFinish {
+  outDir: string;
+}
 
 export interface SearchIndexer {
   /** Add a note page. */
@@ -25,7 +34,8 @@ export interface SearchIndexer {
 
 /** Start an index; add note pages as they are ready, then finish it. */
 export function startSearchIndex(language: string, base: string): SearchIndexer {
-  return workerAvailable() ? new WorkerIndexer(language, base) : new InThreadIndexer(language, base);
+  const url = workerModule('search');
+  return url ? new WorkerIndexer(url, language, base) : new InThreadIndexer(language, base);
 }
 
 /** Index these note pages (a site already planned, as serve has). */
@@ -59,25 +69,20 @@ function queued<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-const WORKER = new URL('./search-worker.js', import.meta.url);
 /** Pages per message to the worker. */
 const BATCH = 32;
 
-/** The worker runs compiled code; under a TS runner (tests) the index is made in this thread. */
-function workerAvailable(): boolean {
-  return compiledModule(WORKER);
-}
-
 /** The index built in a worker thread, which gets the pages as they are rendered. */
 class WorkerIndexer implements SearchIndexer {
-  private readonly worker: BatchWorker<PageForSearch, SearchFinish>;
+  private readonly worker: BatchStream<PageForSearch, SearchFinish>;
 
   constructor(
+    url: URL,
     language: string,
     private readonly base: string,
   ) {
     const data: SearchWorkerData = { language };
-    this.worker = new BatchWorker(WORKER, 'Search index', BATCH, data);
+    this.worker = new BatchStream(url, 'Search index', BATCH, data);
   }
 
   add(page: NotePage): void {

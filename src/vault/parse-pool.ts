@@ -1,46 +1,42 @@
-// Parse notes across worker threads (the parser, not the disk, is the limit).
-import { Worker } from 'node:worker_threads';
+// Parse notes across worker threads (the parser, not the disk, is the limit). Each thread
+// takes the next batch as soon as it has sent the last one back (threads/parse.worker.ts).
 import { availableParallelism } from 'node:os';
-import { compiledModule } from '../compiled-module.js';
 import type { ParsedNote } from '../parse/types.js';
-import type { ParseRequest } from './parse-worker.js';
+import type { Task } from '../threads/protocol.js';
+import { workerModule } from '../threads/mode.js';
+import { Thread } from '../threads/thread.js';
+
+export type ParseTasks = {
+  /** The notes parsed, as JSON text (ParsedNote[]). */
+  parse: Task<{ items: Array<{ path: string; source: string }>; trees: boolean }, string>;
+};
 
 const BATCH = 64;
-const WORKER = new URL('./parse-worker.js', import.meta.url);
 
-/** Workers run compiled code; under a TS runner (tests) the caller parses in-thread. */
+/** Whether parsing may go to threads (threads/mode.ts); else the caller parses in-thread. */
 export function workersAvailable(): boolean {
-  return compiledModule(WORKER);
+  return workerModule('parse') !== null;
 }
 
 export async function parseInWorkers(items: Array<{ path: string; source: string }>, trees: boolean, threads = availableParallelism()): Promise<Map<string, ParsedNote>> {
+  const url = workerModule('parse');
+  if (!url) throw new Error('parseInWorkers: worker threads are not available (see workersAvailable)');
   const results = new Map<string, ParsedNote>();
   const batches: Array<Array<{ path: string; source: string }>> = [];
   for (let index = 0; index < items.length; index += BATCH) batches.push(items.slice(index, index + BATCH));
   const count = Math.max(1, Math.min(threads, batches.length));
-  const workers = Array.from({ length: count }, () => new Worker(WORKER));
+  const pool = Array.from({ length: count }, () => new Thread<ParseTasks>(url, 'Parsing notes'));
   try {
     await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = (): void => {
-              const batch = batches.shift();
-              if (!batch) return resolve();
-              const request: ParseRequest = { items: batch, trees };
-              worker.postMessage(request);
-            };
-            worker.on('message', (json: string) => {
-              for (const note of JSON.parse(json) as ParsedNote[]) results.set(note.path, note);
-              next();
-            });
-            worker.on('error', reject);
-            next();
-          }),
-      ),
+      pool.map(async (thread) => {
+        for (let batch = batches.shift(); batch; batch = batches.shift()) {
+          const json = await thread.request('parse', { items: batch, trees });
+          for (const note of JSON.parse(json) as ParsedNote[]) results.set(note.path, note);
+        }
+      }),
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(pool.map((thread) => thread.close()));
   }
   return results;
 }

@@ -1,16 +1,16 @@
 // Worker thread that parses notes and, later in the same build, renders them (see
-// note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
+// publish/note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
 // comes back, so no tree is ever copied between threads.
-import { parentPort } from 'node:worker_threads';
 import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../parse/index.js';
 import type { LinkRef, ParsedNote } from '../parse/types.js';
 import type { ResolvedLink } from '../resolve/index.js';
 import { stripTree } from '../vault/cache.js';
-import { headingAnchors, knownAnchors } from './heading-ids.js';
-import { renderNote, type RenderedNote } from './render/note-html.js';
-import type { RenderEntry, RenderNote, RenderSite } from './render/scope.js';
-import type { NoteReply, NoteRequest, ParsedFacts, RenderOwn, RenderShared } from './note-workers.js';
+import { headingAnchors, knownAnchors } from '../publish/heading-ids.js';
+import { renderNote, type RenderedNote } from '../publish/render/note-html.js';
+import type { RenderEntry, RenderNote, RenderSite } from '../publish/render/scope.js';
+import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/note-workers.js';
+import { serve } from './thread.js';
 
 /** A note as this worker keeps it: what rendering reads, and its links (paired with how they resolved). */
 type HeldNote = RenderNote & { links: LinkRef[] };
@@ -18,8 +18,6 @@ type HeldNote = RenderNote & { links: LinkRef[] };
 /** Notes rendered per reply: the main thread reports progress as they come. */
 const REPLY_BATCH = 64;
 
-const port = parentPort;
-if (!port) throw new Error('note-worker.js runs as a worker thread');
 const held = new Map<string, HeldNote>();
 
 /** The nodes whose position rendering reads: links and embeds (to find how they resolved) and headings (their ids). */
@@ -47,7 +45,7 @@ function parse(items: Array<{ path: string; source: string }>): ParsedFacts[] {
   });
 }
 
-function render(shared: RenderShared, own: RenderOwn, reply: (message: NoteReply) => void): void {
+function render(shared: RenderShared, own: RenderOwn, progress: (json: string) => void): void {
   for (const { path, source } of own.foreign) hold(parseNote(path, source));
   const empty: Root = { type: 'root', children: [] };
   const byPath = new Map<string, RenderEntry>();
@@ -85,25 +83,16 @@ function render(shared: RenderShared, own: RenderOwn, reply: (message: NoteReply
       outgoing.delete(path);
     }
     if (batch.length >= REPLY_BATCH) {
-      reply({ type: 'rendered', json: JSON.stringify(batch) });
+      progress(JSON.stringify(batch));
       batch = [];
     }
   }
-  if (batch.length > 0) reply({ type: 'rendered', json: JSON.stringify(batch) });
+  if (batch.length > 0) progress(JSON.stringify(batch));
   held.clear();
-  reply({ type: 'render-done' });
 }
 
-port.on('message', (request: NoteRequest) => {
-  const reply = (message: NoteReply): void => port.postMessage(message);
-  try {
-    if (request.type === 'parse') {
-      // As JSON text: one string crosses threads much faster than a structured clone of many small objects.
-      reply({ type: 'parsed', json: JSON.stringify(parse(request.items)) });
-    } else {
-      render(JSON.parse(request.shared) as RenderShared, JSON.parse(request.own) as RenderOwn, reply);
-    }
-  } catch (error) {
-    reply({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
+serve<NoteTasks>({
+  // As JSON text: one string crosses threads much faster than a structured clone of many small objects.
+  parse: ({ items }) => JSON.stringify(parse(items)),
+  render: ({ shared, own }, progress) => render(JSON.parse(shared) as RenderShared, JSON.parse(own) as RenderOwn, progress),
 });

@@ -1,0 +1,13 @@
+// Worker thread of publish/file-writer.ts: writes the files the main thread posts, in order.
+import { FolderCache, type OutputFile } from '../publish/file-writer.js';
+import { serveBatches } from './batch-stream.js';
+
+const folders = new FolderCache();
+let written = 0;
+serveBatches<OutputFile, Record<string, never>>(
+  (file) => {
+    folders.write(file);
+    written++;
+  },
+  () => written,
+);
