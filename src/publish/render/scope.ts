@@ -19,7 +19,7 @@ export interface RenderEntry {
 }
 
 /** What rendering reads of the site. A SiteModel is one; a render worker builds its own
- * from the facts the main thread sends (see note-worker.ts). */
+ * from the facts the main thread sends (see threads/note.worker.ts). */
 export interface RenderSite {
   base: string;
   /** What rendering reads of `site:` in almanac.yaml. */
