@@ -9,6 +9,7 @@ import { compareDiagnostics } from '../diagnostic.js';
 import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem, type RawProblem } from './rules.js';
 import { staleProblems } from './stale-rules.js';
 import { excludeProblems } from './exclude-rules.js';
+import { todayUtc } from '../util/dates.js';
 import type { NoteFreshness, TableFreshness } from '../stale/index.js';
 
 export type { CheckResult, CheckSummary, Problem, ProblemSeverity } from './problem.js';
@@ -31,7 +32,7 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   const graph = options.graph ?? resolveLinks(vault);
   const names = noteNameSuggester(vault.notes);
   const raw: RawProblem[] = [];
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayUtc();
   const stale: NoteFreshness[] = [];
   const staleTables: TableFreshness[] = [];
   for (const note of vault.notes) {

@@ -1,12 +1,13 @@
 // Whole check results cached by everything they depend on: the vault's content
 // fingerprint, the config, today, the --changed-since set and the git HEAD (last
 // commit dates). A warm `check` of an unchanged vault skips parsing entirely.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCacheDir } from '../cache-dir.js';
 import { hashSource } from '../vault/cache.js';
 import { VERSION } from '../version.js';
+import { writeFileAtomicSync } from '../util/atomic-file.js';
+import { gitHead } from '../util/git.js';
 import type { CheckResult } from './problem.js';
 
 export interface ResultKeyParts {
@@ -22,14 +23,6 @@ export function resultKey(parts: ResultKeyParts): string {
   return hashSource([VERSION, parts.fingerprint, JSON.stringify(parts.config), parts.today, changed, gitHead(parts.vaultDir)].join('\0')).slice(0, 24);
 }
 
-function gitHead(dir: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
-  }
-}
-
 export function readResult(cacheDir: string, key: string): CheckResult | null {
   try {
     return JSON.parse(readFileSync(join(cacheDir, `check-${key}.json`), 'utf8')) as CheckResult;
@@ -41,12 +34,5 @@ export function readResult(cacheDir: string, key: string): CheckResult | null {
 /** Best effort: a folder that cannot be written (a read-only vault) only costs the next run time. */
 export function writeResult(cacheDir: string, key: string, result: CheckResult): void {
   if (!makeCacheDir(cacheDir)) return;
-  const file = join(cacheDir, `check-${key}.json`);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, JSON.stringify(result));
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomicSync(join(cacheDir, `check-${key}.json`), JSON.stringify(result));
 }

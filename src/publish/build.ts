@@ -15,7 +15,8 @@ import { checkOutDir, copyAssets, copyAttachments, discardStaging, startStaging,
 import { startSearchIndex, type SearchIndexer } from './search-index.js';
 import { normaliseBase } from './urls.js';
 import { brokenLinkWarnings, formatWarnings, type BuildWarning } from './warnings.js';
-import { freshnessOf, todayUtc } from './freshness.js';
+import { freshnessOf } from './freshness.js';
+import { todayUtc } from '../util/dates.js';
 import { loadConfig } from '../config/load.js';
 import { cacheDirOf } from '../project.js';
 import { scanVault, WORKER_THRESHOLD, type VaultScan } from '../vault/load.js';

@@ -1,5 +1,5 @@
 // How fresh each note is, for the "Updated …" line, the stale badge and the Stale notes page.
-import type { Project } from '../project.js';
+import type { Project } from '../project/index.js';
 import { lastCommitDates, noteFreshness, type NoteFreshness } from '../stale/index.js';
 
 export type FreshnessMap = Map<string, NoteFreshness>;
@@ -10,9 +10,4 @@ export function freshnessOf(project: Project, today: string): FreshnessMap {
   const map: FreshnessMap = new Map();
   for (const note of project.vault.notes) map.set(note.path, noteFreshness(note, project.config, { today, gitDates }));
   return map;
-}
-
-/** Today's date (UTC) as YYYY-MM-DD. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
 }

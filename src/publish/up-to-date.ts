@@ -1,12 +1,13 @@
 // A warm build of an unchanged vault writes nothing: the last build's inputs (vault
 // content, config, options, templates, Almanac's version, git HEAD) and a stamp of its
 // output are kept in .almanac/cache (see cache-dir.ts); when both still match, the site is up to date.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCacheDir } from '../cache-dir.js';
 import { hashSource } from '../vault/cache.js';
 import { VERSION } from '../version.js';
+import { writeFileAtomicSync } from '../util/atomic-file.js';
+import { gitHead } from '../util/git.js';
 import type { BuildWarning } from './warnings.js';
 
 export interface BuildManifest {
@@ -58,14 +59,6 @@ export function treeStamp(dir: string, contents = false): string {
   return hashSource(parts.join('\n'));
 }
 
-function gitHead(dir: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
-  }
-}
-
 function manifestFile(cacheDir: string, outDir: string): string {
   return join(cacheDir, `build-${hashSource(outDir).slice(0, 16)}.json`);
 }
@@ -82,11 +75,5 @@ export function readManifest(cacheDir: string, outDir: string): BuildManifest | 
 /** Best effort: without a writable cache folder the next build is simply a full one. */
 export function writeManifest(cacheDir: string, outDir: string, manifest: BuildManifest): void {
   if (!makeCacheDir(cacheDir)) return;
-  const file = manifestFile(cacheDir, outDir);
-  try {
-    writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
-    renameSync(`${file}.tmp`, file);
-  } catch {
-    rmSync(`${file}.tmp`, { force: true });
-  }
+  writeFileAtomicSync(manifestFile(cacheDir, outDir), JSON.stringify(manifest));
 }

@@ -1,11 +1,12 @@
 // The last good payload of each HTTP feed, under `.almanac/feeds/`, for conditional
 // requests and `--offline`. Only the source as configured is stored, never expanded
 // `${VAR}` values or request headers.
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Validators } from './http.js';
 import { makeCacheDir } from '../cache-dir.js';
+import { replaceFile } from '../util/atomic-file.js';
 
 export interface CachedPayload extends Validators {
   /** The feed's `source` as written in the config (placeholders unexpanded). */
@@ -41,17 +42,7 @@ export async function readCache(dir: string, feed: string, source: string): Prom
 export async function writeCache(dir: string, feed: string, payload: CachedPayload): Promise<void> {
   if (!makeCacheDir(dir)) await mkdir(dir, { recursive: true });
   const { body, ...meta } = payload;
-  await replace(join(dir, `${feed}.body`), body);
-  await replace(join(dir, `${feed}.json`), `${JSON.stringify(meta, null, 2)}\n`);
+  await replaceFile(join(dir, `${feed}.body`), body);
+  await replaceFile(join(dir, `${feed}.json`), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
-async function replace(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-}

@@ -15,7 +15,8 @@ import { ConflictError, FeedError, messageOf } from './errors.js';
 import { feedRows, type FeedRow } from './feed-rows.js';
 import type { FeedRecord } from './records.js';
 import type { HttpOptions } from './http.js';
-import { mapLimit } from './limit.js';
+import { mapLimit } from '../util/concurrency.js';
+import { isIsoDate, todayUtc } from '../util/dates.js';
 import { refreshNoteText, type FeedTable, type NoteRefresh } from './note.js';
 import { markerProblems } from './markers.js';
 import { loadFeed } from './source.js';
@@ -62,8 +63,8 @@ interface Usage {
  * as `scanVault` gives) lets an edit made since the parse be caught even when the markers did not move.
  */
 export async function refreshProject(project: Project, options: RefreshOptions = {}, parsedHashes: ReadonlyMap<string, string> = new Map()): Promise<RefreshResult> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`today must be a date like 2026-01-20 (got “${today}”)`);
+  const today = options.today ?? todayUtc();
+  if (!isIsoDate(today)) throw new UsageError(`today must be a date like 2026-01-20 (got “${today}”)`);
   const declared = project.config.feeds;
   const only = options.feed ?? null;
   checkFeedName(only, declared);

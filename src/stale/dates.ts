@@ -1,6 +1,7 @@
 // Where a note's date comes from: frontmatter `updated`, else the last
 // `*Updated YYYY-MM-DD*` line, else its last git commit.
 import type { ParsedNote } from '../parse/types.js';
+import { isIsoDate } from '../util/dates.js';
 
 export type DateSource = 'frontmatter' | 'body' | 'git';
 
@@ -16,17 +17,10 @@ export interface DateIssue {
   message: string;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const PLACEHOLDER = /\{\{[^}]*\}\}|<%.*%>/;
 
-export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+export { isIsoDate };
 
 export function noteDate(note: ParsedNote, gitDates: ReadonlyMap<string, string> | null): { date: NoteDate | null; issue: DateIssue | null } {
   let issue: DateIssue | null = null;

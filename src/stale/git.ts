@@ -1,21 +1,8 @@
 // Git facts for staleness: last commit date per file, files changed since a ref.
 // One `git log` for the whole vault, never one process per note.
-import { execFileSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-
-function git(cwd: string, args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
-  } catch {
-    return null;
-  }
-}
-
-function topLevel(dir: string): string | null {
-  const out = git(dir, ['rev-parse', '--show-toplevel']);
-  return out ? out.trim() : null;
-}
+import { git, gitTopLevel as topLevel } from '../util/git.js';
 
 /** Vault-relative path → date (YYYY-MM-DD) of the last commit touching it; empty outside git. */
 export function lastCommitDates(vaultDir: string): Map<string, string> {

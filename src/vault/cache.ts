@@ -6,13 +6,14 @@
 // the note, ~2.3x its source at 10,000 links on one line, where storing each link's whole
 // sentence made a 990 MB file).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { makeCacheDir } from '../cache-dir.js';
 import type { ParsedNote } from '../parse/types.js';
 import { VERSION } from '../version.js';
+import { writeFileAtomicSync } from '../util/atomic-file.js';
 
 /** Bump when the parsed form changes without a version bump (e.g. during development). */
 const CACHE_REVISION = 9;
@@ -85,13 +86,6 @@ export class ParseCache {
     if (!this.dirty) return;
     // Best effort: a vault that cannot be written (read-only) is parsed again next time.
     if (!makeCacheDir(dirname(this.file))) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, serialize(this.entries));
-      renameSync(temp, this.file);
-      this.dirty = false;
-    } catch {
-      rmSync(temp, { force: true });
-    }
+    if (writeFileAtomicSync(this.file, serialize(this.entries))) this.dirty = false;
   }
 }

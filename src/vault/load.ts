@@ -9,6 +9,8 @@ import { hashSource, ParseCache, stripTree } from './cache.js';
 import { parseInWorkers, workersAvailable } from './parse-pool.js';
 import { readNoteFile } from './read-note.js';
 import { walkVault } from './walk.js';
+import { mapLimit } from '../util/concurrency.js';
+import { compareRaw as comparePaths } from '../util/compare.js';
 
 /** A file of the vault Almanac could not take as it is (check reports it, build warns). */
 export interface VaultProblem {
@@ -200,19 +202,5 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
   return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments, problems: scan.problems };
 }
 
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+/** Vault paths in code-unit order (one order on every machine). */
+export { compareRaw as comparePaths } from '../util/compare.js';
