@@ -10,7 +10,7 @@ import { formatDiagnostic, formatDiagnosticsAs } from '../src/report/index.js';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { runCli, tempDir, writeVault } from './support/vault.js';
 import { formatProblem, refresh } from '../src/refresh/index.js';
-import { openProject } from '../src/project.js';
+import { openProject } from '../src/project/index.js';
 import { cleanProjects, fixture, makeProject } from './fixtures/refresh/support.js';
 
 afterAll(cleanProjects);

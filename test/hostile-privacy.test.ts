@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, BuildError, type BuildResult } from '../src/publish/index.js';
-import { openProject } from '../src/project.js';
+import { openProject } from '../src/project/index.js';
 import { check } from '../src/check/index.js';
 import { buildSiteModel } from '../src/publish/site-model.js';
 import { parseNote } from '../src/parse/index.js';

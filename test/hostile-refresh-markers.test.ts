@@ -2,7 +2,7 @@
 // attributes, each is an error at its line (exit 1) and the note is left as it is.
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
-import { openProject } from '../src/project.js';
+import { openProject } from '../src/project/index.js';
 import { formatProblem, refresh } from '../src/refresh/index.js';
 import { cleanProjects, fixture, makeProject, read } from './fixtures/refresh/support.js';
 

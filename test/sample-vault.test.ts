@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openProject, type Project } from '../src/project.js';
+import { openProject, type Project } from '../src/project/index.js';
 import { check } from '../src/check/index.js';
 import { ROOT } from './support/vault.js';
 

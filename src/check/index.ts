@@ -1,4 +1,4 @@
-// check: every cross-reference problem in a vault, as data.
+// check: every cross-reference problem in a vault, as data; runCheck: check of a project, cached.
 import type { Vault } from '../vault/load.js';
 import { resolveLinks, type LinkGraph } from '../resolve/index.js';
 import { defaultConfig, type Config } from '../config/schema.js';
@@ -10,7 +10,9 @@ import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem
 import { staleProblems } from './stale-rules.js';
 import { excludeProblems } from './exclude-rules.js';
 import { todayUtc } from '../util/dates.js';
-import type { NoteFreshness, TableFreshness } from '../stale/index.js';
+import { changedSince, lastCommitDates, type NoteFreshness, type TableFreshness } from '../stale/index.js';
+import { cacheDirOf, openProject, type Project, type ProjectFiles } from '../project/index.js';
+import { readResult, resultKey, writeResult } from './result-cache.js';
 
 export type { CheckResult, CheckSummary, Problem, ProblemSeverity } from './problem.js';
 export { brokenLinkProblems, BROKEN_LINK_RULES } from './broken-links.js';
@@ -77,3 +79,44 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   };
 }
 
+// runCheck: what `almanac check` runs. The whole result is cached by what it depends on
+// (the vault's fingerprint, the config, today, --changed-since, git HEAD): a warm check of
+// an unchanged vault parses nothing. On a miss the project is opened (facts only, no trees).
+
+export interface RunCheckOptions {
+  /** `YYYY-MM-DD` that date-based rules treat as today (default: the real date, UTC). */
+  today?: string | undefined;
+  /** Limit note-level date rules to notes changed since this git ref. */
+  changedSince?: string | null | undefined;
+  /** Use the cached result and the parsed-note cache in `.almanac/cache` (default true). */
+  cache?: boolean | undefined;
+}
+
+/**
+ * Check a project: `files` (readProject) is opened only when no cached result holds; an opened
+ * Project is checked as it is.
+ */
+export async function runCheck(project: ProjectFiles | Project, options: RunCheckOptions = {}): Promise<CheckResult> {
+  const today = options.today ?? todayUtc();
+  const useCache = options.cache !== false;
+  const changed = options.changedSince ? changedSince(project.vaultDir, String(options.changedSince)) : null;
+  if ('vault' in project) return checkOpened(project, today, changed);
+  const cacheDir = cacheDirOf(project);
+  const key = resultKey({ fingerprint: project.scan.fingerprint, config: project.config, today, changed, vaultDir: project.vaultDir });
+  const cached = useCache ? readResult(cacheDir, key) : null;
+  if (cached) return cached;
+  const opened = await openProject({ files: project, trees: false, cache: useCache });
+  const result = checkOpened(opened, today, changed);
+  if (useCache) writeResult(cacheDir, key, result);
+  return result;
+}
+
+function checkOpened(project: Project, today: string, changed: ReadonlySet<string> | null): CheckResult {
+  const gitDates = needsGitDates(project.vault) ? lastCommitDates(project.vaultDir) : null;
+  return check(project.vault, { config: project.config, graph: project.graph, today, gitDates, changed });
+}
+
+/** Git is asked only when some note carries no date of its own. */
+function needsGitDates(vault: Vault): boolean {
+  return vault.notes.some((note) => (note.frontmatter.updated === undefined || note.frontmatter.updated === null) && note.updatedMarks.length === 0);
+}

@@ -1,5 +1,6 @@
 // Publishing: the vault as a static site (build) and a live-reloading dev server (serve).
-export { build, buildIfChanged, BuildError, type BuildOptions, type BuildResult, type BuildSummary, type BuildProgress, type BuildPhase } from './build.js';
+export { buildIfChanged } from './build-if-changed.js';
+export { build, BuildError, type BuildOptions, type BuildResult, type BuildSummary, type BuildProgress, type BuildPhase } from './build.js';
 export { planSite, type SitePlan, type PlanInput } from './plan.js';
 export { slugifyPath, slugifySegment } from './slug.js';
 export { normaliseBase } from './urls.js';

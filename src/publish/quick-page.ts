@@ -3,7 +3,7 @@
 // search, listings) runs. Only for edits that move no URL (same aliases and publish flag),
 // on a dated note (no git lookup) that embeds no attachment the site does not have yet.
 import type { ParsedNote } from '../parse/types.js';
-import type { Project } from '../project.js';
+import type { Project } from '../project/index.js';
 import { resolveLink, type LinkGraph } from '../resolve/index.js';
 import { noteFreshness } from '../stale/index.js';
 import { changesStructure } from './dependants.js';

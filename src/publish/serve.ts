@@ -4,7 +4,7 @@
 // those move URLs or change what is published.
 import { join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { openProject, type Project } from '../project.js';
+import { openProject, type Project } from '../project/index.js';
 import { parseNote, type ParsedNote } from '../parse/index.js';
 import { resolveLinks } from '../resolve/index.js';
 import { comparePaths, listVaultFiles } from '../vault/load.js';

@@ -4,10 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../errors.js';
 import type { FeedRegion, ParsedNote } from '../parse/types.js';
-import { loadConfig } from '../config/load.js';
-import { openProject, type Project } from '../project.js';
+import { openProject, readProject, type Project } from '../project/index.js';
 import { hashSource } from '../vault/cache.js';
-import { scanVault } from '../vault/load.js';
 import { VERSION } from '../version.js';
 import { cacheDir } from './cache.js';
 import type { FeedConfig } from '../config/feeds.js';
@@ -45,10 +43,10 @@ export const DEFAULT_HTTP: HttpOptions = {
 
 /** Open the project (one read, one parse, the parsed-note cache) and refresh it. */
 export async function refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
-  const loaded = loadConfig(options);
-  checkFeedName(options.feed ?? null, loaded.config.feeds);
-  const scan = await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits });
-  const project = await openProject({ config: options.config, vault: options.vault, cwd: options.cwd, cache: options.cache !== false, scan });
+  const files = await readProject(options);
+  checkFeedName(options.feed ?? null, files.config.feeds);
+  const project = await openProject({ files, cache: options.cache !== false });
+  const { scan } = files;
   const parsedHashes = new Map(scan.paths.map((path, index) => [path, scan.hashes[index] ?? '']));
   return refreshProject(project, options, parsedHashes);
 }

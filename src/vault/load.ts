@@ -7,6 +7,7 @@ import { parseNote } from '../parse/index.js';
 import type { ParsedNote } from '../parse/types.js';
 import { hashSource, ParseCache, stripTree } from './cache.js';
 import { parseInWorkers, workersAvailable } from './parse-pool.js';
+import type { NoteParser } from './parser.js';
 import { readNoteFile } from './read-note.js';
 import { walkVault } from './walk.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -45,15 +46,13 @@ export interface Vault {
 export interface LoadOptions {
   /** Globs (vault-relative) of files to leave out, on top of the defaults. */
   ignore?: string[] | null | undefined;
-  /** Parse hook; when set, every note goes through it in this thread (no cache, no workers). */
-  parse?: ((path: string, source: string) => ParsedNote | Promise<ParsedNote>) | null | undefined;
   /** Folder for the parsed-note cache (e.g. `.almanac/cache`); null: no cache. Used only without trees. */
   cacheDir?: string | null | undefined;
   /** Keep each note's mdast tree (publishing needs it; checking does not). Default true. */
   trees?: boolean | undefined;
-  /** Parses every note (no cache, no parse pool): build's note workers, which keep the trees
-   * and give back notes without them (see publish/note-workers.ts). */
-  parseAll?: ((items: Array<{ path: string; source: string }>) => Promise<Map<string, ParsedNote>>) | null | undefined;
+  /** Parses every note (no cache, no parse pool), e.g. publish's note workers, which keep the
+   * trees and give back notes without them (see parser.ts). */
+  parser?: NoteParser | null | undefined;
   /** Worker threads for parsing: a count, or false for none. Default: one per core for large vaults. */
   workers?: number | false | undefined;
   /** Vault and note size limits (config `limits`). */
@@ -170,15 +169,10 @@ function refuseVaultRoot(root: string): void {
 export async function loadVault(root: string, options: LoadOptions = {}): Promise<Vault> {
   const scan = options.scan ?? (await scanVault(root, { ignore: options.ignore, limits: options.limits }));
   const { root: absolute, paths, attachments, sources, hashes } = scan;
-  const custom = options.parse;
-  if (custom) {
-    const notes = await mapLimit(paths, 32, async (path, index) => custom(path, sources[index] ?? ''));
-    return { root: absolute, notes, attachments, problems: scan.problems };
-  }
-  if (options.parseAll) {
-    const parsed = await options.parseAll(paths.map((path, index) => ({ path, source: sources[index] ?? '' })));
+  if (options.parser) {
+    const parsed = await options.parser.parseAll(paths.map((path, index) => ({ path, source: sources[index] ?? '' })));
     const notes = paths.map((path) => parsed.get(path)).filter((note): note is ParsedNote => note !== undefined);
-    if (notes.length !== paths.length) throw new Error('parseAll left notes unparsed');
+    if (notes.length !== paths.length) throw new Error('the note parser left notes unparsed');
     return { root: absolute, notes, attachments, problems: scan.problems };
   }
   const trees = options.trees ?? true;

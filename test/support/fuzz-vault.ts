@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { AlmanacError, ConfigError, UsageError } from '../../src/errors.js';
-import { openProject } from '../../src/project.js';
+import { openProject } from '../../src/project/index.js';
 import { check } from '../../src/check/index.js';
 import { build, BuildError, formatWarning } from '../../src/publish/index.js';
 
