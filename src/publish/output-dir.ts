@@ -207,10 +207,37 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * A d3 package's UMD build (`dist/{name}.min.js`, which runs as a classic script and adds
+ * its exports to globalThis.d3), resolved from the package that depends on it.
+ */
+function d3Umd(name: string, from: string = import.meta.url): string {
+  const entry = createRequire(from).resolve(name); // dist/{name}.mjs, the package's `exports`
+  return join(dirname(entry), `${name}.min.js`);
+}
+
+const D3_FORCE = d3Umd('d3-force');
+const D3_ZOOM = d3Umd('d3-zoom');
+const D3_TRANSITION = d3Umd('d3-transition', D3_ZOOM);
+const D3_INTERPOLATE = d3Umd('d3-interpolate', D3_ZOOM);
+
 /** Client modules from npm packages, copied into `{out}/assets/js/vendor/` as they ship. */
 const VENDOR: Record<string, string> = {
   // The Porter stemmer the search index uses (search/words.ts): queries must be stemmed alike.
   'stemmer.js': createRequire(import.meta.url).resolve('stemmer'),
+  // The graphs' layout (graph-layout.js) and zoom (graph-interact.js), with what they need;
+  // graph-vendor.js loads them only on a page that draws a graph.
+  'd3-dispatch.min.js': d3Umd('d3-dispatch', D3_FORCE),
+  'd3-quadtree.min.js': d3Umd('d3-quadtree', D3_FORCE),
+  'd3-timer.min.js': d3Umd('d3-timer', D3_FORCE),
+  'd3-force.min.js': D3_FORCE,
+  'd3-color.min.js': d3Umd('d3-color', D3_INTERPOLATE),
+  'd3-interpolate.min.js': D3_INTERPOLATE,
+  'd3-ease.min.js': d3Umd('d3-ease', D3_TRANSITION),
+  'd3-selection.min.js': d3Umd('d3-selection'),
+  'd3-transition.min.js': D3_TRANSITION,
+  'd3-drag.min.js': d3Umd('d3-drag', D3_ZOOM),
+  'd3-zoom.min.js': D3_ZOOM,
 };
 
 /** Copy templates/assets/ (styles, client scripts; not their .d.ts files) and the vendored modules to `{out}/assets/`, as bytes. */

@@ -1,5 +1,5 @@
 // Reading a graph: hover or focus lights a node's neighbourhood; the global graph
-// also zooms (wheel, buttons) and pans (drag).
+// also zooms (wheel, pinch, buttons) and pans (drag), by d3-zoom.
 
 /** Hovering or focusing a node brings it, its neighbours and their links forward. */
 export function highlightNeighbours(svg, nodes, links, byEl) {
@@ -29,55 +29,44 @@ export function highlightNeighbours(svg, nodes, links, byEl) {
   svg.addEventListener('focusout', () => light(null));
 }
 
-/** Wheel or buttons zoom about a point; dragging pans. A drag never counts as a click on a node. */
-export function enableZoom(container, svg, view, render) {
+/**
+ * Wheel, pinch or buttons zoom about a point; dragging pans (a drag of 5 pixels or more
+ * never counts as a click on a node). `view` holds the transform render() draws with;
+ * the returned sync() hands d3-zoom a transform render() set itself (fitting the graph).
+ */
+export function enableZoom(d3, container, svg, view, render) {
   let pending = false;
+  let syncing = false;
   const redraw = () => {
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => { pending = false; render(); });
   };
-  const zoomAt = (factor, x, y) => {
-    const k = Math.min(Math.max(view.k * factor, view.fitK * 0.5), view.fitK * 8);
-    view.tx = x - (x - view.tx) * (k / view.k);
-    view.ty = y - (y - view.ty) * (k / view.k);
-    view.k = k;
-    view.fitted = false;
-    redraw();
+  const zoom = d3.zoom()
+    .clickDistance(5)
+    // e^(−deltaY × 0.002) per wheel step, as before d3 (d3 takes a power of two).
+    .wheelDelta((event) => (-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002)) / Math.LN2)
+    .on('start', (event) => { if (event.sourceEvent?.type === 'mousedown') svg.classList.add('is-panning'); })
+    .on('end', () => svg.classList.remove('is-panning'))
+    .on('zoom', (event) => {
+      if (syncing) return;
+      ({ k: view.k, x: view.tx, y: view.ty } = event.transform);
+      view.fitted = false;
+      redraw();
+    });
+  const selection = d3.select(svg).call(zoom).on('dblclick.zoom', null);
+  const sync = () => {
+    syncing = true;
+    zoom.scaleExtent([view.fitK * 0.5, view.fitK * 8]);
+    zoom.transform(selection, d3.zoomIdentity.translate(view.tx, view.ty).scale(view.k));
+    syncing = false;
   };
-  const point = (event) => {
-    const box = svg.getBoundingClientRect();
-    return [event.clientX - box.left, event.clientY - box.top];
-  };
-  svg.addEventListener('wheel', (event) => {
-    event.preventDefault();
-    zoomAt(Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002)), ...point(event));
-  }, { passive: false });
+  container.append(zoomControls(svg, zoom, selection, () => { view.fitted = true; redraw(); }));
+  return sync;
+}
 
-  let drag = null;
-  let dragged = false;
-  svg.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0) return;
-    drag = { id: event.pointerId, x: event.clientX, y: event.clientY, tx: view.tx, ty: view.ty };
-    dragged = false;
-  });
-  svg.addEventListener('pointermove', (event) => {
-    if (!drag || event.pointerId !== drag.id) return;
-    const dx = event.clientX - drag.x, dy = event.clientY - drag.y;
-    if (!dragged && Math.hypot(dx, dy) < 5) return;
-    if (!dragged) { dragged = true; svg.setPointerCapture(event.pointerId); svg.classList.add('is-panning'); }
-    view.tx = drag.tx + dx;
-    view.ty = drag.ty + dy;
-    view.fitted = false;
-    redraw();
-  });
-  const end = () => { drag = null; svg.classList.remove('is-panning'); };
-  svg.addEventListener('pointerup', end);
-  svg.addEventListener('pointercancel', end);
-  svg.addEventListener('click', (event) => {
-    if (dragged) { event.preventDefault(); event.stopPropagation(); dragged = false; }
-  }, true);
-
+/** The +, − and fit buttons. */
+function zoomControls(svg, zoom, selection, fit) {
   const controls = document.createElement('div');
   controls.className = 'graph-controls';
   const button = (text, title, action) => {
@@ -90,8 +79,8 @@ export function enableZoom(container, svg, view, render) {
     controls.append(b);
   };
   const centre = () => [svg.clientWidth / 2, svg.clientHeight / 2];
-  button('+', 'Zoom in', () => zoomAt(1.5, ...centre()));
-  button('−', 'Zoom out', () => zoomAt(1 / 1.5, ...centre()));
-  button('⤢', 'Fit the whole graph', () => { view.fitted = true; redraw(); });
-  container.append(controls);
+  button('+', 'Zoom in', () => zoom.scaleBy(selection, 1.5, centre()));
+  button('−', 'Zoom out', () => zoom.scaleBy(selection, 1 / 1.5, centre()));
+  button('⤢', 'Fit the whole graph', fit);
+  return controls;
 }

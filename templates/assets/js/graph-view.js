@@ -2,7 +2,7 @@
 // keyboard focus work as on any other link. Zoom and pan move one <g> as a whole,
 // which stays fast with thousands of nodes; labels live in the same group but keep
 // their size on screen through a CSS variable (--graph-k).
-import { Simulation } from './force.js';
+import { createLayout } from './graph-layout.js';
 import { siteUrl } from './base.js';
 import { enableZoom, highlightNeighbours } from './graph-interact.js';
 
@@ -16,11 +16,50 @@ function svgEl(name, attrs = {}) {
 }
 
 /**
+ * @param d3 globalThis.d3 with d3-force (and d3-zoom when `zoomable`), see graph-vendor.js
  * @param container element to draw into (its size is the drawing's size)
  * @param options `{nodes, links, base, current, zoomable, label}`; nodes carry
  *   id, title, url, type, degree; links are `{source, target}` node pairs
  */
-export function drawGraph(container, { nodes, links, base, current, zoomable, label }) {
+export function drawGraph(d3, container, { nodes, links, base, current, zoomable, label }) {
+  const { svg, world, byEl } = buildScene(nodes, links, { base, current, zoomable, label });
+  container.replaceChildren(svg);
+  container.classList.add('is-drawn');
+  measureLabels(svg, nodes);
+
+  // Layout space → screen: screen = layout × k + t. Dots shrink with the square root
+  // of the scale, not the scale: a big graph seen whole stays a field of dots, not
+  // specks, and zooming in does not blow them up into discs.
+  const view = { k: 1, tx: 0, ty: 0, sizedK: 0, fitK: 1, fitted: true, width: 300, height: 240, sync: null };
+  const measure = () => {
+    view.width = container.clientWidth || 300;
+    view.height = container.clientHeight || 240;
+    svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
+  };
+  measure();
+  // Names go to the current note first, then the best-connected ones, wherever they fit.
+  const labelOrder = [...nodes].sort((a, b) =>
+    Number(b.id === current) - Number(a.id === current) || b.degree - a.degree || a.title.localeCompare(b.title));
+  const render = renderer({ nodes, links, world, svg, view, labelOrder, zoomable });
+
+  // A local graph of a hub would be a hairball if every link pulled: there only the
+  // spokes to the current note shape the layout (the other links are still drawn).
+  const springs = current && nodes.length > 20
+    ? links.filter((l) => l.source.id === current || l.target.id === current)
+    : links;
+  const layout = createLayout(nodes, springs, {
+    ...(zoomable ? { distance: 45, charge: -70 } : { distance: 50, charge: -110 }),
+    aspect: view.width / view.height,
+  });
+  new ResizeObserver(() => { measure(); render({ moved: true, labels: layout.done() }); }).observe(container);
+  runLayout(container, layout, nodes.length, render);
+
+  highlightNeighbours(svg, nodes, links, byEl);
+  if (zoomable) view.sync = enableZoom(d3, container, svg, view, () => render({ labels: layout.done() }));
+}
+
+/** The SVG: links under dots under labels, one element each, not yet placed. */
+function buildScene(nodes, links, { base, current, zoomable, label }) {
   const svg = svgEl('svg', { class: 'graph-svg', role: 'group', 'aria-label': label });
   const world = svgEl('g', { class: 'graph-world' });
   const linkLayer = svgEl('g', { class: 'graph-links' });
@@ -56,100 +95,86 @@ export function drawGraph(container, { nodes, links, base, current, zoomable, la
     nodeLayer.append(node.el);
     labelLayer.append(node.label);
   }
-  container.replaceChildren(svg);
-  container.classList.add('is-drawn');
+  return { svg, world, byEl };
+}
+
+/** Each label's width on screen, for placeLabels. */
+function measureLabels(svg, nodes) {
   svg.style.setProperty('--graph-k', '1');
   svg.classList.add('is-measuring');
   for (const node of nodes) node.labelWidth = node.label.getComputedTextLength() || node.title.length * 6;
   svg.classList.remove('is-measuring');
+}
 
-  // Layout space → screen: screen = layout × k + t. Dots shrink with the square root
-  // of the scale, not the scale: a big graph seen whole stays a field of dots, not
-  // specks, and zooming in does not blow them up into discs.
-  const view = { k: 1, tx: 0, ty: 0, sizedK: 0, fitK: 1, fitted: true };
-  let width = container.clientWidth || 300;
-  let height = container.clientHeight || 240;
+/** Scale and centre the whole graph in the box, with room for the dots and the names under them. */
+function fit(view, nodes, zoomable) {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const n of nodes) {
+    x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x);
+    y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+  }
+  const { width, height } = view;
+  // In screen pixels.
+  const padX = 24, padTop = zoomable ? 64 : 22, padBottom = 34; // the global graph's legend sits at the top
+  const k = Math.min((width - 2 * padX) / Math.max(x1 - x0, 1), (height - padTop - padBottom) / Math.max(y1 - y0, 1), 1.6);
+  view.k = view.fitK = Math.max(k, 0.02);
+  view.tx = width / 2 - ((x0 + x1) / 2) * view.k;
+  view.ty = padTop + (height - padTop - padBottom) / 2 - ((y0 + y1) / 2) * view.k;
+  view.sync?.();
+}
 
-  const fit = () => {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+/** render({moved, labels}): sizes the dots for the scale, places what moved, then the names. */
+function renderer({ nodes, links, world, svg, view, labelOrder, zoomable }) {
+  const size = () => {
+    view.sizedK = view.k;
+    const perPixel = Math.min(1.25, Math.max(0.3, Math.sqrt(view.k))) / view.k;
     for (const n of nodes) {
-      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x);
-      y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+      n.r = n.radius * perPixel; // in layout units
+      n.circle.setAttribute('r', n.r.toFixed(2));
     }
-    // Room for the dots and the names under them, in screen pixels.
-    const padX = 24, padTop = zoomable ? 64 : 22, padBottom = 34; // the global graph's legend sits at the top
-    const k = Math.min((width - 2 * padX) / Math.max(x1 - x0, 1), (height - padTop - padBottom) / Math.max(y1 - y0, 1), 1.6);
-    view.k = view.fitK = Math.max(k, 0.02);
-    view.tx = width / 2 - ((x0 + x1) / 2) * view.k;
-    view.ty = padTop + (height - padTop - padBottom) / 2 - ((y0 + y1) / 2) * view.k;
   };
-
-  const render = ({ moved = false, labels = true } = {}) => {
-    if (view.fitted) fit();
+  const place = (moved) => {
+    for (const n of nodes) {
+      if (moved) {
+        n.circle.setAttribute('cx', n.x.toFixed(1));
+        n.circle.setAttribute('cy', n.y.toFixed(1));
+        n.label.setAttribute('x', n.x.toFixed(1));
+      }
+      n.label.setAttribute('y', (n.y + n.r).toFixed(1));
+    }
+    if (!moved) return;
+    for (const { el, source, target } of links) {
+      el.setAttribute('x1', source.x.toFixed(1));
+      el.setAttribute('y1', source.y.toFixed(1));
+      el.setAttribute('x2', target.x.toFixed(1));
+      el.setAttribute('y2', target.y.toFixed(1));
+    }
+  };
+  return ({ moved = false, labels = true } = {}) => {
+    if (view.fitted) fit(view, nodes, zoomable);
     const sized = view.sizedK !== view.k;
-    if (sized) {
-      view.sizedK = view.k;
-      const perPixel = Math.min(1.25, Math.max(0.3, Math.sqrt(view.k))) / view.k;
-      for (const n of nodes) {
-        n.r = n.radius * perPixel; // in layout units
-        n.circle.setAttribute('r', n.r.toFixed(2));
-      }
-    }
-    if (moved || sized) {
-      for (const n of nodes) {
-        if (moved) {
-          n.circle.setAttribute('cx', n.x.toFixed(1));
-          n.circle.setAttribute('cy', n.y.toFixed(1));
-          n.label.setAttribute('x', n.x.toFixed(1));
-        }
-        n.label.setAttribute('y', (n.y + n.r).toFixed(1));
-      }
-    }
-    if (moved) {
-      for (const { el, source, target } of links) {
-        el.setAttribute('x1', source.x.toFixed(1));
-        el.setAttribute('y1', source.y.toFixed(1));
-        el.setAttribute('x2', target.x.toFixed(1));
-        el.setAttribute('y2', target.y.toFixed(1));
-      }
-    }
+    if (sized) size();
+    if (moved || sized) place(moved);
     world.setAttribute('transform', `translate(${view.tx.toFixed(1)} ${view.ty.toFixed(1)}) scale(${view.k.toFixed(4)})`);
     svg.style.setProperty('--graph-k', view.k.toFixed(4));
-    if (labels) placeLabels(nodes, labelOrder, view, width, height, zoomable ? 40 : 12);
+    if (labels) placeLabels(nodes, labelOrder, view, view.width, view.height, zoomable ? 40 : 12);
   };
-  // Names go to the current note first, then the best-connected ones, wherever they fit.
-  const labelOrder = [...nodes].sort((a, b) =>
-    Number(b.id === current) - Number(a.id === current) || b.degree - a.degree || a.title.localeCompare(b.title));
+}
 
-  // A local graph of a hub would be a hairball if every link pulled: there only the
-  // spokes to the current note shape the layout (the other links are still drawn).
-  const springs = current && nodes.length > 20
-    ? links.filter((l) => l.source.id === current || l.target.id === current)
-    : links;
-  const simulation = new Simulation(nodes, springs, {
-    ...(zoomable ? { distance: 45, charge: -70 } : { distance: 50, charge: -110 }),
-    aspect: width / height,
-  });
-
-  const resize = () => {
-    width = container.clientWidth || 300;
-    height = container.clientHeight || 240;
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    render({ moved: true, labels: simulation.done });
-  };
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  new ResizeObserver(resize).observe(container);
-
-  // Redrawing thousands of elements every frame costs more than the layout itself:
-  // big graphs settle out of sight and are drawn once.
-  const animate = nodes.length <= 400 && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+/**
+ * Ticks the layout within a time budget per frame until it settles. Redrawing thousands of
+ * elements every frame costs more than the layout itself: big graphs settle out of sight
+ * and are drawn once.
+ */
+function runLayout(container, layout, count, render) {
+  const animate = count <= 400 && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   if (!animate) container.classList.add('is-laying-out');
   else render({ moved: true, labels: false });
   const frame = () => {
     const started = performance.now();
     const budget = animate ? 12 : 40;
-    do simulation.tick(); while (!simulation.done && performance.now() - started < budget);
-    if (simulation.done) {
+    do layout.tick(); while (!layout.done() && performance.now() - started < budget);
+    if (layout.done()) {
       render({ moved: true });
       container.classList.remove('is-laying-out');
       container.classList.add('is-settled');
@@ -159,11 +184,6 @@ export function drawGraph(container, { nodes, links, base, current, zoomable, la
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-
-  highlightNeighbours(svg, nodes, links, byEl);
-  if (zoomable) {
-    enableZoom(container, svg, view, () => render({ labels: simulation.done }));
-  }
 }
 
 /**

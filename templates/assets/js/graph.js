@@ -1,7 +1,8 @@
 // Note graphs: `.local-graph[data-slug]` shows the note and its neighbours,
-// `.global-graph` the whole vault. This module loads graph.json and picks the nodes;
-// graph-view.js draws them.
+// `.global-graph` the whole vault. This module loads graph.json and d3 (only on a page
+// with a graph) and picks the nodes; graph-view.js draws them.
 import { drawGraph } from './graph-view.js';
+import { loadD3 } from './graph-vendor.js';
 
 const loaded = new Map(); // graph.json URL → Promise of its index
 
@@ -45,15 +46,20 @@ function subgraph(graph, ids) {
 }
 
 export async function initGraphs(base) {
+  const locals = document.querySelectorAll('.local-graph[data-slug]');
+  const globals = document.querySelectorAll('.global-graph');
+  if (locals.length === 0 && globals.length === 0) return;
   const source = (container) => new URL(container.dataset.graph || 'graph.json', base).href;
-  for (const container of document.querySelectorAll('.local-graph[data-slug]')) {
+  // d3 and the graph data download together.
+  const [d3] = await Promise.all([loadD3({ zoom: globals.length > 0 }), ...[...locals, ...globals].map((c) => loadGraph(source(c)))]);
+  for (const container of locals) {
     const graph = await loadGraph(source(container));
     const slug = container.dataset.slug;
     if (!graph.byId.has(slug)) {
       container.classList.add('is-empty');
       continue;
     }
-    drawGraph(container, {
+    drawGraph(d3, container, {
       ...subgraph(graph, new Set([slug, ...graph.neighbours.get(slug)])),
       base,
       current: slug,
@@ -61,10 +67,10 @@ export async function initGraphs(base) {
       label: `Notes linked with ${graph.byId.get(slug).title}`,
     });
   }
-  for (const container of document.querySelectorAll('.global-graph')) {
+  for (const container of globals) {
     const graph = await loadGraph(source(container));
     const { nodes, links } = subgraph(graph, new Set(graph.byId.keys()));
-    drawGraph(container, { nodes, links, base, current: null, zoomable: true, label: 'Graph of all notes and their links' });
+    drawGraph(d3, container, { nodes, links, base, current: null, zoomable: true, label: 'Graph of all notes and their links' });
     container.append(legend(nodes));
   }
 }

@@ -71,6 +71,41 @@ function excerpt(article, hash) {
   return out;
 }
 
+/** Puts the popover under the link (above it when there is no room below), inside the window. */
+function place(popover, link) {
+  const rect = link.getBoundingClientRect();
+  const width = popover.offsetWidth;
+  const height = popover.offsetHeight;
+  const margin = 8;
+  const left = Math.max(margin, Math.min(rect.left, innerWidth - width - margin));
+  const below = rect.bottom + margin + height <= innerHeight || rect.top < height + margin;
+  const top = below ? rect.bottom + margin : rect.top - height - margin;
+  popover.style.left = `${left + scrollX}px`;
+  popover.style.top = `${top + scrollY}px`;
+}
+
+/** The popover shows `content`, the preview of the page at `url`. */
+function fill(popover, content, url) {
+  const body = document.createElement('div');
+  body.className = 'preview-body';
+  body.append(content);
+  popover.replaceChildren(body);
+  popover.dataset.href = url;
+  popover.hidden = false;
+  popover.scrollTop = 0;
+}
+
+/** The internal link `target` is in, when it leads to another page of this site. */
+function previewable(popover, target) {
+  const link = target instanceof Element ? target.closest('a.internal[href]') : null;
+  if (!link || popover.contains(link)) return null;
+  const url = new URL(link.href);
+  if (url.origin !== location.origin) return null;
+  // A link to a place on this same page needs no preview.
+  if (url.pathname === location.pathname) return null;
+  return link;
+}
+
 export function initPreviews() {
   const popover = document.createElement('div');
   popover.className = 'preview-popover';
@@ -82,18 +117,6 @@ export function initPreviews() {
   let active = null; // the link whose preview is showing or on its way
   let showTimer = 0;
   let hideTimer = 0;
-
-  const place = (link) => {
-    const rect = link.getBoundingClientRect();
-    const width = popover.offsetWidth;
-    const height = popover.offsetHeight;
-    const margin = 8;
-    const left = Math.max(margin, Math.min(rect.left, innerWidth - width - margin));
-    const below = rect.bottom + margin + height <= innerHeight || rect.top < height + margin;
-    const top = below ? rect.bottom + margin : rect.top - height - margin;
-    popover.style.left = `${left + scrollX}px`;
-    popover.style.top = `${top + scrollY}px`;
-  };
 
   const hide = () => {
     clearTimeout(showTimer);
@@ -109,26 +132,10 @@ export function initPreviews() {
     const article = await fetchArticle(url);
     if (active !== link) return; // the pointer moved on while fetching
     if (!article) return hide();
-    const body = document.createElement('div');
-    body.className = 'preview-body';
-    body.append(excerpt(article, new URL(link.href).hash));
-    popover.replaceChildren(body);
-    popover.dataset.href = url;
-    popover.hidden = false;
-    popover.scrollTop = 0;
-    place(link);
+    fill(popover, excerpt(article, new URL(link.href).hash), url);
+    place(popover, link);
     popover.classList.add('is-visible');
     link.setAttribute('aria-describedby', popover.id);
-  };
-
-  const previewable = (target) => {
-    const link = target instanceof Element ? target.closest('a.internal[href]') : null;
-    if (!link || popover.contains(link)) return null;
-    const url = new URL(link.href);
-    if (url.origin !== location.origin) return null;
-    // A link to a place on this same page needs no preview.
-    if (url.pathname === location.pathname) return null;
-    return link;
   };
 
   const request = (link, delay) => {
@@ -147,7 +154,7 @@ export function initPreviews() {
   document.addEventListener('pointerover', (event) => {
     if (event.pointerType === 'touch') return; // a tap follows the link
     if (popover.contains(event.target)) return clearTimeout(hideTimer);
-    const link = previewable(event.target);
+    const link = previewable(popover, event.target);
     if (link) request(link, SHOW_DELAY);
   });
   document.addEventListener('pointerout', (event) => {
@@ -158,7 +165,7 @@ export function initPreviews() {
     if (from && inside(from) && !inside(to)) release();
   });
   document.addEventListener('focusin', (event) => {
-    const link = previewable(event.target);
+    const link = previewable(popover, event.target);
     if (link && link.matches(':focus-visible')) request(link, 0);
     else if (active && !popover.contains(event.target)) hide();
   });

@@ -72,6 +72,15 @@ function checkMeta(meta) {
  * (required when the index is stemmed). Fetched files are kept for the engine's life.
  */
 export function createSearchEngine({ base, fetchJson, stemmer = null }) {
+  const index = indexReader({ base, fetchJson, stemmer });
+  return { search: (query) => search(index, query), preload: () => index.loadMeta().then(() => undefined) };
+}
+
+/**
+ * The index's files, each fetched once (a failed fetch is not remembered: the next search
+ * asks again), and the query words' terms, each stemmed once.
+ */
+function indexReader({ base, fetchJson, stemmer }) {
   const site = new URL(base);
   const root = new URL('search-index/', site);
   const files = new Map(); // absolute URL → Promise of its JSON
@@ -83,7 +92,6 @@ export function createSearchEngine({ base, fetchJson, stemmer = null }) {
     if (!pending) {
       pending = Promise.resolve().then(() => fetchJson(url));
       files.set(url, pending);
-      // A failed fetch is not remembered: the next search asks again.
       pending.catch(() => {
         if (files.get(url) === pending) files.delete(url);
       });
@@ -114,167 +122,182 @@ export function createSearchEngine({ base, fetchJson, stemmer = null }) {
     return term;
   }
 
-  async function chunk(index) {
-    const data = await load(`terms/${index}.json`);
-    if (!data || typeof data !== 'object') throw new Error(`search-index/terms/${index}.json: not an object`);
+  async function chunk(at) {
+    const data = await load(`terms/${at}.json`);
+    if (!data || typeof data !== 'object') throw new Error(`search-index/terms/${at}.json: not an object`);
     return data;
   }
 
-  /** A query word's postings: page id → weight, and the index terms that gave them. */
-  async function lookUp(meta, { word, term, prefix }) {
-    const found = new Map(); // term → postings
-    const exact = own(await chunk(chunkOf(meta.chunks, term)), term);
-    if (Array.isArray(exact)) found.set(term, exact);
-    // A one-letter word is not expanded: it would fetch a large part of the index.
-    if (prefix && word.length >= 2) {
-      // Terms starting with the word are contiguous in the sorted index: from the word's
-      // chunk on, as long as the next chunk's first term still starts with it.
-      const first = chunkOf(meta.chunks, word);
-      let last = first;
-      while (last + 1 < meta.chunks.length && meta.chunks[last + 1].startsWith(word)) last += 1;
-      const chunks = [];
-      for (let c = first; c <= last; c += 1) chunks.push(chunk(c));
-      const extra = [];
-      for (const data of await Promise.all(chunks)) {
-        for (const key of Object.keys(data)) {
-          if (key !== term && key.startsWith(word) && Array.isArray(data[key])) extra.push([key, data[key]]);
-        }
-      }
-      extra.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-      for (const [key, list] of extra.slice(0, Math.max(0, MAX_PREFIX_TERMS - found.size))) found.set(key, list);
-      // A word being typed may already be past its stem ("rotati" for "rotation", indexed as
-      // "rotat"; "generaliz" for "gener"): when no term starts with it, take the longest term
-      // of four letters or more that it starts with.
-      if (found.size === 0 && meta.stem) {
-        for (let length = word.length - 1; length >= 4; length -= 1) {
-          const stem = word.slice(0, length);
-          const list = own(await chunk(chunkOf(meta.chunks, stem)), stem);
-          if (Array.isArray(list)) {
-            found.set(stem, list);
-            break;
-          }
-        }
-      }
+  return { site, load, loadMeta, termFor, chunk };
+}
+
+/** A query word's postings: page id → weight, and the index terms that gave them. */
+async function lookUp(index, meta, { word, term, prefix }) {
+  const found = new Map(); // term → postings
+  const exact = own(await index.chunk(chunkOf(meta.chunks, term)), term);
+  if (Array.isArray(exact)) found.set(term, exact);
+  // A one-letter word is not expanded: it would fetch a large part of the index.
+  if (prefix && word.length >= 2) await addPrefixTerms(index, meta, word, term, found);
+  const pages = new Map();
+  for (const list of found.values()) {
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      const page = list[i];
+      const weight = list[i + 1];
+      if (weight > (pages.get(page) ?? 0)) pages.set(page, weight);
     }
-    const pages = new Map();
-    for (const list of found.values()) {
-      for (let i = 0; i + 1 < list.length; i += 2) {
-        const page = list[i];
-        const weight = list[i + 1];
-        if (weight > (pages.get(page) ?? 0)) pages.set(page, weight);
-      }
+  }
+  return { word, term, prefix, pages, terms: new Set(found.keys()) };
+}
+
+/** Adds to `found` the terms `word` is a prefix of (the most common first), or else the stem it is typed past. */
+async function addPrefixTerms(index, meta, word, term, found) {
+  // Terms starting with the word are contiguous in the sorted index: from the word's
+  // chunk on, as long as the next chunk's first term still starts with it.
+  const first = chunkOf(meta.chunks, word);
+  let last = first;
+  while (last + 1 < meta.chunks.length && meta.chunks[last + 1].startsWith(word)) last += 1;
+  const chunks = [];
+  for (let c = first; c <= last; c += 1) chunks.push(index.chunk(c));
+  const extra = [];
+  for (const data of await Promise.all(chunks)) {
+    for (const key of Object.keys(data)) {
+      if (key !== term && key.startsWith(word) && Array.isArray(data[key])) extra.push([key, data[key]]);
     }
-    return { word, term, prefix, pages, terms: new Set(found.keys()) };
   }
-
-  /** For a folded word of a page's text: the indexes of the query words it matches. */
-  function matcher(meta, groups) {
-    return (word) => {
-      const term = termFor(word, meta);
-      const hits = [];
-      groups.forEach((group, i) => {
-        if (term === group.term || group.terms.has(term) || (group.prefix && word.startsWith(group.word))) hits.push(i);
-      });
-      return hits;
-    };
+  extra.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  for (const [key, list] of extra.slice(0, Math.max(0, MAX_PREFIX_TERMS - found.size))) found.set(key, list);
+  // A word being typed may already be past its stem ("rotati" for "rotation", indexed as
+  // "rotat"; "generaliz" for "gener"): when no term starts with it, take the longest term
+  // of four letters or more that it starts with.
+  if (found.size > 0 || !meta.stem) return;
+  for (let length = word.length - 1; length >= 4; length -= 1) {
+    const stem = word.slice(0, length);
+    const list = own(await index.chunk(chunkOf(meta.chunks, stem)), stem);
+    if (Array.isArray(list)) {
+      found.set(stem, list);
+      return;
+    }
   }
+}
 
-  async function loadPage(meta, id) {
-    const file = await load(`pages/${Math.floor(id / meta.pagesPerFile)}.json`);
-    const page = Array.isArray(file) ? file[id % meta.pagesPerFile] : undefined;
-    if (!page || typeof page.url !== 'string') throw new Error(`search index: no page ${id}`);
-    return page;
-  }
-
-  function present(meta, match, page, id, score) {
-    const url = new URL(page.url, site).href;
-    const sections = Array.isArray(page.sections) ? page.sections : [];
-    const groupsIn = (text) => {
-      const seen = new Set();
-      for (const word of words(text)) for (const i of match(word)) seen.add(i);
-      return seen;
-    };
-    const title = typeof page.title === 'string' ? page.title : page.url;
-    const aliases = Array.isArray(page.aliases) ? page.aliases.filter((a) => typeof a === 'string') : [];
-    // Query words the title or an alias already shows matter less in choosing a section.
-    const named = groupsIn([title, ...aliases].join(' '));
-    // The section matching the most query words the name does not, then the most query
-    // words; the first one wins ties. The first section's heading is the title: not counted.
-    let best = 0;
-    let bestRank = [0, 0];
-    sections.forEach((section, i) => {
-      const seen = groupsIn(`${i > 0 ? (section.heading ?? '') : ''} ${section.text ?? ''}`);
-      const rank = [[...seen].filter((g) => !named.has(g)).length, seen.size];
-      if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && rank[1] > bestRank[1])) {
-        best = i;
-        bestRank = rank;
-      }
+/** For a folded word of a page's text: the indexes of the query words it matches. */
+function matcher(index, meta, groups) {
+  return (word) => {
+    const term = index.termFor(word, meta);
+    const hits = [];
+    groups.forEach((group, i) => {
+      if (term === group.term || group.terms.has(term) || (group.prefix && word.startsWith(group.word))) hits.push(i);
     });
-    const chosen = sections[best];
-    // A page found by an alias says which, unless its title matches too.
-    const alias = groupsIn(title).size > 0 ? null : (aliases.find((a) => groupsIn(a).size > 0) ?? null);
-    return {
-      id,
-      url,
-      title,
-      alias,
-      score,
-      section:
-        best > 0 && chosen
-          ? { heading: chosen.heading || title, url: chosen.anchor ? new URL(`#${chosen.anchor}`, url).href : url }
-          : null,
-      excerpt: chosen ? excerpt(chosen.text ?? '', (written) => words(written).some((w) => match(w).length > 0)) : '',
-    };
-  }
+    return hits;
+  };
+}
 
-  /** Runs a query: every word must match; the last one, unless followed by a space, as a prefix too. */
-  async function search(query) {
-    const list = words(query);
-    if (list.length === 0) return { query, total: 0, results: async () => [] };
-    const meta = await loadMeta();
-    const prefixLast = !/\s$/u.test(query);
-    const queried = new Map();
-    list.forEach((word, i) => {
-      const prefix = prefixLast && i === list.length - 1;
-      const term = termFor(word, meta);
-      const key = prefix ? `prefix ${word}` : `term ${term}`;
-      if (!queried.has(key)) queried.set(key, { word, term, prefix });
-    });
-    const groups = await Promise.all([...queried.values()].map((q) => lookUp(meta, q)));
-    const N = meta.pages;
-    const average = meta.averageLength > 0 ? meta.averageLength : 1;
-    const ordered = [...groups].sort((a, b) => a.pages.size - b.pages.size);
-    const scored = [];
-    for (const [page, weight] of ordered[0].pages) {
-      let score = 0;
-      for (const group of ordered) {
-        const tf = group === ordered[0] ? weight : group.pages.get(page);
-        if (tf === undefined) {
-          score = -1;
-          break;
-        }
-        const df = group.pages.size;
-        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-        const length = meta.lengths[page] ?? average;
-        score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
-      }
-      if (score >= 0) scored.push([page, score]);
+async function loadPage(index, meta, id) {
+  const file = await index.load(`pages/${Math.floor(id / meta.pagesPerFile)}.json`);
+  const page = Array.isArray(file) ? file[id % meta.pagesPerFile] : undefined;
+  if (!page || typeof page.url !== 'string') throw new Error(`search index: no page ${id}`);
+  return page;
+}
+
+/** A result: the page's title, the alias that found it, its best section and an excerpt. */
+function present(index, match, page, id, score) {
+  const url = new URL(page.url, index.site).href;
+  const sections = Array.isArray(page.sections) ? page.sections : [];
+  const groupsIn = (text) => {
+    const seen = new Set();
+    for (const word of words(text)) for (const i of match(word)) seen.add(i);
+    return seen;
+  };
+  const title = typeof page.title === 'string' ? page.title : page.url;
+  const aliases = Array.isArray(page.aliases) ? page.aliases.filter((a) => typeof a === 'string') : [];
+  const best = bestSection(sections, groupsIn, groupsIn([title, ...aliases].join(' ')));
+  const chosen = sections[best];
+  // A page found by an alias says which, unless its title matches too.
+  const alias = groupsIn(title).size > 0 ? null : (aliases.find((a) => groupsIn(a).size > 0) ?? null);
+  return {
+    id,
+    url,
+    title,
+    alias,
+    score,
+    section:
+      best > 0 && chosen
+        ? { heading: chosen.heading || title, url: chosen.anchor ? new URL(`#${chosen.anchor}`, url).href : url }
+        : null,
+    excerpt: chosen ? excerpt(chosen.text ?? '', (written) => words(written).some((w) => match(w).length > 0)) : '',
+  };
+}
+
+/**
+ * The section matching the most query words the name does not (query words the title or an
+ * alias already shows matter less), then the most query words; the first one wins ties. The
+ * first section's heading is the title: not counted.
+ */
+function bestSection(sections, groupsIn, named) {
+  let best = 0;
+  let bestRank = [0, 0];
+  sections.forEach((section, i) => {
+    const seen = groupsIn(`${i > 0 ? (section.heading ?? '') : ''} ${section.text ?? ''}`);
+    const rank = [[...seen].filter((g) => !named.has(g)).length, seen.size];
+    if (rank[0] > bestRank[0] || (rank[0] === bestRank[0] && rank[1] > bestRank[1])) {
+      best = i;
+      bestRank = rank;
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const match = matcher(meta, groups);
-    return {
-      query,
-      total: scored.length,
-      /** Results offset … offset + limit - 1, best first, with their pages' files fetched. */
-      async results(offset = 0, limit = 10) {
-        const slice = scored.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
-        const pages = await Promise.all(slice.map(([id]) => loadPage(meta, id)));
-        return slice.map(([id, score], i) => present(meta, match, pages[i], id, score));
-      },
-    };
-  }
+  });
+  return best;
+}
 
-  return { search, preload: () => loadMeta().then(() => undefined) };
+/** Runs a query: every word must match; the last one, unless followed by a space, as a prefix too. */
+async function search(index, query) {
+  const list = words(query);
+  if (list.length === 0) return { query, total: 0, results: async () => [] };
+  const meta = await index.loadMeta();
+  const prefixLast = !/\s$/u.test(query);
+  const queried = new Map();
+  list.forEach((word, i) => {
+    const prefix = prefixLast && i === list.length - 1;
+    const term = index.termFor(word, meta);
+    const key = prefix ? `prefix ${word}` : `term ${term}`;
+    if (!queried.has(key)) queried.set(key, { word, term, prefix });
+  });
+  const groups = await Promise.all([...queried.values()].map((q) => lookUp(index, meta, q)));
+  const scored = rank(meta, groups);
+  const match = matcher(index, meta, groups);
+  return {
+    query,
+    total: scored.length,
+    /** Results offset … offset + limit - 1, best first, with their pages' files fetched. */
+    async results(offset = 0, limit = 10) {
+      const slice = scored.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+      const pages = await Promise.all(slice.map(([id]) => loadPage(index, meta, id)));
+      return slice.map(([id, score], i) => present(index, match, pages[i], id, score));
+    },
+  };
+}
+
+/** [page, BM25 score] of the pages every query word matches, best first. */
+function rank(meta, groups) {
+  const N = meta.pages;
+  const average = meta.averageLength > 0 ? meta.averageLength : 1;
+  const ordered = [...groups].sort((a, b) => a.pages.size - b.pages.size);
+  const scored = [];
+  for (const [page, weight] of ordered[0].pages) {
+    let score = 0;
+    for (const group of ordered) {
+      const tf = group === ordered[0] ? weight : group.pages.get(page);
+      if (tf === undefined) {
+        score = -1;
+        break;
+      }
+      const df = group.pages.size;
+      const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+      const length = meta.lengths[page] ?? average;
+      score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+    }
+    if (score >= 0) scored.push([page, score]);
+  }
+  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return scored;
 }
 
 /**

@@ -43,7 +43,63 @@ export async function initSearch(base) {
   // other reading aids still start.
   const { stemmer } = await import('./vendor/stemmer.js');
   const engine = createSearchEngine({ base, fetchJson, stemmer });
+  const ui = searchBox();
 
+  const fallback = [...mount.childNodes];
+  // The All notes page: `{base}search/`, or elsewhere when a note has that URL (the build says where).
+  const searchPage = mount.querySelector('.search-link')?.getAttribute('href') ?? new URL('search/', base).pathname;
+  mount.replaceChildren(ui.form, ui.announce, ui.drawer);
+  mount.classList.add('search--ready', 'search--closed');
+
+  // Only the newest query's answers are shown: `run` counts queries, older ones drop out.
+  const state = { latest: 0, found: null, shown: 0, timer: 0, failed: false };
+  state.fail = (err) => {
+    if (state.failed) return;
+    state.failed = true;
+    mount.classList.remove('search--ready', 'search--closed');
+    mount.replaceChildren(...fallback);
+    console.warn('almanac: search unavailable:', err);
+  };
+  // The index is fetched when the reader comes to the box, not on every page view.
+  const warm = () => engine.preload().catch(state.fail);
+  mount.addEventListener('pointerenter', warm, { once: true });
+  // The results drawer floats over the page; close it when focus or clicks leave search.
+  const setOpen = (open) => mount.classList.toggle('search--closed', !open);
+
+  const run = () => runQuery(engine, ui, state);
+  onMore(ui, state);
+  ui.input.addEventListener('input', () => {
+    setOpen(true);
+    clearTimeout(state.timer);
+    state.timer = setTimeout(run, DEBOUNCE);
+  });
+  ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  mount.addEventListener('focusin', () => {
+    setOpen(true);
+    warm();
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!mount.contains(event.target)) setOpen(false);
+  });
+  mount.addEventListener('keydown', (event) => onDrawerKey(event, mount, ui, setOpen));
+  onShortcut(ui.input, state);
+
+  // The search page (the no-JavaScript link's target) and ?q= links start a search.
+  const query = new URL(location.href).searchParams.get('q');
+  if (query) {
+    ui.input.value = query;
+    setOpen(true);
+    await run();
+  } else if (location.pathname === new URL(searchPage, location.href).pathname) {
+    ui.input.focus();
+  }
+}
+
+/** The box, the drawer of results, and say(), which shows and announces a count. */
+function searchBox() {
   const input = element('input', {
     type: 'search',
     className: 'search-input',
@@ -68,137 +124,90 @@ export async function initSearch(base) {
   const more = element('button', { type: 'button', className: 'search-more', textContent: 'More results', hidden: true });
   const drawer = element('div', { className: 'search-drawer', hidden: true });
   drawer.append(status, list, more);
+  return { input, form, announce, say, list, more, drawer };
+}
 
-  const fallback = [...mount.childNodes];
-  // The All notes page: `{base}search/`, or elsewhere when a note has that URL (the build says where).
-  const searchPage = mount.querySelector('.search-link')?.getAttribute('href') ?? new URL('search/', base).pathname;
-  mount.replaceChildren(form, announce, drawer);
-  mount.classList.add('search--ready', 'search--closed');
-
-  let failed = false;
-  const fail = (err) => {
-    if (failed) return;
-    failed = true;
-    mount.classList.remove('search--ready', 'search--closed');
-    mount.replaceChildren(...fallback);
-    console.warn('almanac: search unavailable:', err);
-  };
-  // The index is fetched when the reader comes to the box, not on every page view.
-  const warm = () => engine.preload().catch(fail);
-  mount.addEventListener('pointerenter', warm, { once: true });
-
-  // The results drawer floats over the page; close it when focus or clicks leave search.
-  const setOpen = (open) => mount.classList.toggle('search--closed', !open);
-
-  // Only the newest query's answers are shown: `run` counts queries, older ones drop out.
-  let latest = 0;
-  let found = null;
-  let shown = 0;
-  let timer = 0;
-
-  async function run() {
-    clearTimeout(timer);
-    const query = input.value;
-    const id = ++latest;
-    if (words(query).length === 0) {
-      found = null;
-      list.replaceChildren();
-      more.hidden = true;
-      drawer.hidden = query.trim() === '';
-      say(drawer.hidden ? '' : `No results for “${query.trim()}”`);
-      return;
-    }
-    try {
-      const answer = await engine.search(query);
-      const results = await answer.results(0, PAGE_SIZE);
-      if (id !== latest) return;
-      found = answer;
-      shown = results.length;
-      list.replaceChildren(...results.map(resultItem));
-      drawer.scrollTop = 0;
-      more.hidden = shown >= answer.total;
-      say(answer.total === 0 ? `No results for “${query.trim()}”` : `${plural(answer.total)} for “${query.trim()}”`);
-      drawer.hidden = false;
-    } catch (err) {
-      if (id === latest) fail(err);
-    }
+/** Searches for the box's text and shows the first page of results, unless a newer query came. */
+async function runQuery(engine, { input, say, list, more, drawer }, state) {
+  clearTimeout(state.timer);
+  const query = input.value;
+  const id = ++state.latest;
+  if (words(query).length === 0) {
+    state.found = null;
+    list.replaceChildren();
+    more.hidden = true;
+    drawer.hidden = query.trim() === '';
+    say(drawer.hidden ? '' : `No results for “${query.trim()}”`);
+    return;
   }
+  try {
+    const answer = await engine.search(query);
+    const results = await answer.results(0, PAGE_SIZE);
+    if (id !== state.latest) return;
+    state.found = answer;
+    state.shown = results.length;
+    list.replaceChildren(...results.map(resultItem));
+    drawer.scrollTop = 0;
+    more.hidden = state.shown >= answer.total;
+    say(answer.total === 0 ? `No results for “${query.trim()}”` : `${plural(answer.total)} for “${query.trim()}”`);
+    drawer.hidden = false;
+  } catch (err) {
+    if (id === state.latest) state.fail(err);
+  }
+}
 
+/** "More results" appends the next page. */
+function onMore({ list, more }, state) {
   more.addEventListener('click', async () => {
-    const id = latest;
-    const answer = found;
+    const id = state.latest;
+    const answer = state.found;
     // One page of results at a time: a second click while one loads would ask for the same.
     if (!answer || more.disabled) return;
     more.disabled = true;
     try {
-      const results = await answer.results(shown, PAGE_SIZE);
-      if (id !== latest || answer !== found) return;
+      const results = await answer.results(state.shown, PAGE_SIZE);
+      if (id !== state.latest || answer !== state.found) return;
       const items = results.map(resultItem);
       list.append(...items);
-      shown += results.length;
-      more.hidden = shown >= answer.total;
+      state.shown += results.length;
+      more.hidden = state.shown >= answer.total;
       // Keep the keyboard where the reader was reading: on the first new result.
       items[0]?.querySelector('a')?.focus();
     } catch (err) {
-      fail(err);
+      state.fail(err);
     } finally {
       more.disabled = false;
     }
   });
+}
 
-  input.addEventListener('input', () => {
-    setOpen(true);
-    clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE);
-  });
-  form.addEventListener('submit', (event) => {
+/** Escape closes the drawer; up and down move between the box, the results' links and "More results". */
+function onDrawerKey(event, mount, { input, drawer }, setOpen) {
+  if (event.key === 'Escape') {
+    // Closes without clearing the box (a search input's own Escape would empty it).
     event.preventDefault();
-    run();
-  });
+    setOpen(false);
+    if (mount.contains(document.activeElement)) document.activeElement.blur();
+    return;
+  }
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const stops = [input, ...drawer.querySelectorAll('a, button:not([hidden])')];
+  const at = stops.indexOf(document.activeElement);
+  const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
+  if (at < 0 || !next || drawer.hidden) return;
+  event.preventDefault();
+  next.focus();
+}
 
-  mount.addEventListener('focusin', () => {
-    setOpen(true);
-    warm();
-  });
-  document.addEventListener('pointerdown', (event) => {
-    if (!mount.contains(event.target)) setOpen(false);
-  });
-  mount.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      // Closes without clearing the box (a search input's own Escape would empty it).
-      event.preventDefault();
-      setOpen(false);
-      if (mount.contains(document.activeElement)) document.activeElement.blur();
-      return;
-    }
-    // Up and down move between the box, the results' links and the "More results" button.
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const stops = [input, ...drawer.querySelectorAll('a, button:not([hidden])')];
-    const at = stops.indexOf(document.activeElement);
-    const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (at < 0 || !next || drawer.hidden) return;
-    event.preventDefault();
-    next.focus();
-  });
-
-  // "/" or Ctrl/Cmd+K focuses search, as on most documentation sites.
+/** "/" or Ctrl/Cmd+K focuses search, as on most documentation sites. */
+function onShortcut(input, state) {
   document.addEventListener('keydown', (event) => {
     const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
     const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
     const ctrlK = event.key?.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-    if ((!slash && !ctrlK) || failed) return;
+    if ((!slash && !ctrlK) || state.failed) return;
     event.preventDefault();
     input.focus();
     input.select();
   });
-
-  // The search page (the no-JavaScript link's target) and ?q= links start a search.
-  const query = new URL(location.href).searchParams.get('q');
-  if (query) {
-    input.value = query;
-    setOpen(true);
-    await run();
-  } else if (location.pathname === new URL(searchPage, location.href).pathname) {
-    input.focus();
-  }
 }
