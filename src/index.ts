@@ -11,6 +11,7 @@ export { loadConfig, parseConfig, CONFIG_FILE, type LoadedConfig, type ConfigOpt
 export { configSchema, defaultConfig, type Config, type ConfigInput } from './config/schema.js';
 export { RULES, RULE_IDS, type RuleId, type Severity } from './config/rules.js';
 export { openProject, readProject, type Project, type ProjectFiles, type OpenOptions } from './project/index.js';
+export { updateProject, type FileChange, type ProjectChange } from './project/update.js';
 export { AlmanacError, ConfigError, UsageError } from './errors.js';
 export { VERSION } from './version.js';
 export { noteFreshness, tableFreshness, staleNoteMessage, staleTableMessage, lastCommitDates, changedSince, type NoteFreshness, type TableFreshness } from './stale/index.js';

@@ -35,7 +35,7 @@ export function registerBuildCommand(cli: CAC): void {
 export async function runBuildCommand(flags: BuildFlags): Promise<number> {
   // Loaded on use: Eleventy is heavy and other commands never need them.
   const { buildIfChanged, BuildError, formatWarnings } = await import('../publish/index.js');
-  const { buildSummary, createProgressBar } = await import('../publish/progress.js');
+  const { buildSummary, createProgressBar } = await import('./progress.js');
   const today = parseToday(flags.today);
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr) : null;
   try {

@@ -35,7 +35,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got “${String(flags.port)}”)`);
   // Loaded on use: Eleventy and chokidar are heavy and other commands never need them.
   const { serve } = await import('../publish/serve.js');
-  const { buildSummary } = await import('../publish/progress.js');
+  const { buildSummary } = await import('./progress.js');
   const log = logger(buildSummary);
   const handle = await serve({
     config: flags.config,
