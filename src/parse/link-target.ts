@@ -1,20 +1,10 @@
 // Split a link target as written (`Folder/Note.md#H1#H2`, `Note#^id`, `#Heading`)
-// into the note/file path and the subpath Obsidian resolves inside it; and a wikilink's inside
-// into target and alias.
+// into the note/file path and the subpath Obsidian resolves inside it.
 import type { Subpath } from './types.js';
 
 export interface SplitTarget {
   path: string;
   subpath: Subpath | null;
-}
-
-/** The inside of `[[…]]` as target (up to the first `|`) and alias, trimmed; the backslash of a
- * table-escaped `[[Note\|shown]]` is dropped from the target. Both parsers build links with it. */
-export function splitWikiLink(inner: string): { value: string; alias: string | null } {
-  const bar = inner.indexOf('|');
-  if (bar === -1) return { value: inner.trim(), alias: null };
-  const target = inner.slice(0, bar);
-  return { value: (target.endsWith('\\') ? target.slice(0, -1) : target).trim(), alias: inner.slice(bar + 1).trim() };
 }
 
 export function splitTarget(target: string): SplitTarget {

@@ -10,6 +10,12 @@ export interface ObsidianLink extends Literal {
   embed: boolean;
 }
 
+/** Transient node produced by the embed syntax; the transform turns it into an ObsidianLink. */
+export interface ObsidianEmbedWrapper extends Parent {
+  type: 'obsidianEmbedWrapper';
+  children: PhrasingContent[];
+}
+
 export interface ObsidianComment extends Literal {
   type: 'obsidianComment';
 }
@@ -38,18 +44,30 @@ export interface Callout extends Parent {
   children: Array<BlockContent | DefinitionContent>;
 }
 
+interface WikiLinkData extends Data {
+  alias?: string | null;
+}
+interface WikiLink extends Literal {
+  type: 'wikiLink';
+  data?: WikiLinkData;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     obsidianLink: ObsidianLink;
+    obsidianEmbedWrapper: ObsidianEmbedWrapper;
     obsidianComment: ObsidianComment;
     highlight: Highlight;
     tag: Tag;
+    wikiLink: WikiLink;
   }
   interface RootContentMap {
     obsidianLink: ObsidianLink;
+    obsidianEmbedWrapper: ObsidianEmbedWrapper;
     obsidianComment: ObsidianComment;
     highlight: Highlight;
     tag: Tag;
+    wikiLink: WikiLink;
     callout: Callout;
   }
   interface BlockContentMap {

@@ -1,5 +1,5 @@
 // Markdown into the Obsidian-aware mdast tree. remark (remark-parse + remark-gfm +
-// Almanac's micromark extensions, wikilinks among them) is the reference parser; notes made
+// remark-wiki-link + Almanac's micromark extensions) is the reference parser; notes made
 // only of the constructs the fast path reproduces exactly are tokenized by markdown-it
 // instead (≈20× faster) and get the same tree (test/parse-fast.test.ts holds them equal).
 import { unified } from 'unified';

@@ -5,26 +5,44 @@
 import type { Root } from 'mdast';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
+import type { Construct, Extension } from 'micromark-util-types';
+import remarkWikiLink from 'remark-wiki-link';
 import './mdast.js';
-import { wikiLinkFromMarkdown, wikiLinkSyntax } from './syntax/wikilink.js';
+import { embedFromMarkdown, embedSyntax } from './syntax/embed.js';
 import { commentFromMarkdown, commentSyntax } from './syntax/comment.js';
 import { highlightFromMarkdown, highlightSyntax } from './syntax/highlight.js';
+import { normaliseLinks } from './transforms/links.js';
 import { transformCallouts } from './transforms/callouts.js';
 import { attachBlockIds } from './transforms/block-ids.js';
 import { markTags } from './transforms/tags.js';
 
+const LEFT_BRACKET = 91;
+
 export const remarkObsidian: Plugin<[], Root> = function (this: Processor) {
   const data = this.data();
+  remarkWikiLink.call(this, { aliasDivider: '|' });
   const micromark = (data.micromarkExtensions ??= []);
   const fromMarkdown = (data.fromMarkdownExtensions ??= []);
-  micromark.push(wikiLinkSyntax(), commentSyntax(), highlightSyntax());
-  fromMarkdown.push(wikiLinkFromMarkdown(), commentFromMarkdown(), highlightFromMarkdown());
+  const wikiLink = findWikiLinkConstruct(micromark[micromark.length - 1]);
+  micromark.push(embedSyntax(wikiLink), commentSyntax(), highlightSyntax());
+  fromMarkdown.push(embedFromMarkdown(), commentFromMarkdown(), highlightFromMarkdown());
   return (tree: Root, file: VFile) => transformObsidian(tree, String(file.value));
 };
 
 /** The tree transforms every parsed note goes through, whichever tokenizer read it. */
 export function transformObsidian(tree: Root, source: string): void {
+  normaliseLinks(tree, source);
   transformCallouts(tree);
   attachBlockIds(tree);
   markTags(tree, source);
 }
+
+function findWikiLinkConstruct(extension: Extension | Extension[] | undefined): Construct {
+  const candidate = Array.isArray(extension) ? undefined : extension?.text?.[LEFT_BRACKET];
+  const construct = Array.isArray(candidate) ? candidate[0] : candidate;
+  if (!construct || typeof construct !== 'object' || !('tokenize' in construct)) {
+    throw new Error('remark-wiki-link did not register its `[[` construct; its version is not supported');
+  }
+  return construct;
+}
+

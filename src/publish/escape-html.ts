@@ -1,6 +1,5 @@
 /** Nunjucks' autoescape (the templates' escaping), for HTML Almanac writes without a template:
- * text and double- or single-quoted attribute values. Kept by hand: `entities`' escapers write
- * `&apos;` and leave `\` alone (or encode every non-ASCII letter), so pages would change bytes. */
+ * text and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&"'<>\\]/g, (char) => ENTITIES[char] ?? char);
 }

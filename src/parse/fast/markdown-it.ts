@@ -1,14 +1,13 @@
 // The fast path's tokenizer: markdown-it (CommonMark + GFM tables), set up to keep
 // what remark keeps: raw HTML as written, link destinations as written (no percent
 // encoding, no protocol filter — rehype-sanitize judges URLs at render time, as on
-// the remark path), emphasis paired as micromark pairs it, plus Obsidian `[[wikilinks]]` and `![[embeds]]` with the remark path's
-// grammar (syntax/wikilink.ts), and the offset where each inline token starts.
+// the remark path), emphasis paired as micromark pairs it, plus Obsidian `[[wikilinks]]` and `![[embeds]]` with remark-wiki-link's
+// grammar, and the offset where each inline token starts.
 import MarkdownIt from 'markdown-it';
 import StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Nesting } from 'markdown-it/lib/token.mjs';
 import { micromarkPairs } from './emphasis-pairs.js';
-import { scanWikiLink } from '../syntax/wikilink.js';
 
 /** Offset in its inline source where each inline token starts. */
 export const inlineStart = new WeakMap<Token, number>();
@@ -91,7 +90,8 @@ const TICK = 0x60;
 const BANG = 0x21;
 const OPEN = 0x5b;
 
-/** `[[…]]` (or `![[…]]`) as the remark path reads it: one grammar, `scanWikiLink`. */
+/** remark-wiki-link's grammar: `[[`, a target with a non-blank character and no `]`, `|` or
+ * line ending, then `]]`, or `|` and an alias with a non-blank character and no `]`. */
 function wikiLinkRule(embed: boolean) {
   return (state: StateInline, silent: boolean): boolean => {
     const start = state.pos;
@@ -102,7 +102,7 @@ function wikiLinkRule(embed: boolean) {
     }
     if (state.src.charCodeAt(pos) !== OPEN || state.src.charCodeAt(pos + 1) !== OPEN) return false;
     pos += 2;
-    const end = scanWikiLink(state.src, pos, state.posMax);
+    const end = linkEnd(state.src, pos, state.posMax);
     if (end === -1) return false;
     if (!silent) {
       const token = state.push(OBSIDIAN_LINK, '', 0);
@@ -113,6 +113,29 @@ function wikiLinkRule(embed: boolean) {
     state.pos = end + 2;
     return true;
   };
+}
+
+function linkEnd(src: string, from: number, max: number): number {
+  let pos = from;
+  let seen = false;
+  let inAlias = false;
+  while (pos < max) {
+    const code = src.charCodeAt(pos);
+    if (code === 0x0a || code === 0x0d) return -1;
+    if (code === 0x5d) {
+      if (!seen || src.charCodeAt(pos + 1) !== 0x5d || pos + 1 >= max) return -1;
+      return pos;
+    }
+    if (code === 0x7c && !inAlias) {
+      if (!seen) return -1;
+      inAlias = true;
+      seen = false;
+    } else if (code !== 0x20 && code !== 0x09) {
+      seen = true;
+    }
+    pos++;
+  }
+  return -1;
 }
 
 let shared: MarkdownIt | undefined;

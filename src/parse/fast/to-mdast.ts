@@ -5,7 +5,6 @@ import type { Root, RootContent, PhrasingContent, BlockContent, ListItem, TableR
 import type { Position } from 'unist';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { ObsidianLink } from '../mdast.js';
-import { splitWikiLink } from '../link-target.js';
 import { fastTokenizer, inlineStart, linkStart, OBSIDIAN_LINK } from './markdown-it.js';
 import { cellLocator, lineLocator, point, rowCells, sourceLines, type Locator, type SourceLines } from './locate.js';
 
@@ -317,9 +316,13 @@ function closingRun(src: string, from: number, length: number): number {
 
 function obsidianLink(token: Token, position: Position): ObsidianLink {
   const inner = token.content;
+  const bar = inner.indexOf('|');
+  let target = bar === -1 ? inner : inner.slice(0, bar);
+  const alias = bar === -1 ? null : inner.slice(bar + 1);
+  if (bar !== -1 && target.endsWith('\\')) target = target.slice(0, -1);
   const raw = (token.markup === '!' ? 3 : 2) + inner.length + 2;
   const end = { ...position.start, column: position.start.column + raw, offset: (position.start.offset ?? 0) + raw };
-  return { type: 'obsidianLink', ...splitWikiLink(inner), embed: token.markup === '!', position: { start: position.start, end } };
+  return { type: 'obsidianLink', value: target.trim(), alias: alias === null ? null : alias.trim(), embed: token.markup === '!', position: { start: position.start, end } };
 }
 
 /** An image's alt text: the plain text of its label, raw HTML included (as mdast-util-to-string
