@@ -4,8 +4,8 @@ import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
-import { copyAttachments } from '../src/publish/output-dir.js';
-import type { SiteAttachment, SiteModel } from '../src/publish/site-model.js';
+import { copyAttachments } from '../src/publish/emit/output-dir.js';
+import type { SiteAttachment, SiteModel } from '../src/publish/model/site-model.js';
 import { parseConfig } from '../src/config/load.js';
 import { tempDir, writeVault } from './support/vault.js';
 import { listFiles } from './fixtures/publish/crawl.js';

@@ -3,7 +3,8 @@
 import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIfChanged, build } from '../src/publish/index.js';
+import { build } from '../src/publish/index.js';
+import { buildIfChanged } from '../src/publish/build/build-if-changed.js';
 import { ROOT, writeVault } from './support/vault.js';
 import { listFiles } from './fixtures/publish/crawl.js';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapCapMb } from '../src/publish/build-thread.js';
+import { heapCapMb } from '../src/publish/build/build-thread.js';
 import { AlmanacError } from '../src/errors.js';
 import { listFiles } from './fixtures/publish/crawl.js';
 import { runCli, tempDir } from './support/vault.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
 import { ConfigError } from '../src/errors.js';
-import { OUTPUT_MARKER } from '../src/publish/output-dir.js';
+import { OUTPUT_MARKER } from '../src/publish/emit/output-dir.js';
 import { runCli, tempDir } from './support/vault.js';
 
 const NOTE = '---\ntitle: Alpha\n---\n# Alpha\n\nSee [[Beta]].\n';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, BuildError, type BuildResult } from '../src/publish/index.js';
 import { openProject } from '../src/project/index.js';
 import { check } from '../src/check/index.js';
-import { buildSiteModel } from '../src/publish/site-model.js';
+import { buildSiteModel } from '../src/publish/model/site-model.js';
 import { parseNote } from '../src/parse/index.js';
 import { runCli, tempDir, writeVault } from './support/vault.js';
 import { allText, listFiles } from './fixtures/publish/crawl.js';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
-import { REDACTED } from '../src/publish/redact.js';
+import { REDACTED } from '../src/publish/model/redact.js';
 import { tempDir, writeVault } from './support/vault.js';
 import { allText, read, searchPages } from './fixtures/publish/crawl.js';
 

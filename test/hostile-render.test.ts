@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { EVIL_HTML, EVIL_SVG, expectIds, expectInert, USER_IDS_NOTE } from './support/hostile-fixtures.js';
 import { build } from '../src/publish/index.js';
-import { sanitizeSvg } from '../src/publish/attachment-safety.js';
+import { sanitizeSvg } from '../src/publish/render/attachment-safety.js';
 import { listFiles } from './fixtures/publish/crawl.js';
 import { tempDir, writeVault } from './support/vault.js';
 

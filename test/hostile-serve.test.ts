@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServeHandle } from '../src/publish/serve.js';
+import { serve, type ServeHandle } from '../src/publish/serve/serve.js';
 import { allText, read } from './fixtures/publish/crawl.js';
 import { writeVault } from './support/vault.js';
 

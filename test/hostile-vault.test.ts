@@ -8,7 +8,7 @@ import { loadVault } from '../src/vault/load.js';
 import { decodeNote } from '../src/vault/read-note.js';
 import { check } from '../src/check/index.js';
 import { parseConfig } from '../src/config/load.js';
-import { build } from '../src/publish/build.js';
+import { build } from '../src/publish/index.js';
 import { ConfigError } from '../src/errors.js';
 import { lines, runCli, tempDir, writeVault } from './support/vault.js';
 

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
-import { MAX_SEGMENT_BYTES, slugifySegment } from '../src/publish/slug.js';
+import { MAX_SEGMENT_BYTES, slugifySegment } from '../src/publish/model/slug.js';
 import { tempDir, writeVault } from './support/vault.js';
 import { brokenReferences, listFiles, read } from './fixtures/publish/crawl.js';
 

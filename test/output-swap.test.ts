@@ -5,15 +5,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { build } from '../src/publish/index.js';
-import { startFileWriter } from '../src/publish/file-writer.js';
+import { startFileWriter } from '../src/publish/emit/file-writer.js';
 import { tempDir, writeVault } from './support/vault.js';
 import { listFiles } from './fixtures/publish/crawl.js';
 
 // The failure is injected in the last step of writing the site (after every page is written
 // into the staging folder), where a real one (a full disk, a file Eleventy cannot write) comes.
 const failing = vi.hoisted(() => ({ on: false }));
-vi.mock('../src/publish/output-dir.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/publish/output-dir.js')>();
+vi.mock('../src/publish/emit/output-dir.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/publish/emit/output-dir.js')>();
   return {
     ...actual,
     copyAttachments: (...args: Parameters<typeof actual.copyAttachments>): number => {

@@ -18,8 +18,8 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { runCheckCommand } = await import('../src/cli/check.js');
 const { refresh } = await import('../src/refresh/index.js');
-const { buildIfChanged } = await import('../src/publish/build-if-changed.js');
-const { serve } = await import('../src/publish/serve.js');
+const { buildIfChanged } = await import('../src/publish/build/build-if-changed.js');
+const { serve } = await import('../src/publish/serve/serve.js');
 
 function project(): { dir: string; config: string } {
   const dir = writeVault({

@@ -11,7 +11,7 @@ import { generateVault, type Expected } from './support/genvault.js';
 import { runCli } from './support/vault.js';
 import { committedDigest, digestDifferences, siteDigest } from './support/output-digest.js';
 import { brokenReferences, isExternal, listFiles, references, searchPages, writtenPageWords } from './fixtures/publish/crawl.js';
-import { searchUrl } from '../src/publish/search-index.js';
+import { searchUrl } from '../src/publish/search/search-index.js';
 import { words } from '../src/publish/search/words.js';
 
 /** A fixed today (stale badges) and now (feed), so the output can be pinned by a digest. */

@@ -6,7 +6,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServeEvent, type ServeHandle } from '../src/publish/serve.js';
+import { serve, type ServeEvent, type ServeHandle } from '../src/publish/serve/serve.js';
 import { writeVault } from './support/vault.js';
 import { read } from './fixtures/publish/crawl.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
-import { indexNotes, searchUrl } from '../src/publish/search-index.js';
+import { indexNotes, searchUrl } from '../src/publish/search/search-index.js';
 import { words } from '../src/publish/search/words.js';
 import { ROOT, runCli, tempDir, writeVault } from './support/vault.js';
 import { allText, brokenReferences, isExternal, listFiles, read, references, searchMeta, searchPages, searchTerms, writtenPageWords } from './fixtures/publish/crawl.js';

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../src/project/index.js';
-import { buildIfChanged } from '../src/publish/build-if-changed.js';
+import { buildIfChanged } from '../src/publish/build/build-if-changed.js';
 import { writeResult } from '../src/check/result-cache.js';
 import { makeCacheDir } from '../src/cache-dir.js';
 import { runCli, tempDir, writeVault } from './support/vault.js';

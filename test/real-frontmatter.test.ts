@@ -9,7 +9,7 @@ import { loadVault } from '../src/vault/load.js';
 import { check } from '../src/check/index.js';
 import { defaultConfig } from '../src/config/schema.js';
 import { loadConfig, parseConfig } from '../src/config/load.js';
-import { buildSiteModel } from '../src/publish/site-model.js';
+import { buildSiteModel } from '../src/publish/model/site-model.js';
 import { resolveLinks } from '../src/resolve/index.js';
 import { lines, ROOT, runCli, tempDir, writeVault } from './support/vault.js';
 

@@ -9,9 +9,9 @@ import { parseNote } from '../src/parse/index.js';
 import { loadVault } from '../src/vault/load.js';
 import { resolveLinks } from '../src/resolve/index.js';
 import { defaultConfig } from '../src/config/schema.js';
-import { buildSiteModel, type SiteModel } from '../src/publish/site-model.js';
-import { planSite } from '../src/publish/plan.js';
-import { build } from '../src/publish/build.js';
+import { buildSiteModel, type SiteModel } from '../src/publish/model/site-model.js';
+import { planSite } from '../src/publish/pages/plan.js';
+import { build } from '../src/publish/index.js';
 import { ROOT, tempDir, writeVault } from './support/vault.js';
 
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/real', name), 'utf8');

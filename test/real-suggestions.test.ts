@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from './support/vault.js';
 import { editDistance, isClose } from '../src/check/suggest.js';
-import { slugifyPath, slugifySegment } from '../src/publish/slug.js';
+import { slugifyPath, slugifySegment } from '../src/publish/model/slug.js';
 import { normaliseHeading } from '../src/resolve/headings.js';
 
 const ZWSP = '\u200B';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../src/parse/index.js';
 import { noteDate } from '../src/stale/dates.js';
-import { typeLabel } from '../src/publish/taxonomy.js';
+import { typeLabel } from '../src/publish/model/taxonomy.js';
 
 describe('types written as links', () => {
   it('are the linked name, labelled as written when already plural', () => {

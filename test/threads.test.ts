@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNote } from '../src/parse/index.js';
 import { build, type BuildResult } from '../src/publish/index.js';
-import { startFileWriter } from '../src/publish/file-writer.js';
+import { startFileWriter } from '../src/publish/emit/file-writer.js';
 import { setThreadMode, workerModule, type ThreadMode } from '../src/threads/mode.js';
 import { startedThreads } from '../src/threads/thread.js';
 import { parseInWorkers } from '../src/vault/parse-pool.js';

@@ -34,7 +34,8 @@ export function registerBuildCommand(cli: CAC): void {
 
 export async function runBuildCommand(flags: BuildFlags): Promise<number> {
   // Loaded on use: Eleventy is heavy and other commands never need them.
-  const { buildIfChanged, BuildError, formatWarnings } = await import('../publish/index.js');
+  const { BuildError, formatWarnings } = await import('../publish/index.js');
+  const { buildIfChanged } = await import('../publish/build/build-if-changed.js');
   const { buildSummary, createProgressBar } = await import('./progress.js');
   const today = parseToday(flags.today);
   const bar = process.stderr.isTTY ? createProgressBar(process.stderr) : null;

@@ -1,6 +1,6 @@
 // (CLI: terminal output.) A one-line progress bar for long builds on a terminal. It only draws once a build
 // has run for a moment, so quick builds print just their summary.
-import type { BuildProgress } from '../publish/build-options.js';
+import type { BuildProgress } from '../publish/build/build-options.js';
 
 export interface ProgressBar {
   update: (progress: BuildProgress) => void;

@@ -1,7 +1,7 @@
 // `almanac serve`: flags → ServeOptions → serve(); logs rebuilds until Ctrl-C.
 import type { CAC } from 'cac';
 import { UsageError } from '../errors.js';
-import type { ServeEvent } from '../publish/serve.js';
+import type { ServeEvent } from '../publish/serve/serve.js';
 
 export interface ServeFlags {
   config?: string;
@@ -34,7 +34,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<number> {
   const port = flags.port === undefined ? 4321 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got “${String(flags.port)}”)`);
   // Loaded on use: Eleventy and chokidar are heavy and other commands never need them.
-  const { serve } = await import('../publish/serve.js');
+  const { serve } = await import('../publish/serve/serve.js');
   const { buildSummary } = await import('./progress.js');
   const log = logger(buildSummary);
   const handle = await serve({

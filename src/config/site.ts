@@ -16,7 +16,7 @@ export const siteSchema = z
     /** Frontmatter keys shown as columns on a type page, per type; by default the keys most notes of the type have. */
     columns: z.record(z.string(), z.array(z.string())).default({}),
     /** Publish attachments a browser runs script from (`.html`, `.xhtml`, `.xml`, `.svgz`, `.js`…: see
-     * publish/attachment-safety.ts). Off: they are not copied, and links to them are plain text. */
+     * publish/render/attachment-safety.ts). Off: they are not copied, and links to them are plain text. */
     allowHtmlAttachments: z.boolean().default(false),
   })
   .strict();

@@ -1,15 +1,15 @@
 // Worker thread that parses notes and, later in the same build, renders them (see
-// publish/note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
+// publish/build/note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
 // comes back, so no tree is ever copied between threads.
 import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../parse/index.js';
 import type { LinkRef, ParsedNote } from '../parse/types.js';
 import type { ResolvedLink } from '../resolve/index.js';
 import { stripTree } from '../vault/cache.js';
-import { headingAnchors, knownAnchors } from '../publish/heading-ids.js';
+import { headingAnchors, knownAnchors } from '../publish/render/heading-ids.js';
 import { renderNote, type RenderedNote } from '../publish/render/note-html.js';
 import type { RenderEntry, RenderNote, RenderSite } from '../publish/render/scope.js';
-import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/note-workers.js';
+import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/build/note-workers.js';
 import { serve } from './thread.js';
 
 /** A note as this worker keeps it: what rendering reads, and its links (paired with how they resolved). */

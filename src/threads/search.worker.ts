@@ -1,7 +1,7 @@
-// Worker thread of publish/search-index.ts: pages the main thread posts while it renders the
+// Worker thread of publish/search/search-index.ts: pages the main thread posts while it renders the
 // rest of the site are cut into sections and indexed here, and the index is written at the end.
 import { workerData } from 'node:worker_threads';
-import type { SearchFinish, SearchWorkerData } from '../publish/search-index.js';
+import type { SearchFinish, SearchWorkerData } from '../publish/search/search-index.js';
 import { newIndex, searchDocument, writeIndex, type PageForSearch } from '../publish/search/write-index.js';
 import { serveBatches } from './batch-stream.js';
 

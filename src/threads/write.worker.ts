@@ -1,5 +1,5 @@
-// Worker thread of publish/file-writer.ts: writes the files the main thread posts, in order.
-import { FolderCache, type OutputFile } from '../publish/file-writer.js';
+// Worker thread of publish/emit/file-writer.ts: writes the files the main thread posts, in order.
+import { FolderCache, type OutputFile } from '../publish/emit/file-writer.js';
 import { serveBatches } from './batch-stream.js';
 
 const folders = new FolderCache();

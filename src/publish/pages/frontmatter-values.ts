@@ -2,9 +2,9 @@
 // when the graph resolved them to a published note.
 import type { ParsedNote } from '../../parse/types.js';
 import type { ResolvedLink } from '../../resolve/index.js';
-import type { SiteModel } from '../site-model.js';
+import type { SiteModel } from '../model/site-model.js';
 import { targetHref } from '../render/links.js';
-import { redactorOf } from '../redact.js';
+import { redactorOf } from '../model/redact.js';
 import type { CellPart } from './types.js';
 
 const WIKILINK = /\[\[([^\]]*?)\]\]/g;

@@ -1,13 +1,13 @@
 // Listing pages: tags, types (a table of key frontmatter fields), folders, the
 // no-JavaScript search page, the graph page and the generated home page.
-import type { SiteModel, SiteNote } from '../site-model.js';
-import { pageFile, pageUrl } from '../urls.js';
+import type { SiteModel, SiteNote } from '../model/site-model.js';
+import { pageFile, pageUrl } from '../model/urls.js';
 import { cellParts, updatedDate } from './frontmatter-values.js';
 import { typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry } from './site-index.js';
 import type { LinkItem, ListingPage, NoteTable } from './types.js';
-import { compareRaw, compareText } from '../collate.js';
+import { compareRaw, compareText } from './collate.js';
 import { describeDuration } from '../../stale/index.js';
-import type { FreshnessMap } from '../freshness.js';
+import type { FreshnessMap } from '../model/freshness.js';
 
 const byTitle = (a: SiteNote, b: SiteNote): number => compareText(a.note.title, b.note.title);
 // Keys Obsidian and Almanac use to control notes, not facts worth a column.

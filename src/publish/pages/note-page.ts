@@ -1,13 +1,13 @@
 // A note's page data: rendered HTML, backlinks with their sentences, tags, type, folder.
-import type { SiteModel, SiteNote } from '../site-model.js';
+import type { SiteModel, SiteNote } from '../model/site-model.js';
 import type { RenderedNote } from '../render/note-html.js';
-import { tagSlug } from '../taxonomy.js';
-import { pageFile, pageUrl } from '../urls.js';
+import { tagSlug } from '../model/taxonomy.js';
+import { pageFile, pageUrl } from '../model/urls.js';
 import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
-import { redactorOf } from '../redact.js';
+import { redactorOf } from '../model/redact.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
 export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, rendered: RenderedNote, freshness?: NoteFreshness): NotePage {

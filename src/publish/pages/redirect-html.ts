@@ -1,7 +1,7 @@
 // An alias URL (/nvda/) that sends the reader on to the note. Thousands of these in a
 // large vault are the same few lines each, so they are made here rather than as
 // Eleventy pages: at 10,000 notes that halves the pages Eleventy renders.
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtml } from '../../util/escape-html.js';
 import type { LayoutData, RedirectPage } from './types.js';
 
 export function redirectHtml(page: RedirectPage, layout: LayoutData): string {

@@ -1,12 +1,12 @@
 // Site-wide files: alias redirects, sitemap.xml, the Atom feed and graph.json.
 // Each reads only the site model, so they list published notes and nothing else.
-import type { SiteModel, SiteNote } from '../site-model.js';
-import { slugifySegment } from '../slug.js';
-import { pageFile, pageUrl } from '../urls.js';
+import type { SiteModel, SiteNote } from '../model/site-model.js';
+import { slugifySegment } from '../model/slug.js';
+import { pageFile, pageUrl } from '../model/urls.js';
 import { updatedDate } from './frontmatter-values.js';
 import { typeOf, type SiteIndex } from './site-index.js';
 import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';
-import { compareRaw, compareText } from '../collate.js';
+import { compareRaw, compareText } from './collate.js';
 
 /** An absolute URL when the site's origin is configured, else the base-relative one. */
 export function absoluteUrl(site: SiteModel, url: string): string {

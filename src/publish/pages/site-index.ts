@@ -1,11 +1,11 @@
 // Folders, tags and types of the published notes, each with its page slug. Built once
 // per build from the site model, so unpublished notes can never show up in a listing.
-import { compareText } from '../collate.js';
-import type { SiteModel, SiteNote } from '../site-model.js';
-import { slugifyPath } from '../slug.js';
-import { safeSlug, takeGeneratedRoutes, type GeneratedRoutes } from '../generated-pages.js';
-import { tagAncestry, tagSlug, typeLabel, typeSlug } from '../taxonomy.js';
-import { pageUrl } from '../urls.js';
+import { compareText } from './collate.js';
+import type { SiteModel, SiteNote } from '../model/site-model.js';
+import { slugifyPath } from '../model/slug.js';
+import { safeSlug, takeGeneratedRoutes, type GeneratedRoutes } from '../model/generated-pages.js';
+import { tagAncestry, tagSlug, typeLabel, typeSlug } from '../model/taxonomy.js';
+import { pageUrl } from '../model/urls.js';
 
 export interface FolderEntry {
   /** Vault folder path without trailing slash. */

@@ -5,7 +5,7 @@ import type { ElementContent } from 'hast';
 import type { Nodes, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { ResolvedLink } from '../../resolve/index.js';
-import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
+import { headingAnchors, titleHeading, lineOf } from './heading-ids.js';
 import { el, text } from './hast.js';
 import { publishedAttachment, publishedTarget, targetHref } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';

@@ -2,12 +2,12 @@
 // target a visibly distinct non-link; an unpublished target only its display text.
 import type { ElementContent } from 'hast';
 import type { ResolvedLink } from '../../resolve/index.js';
-import { blockAnchor, headingIdAt } from '../heading-ids.js';
+import { blockAnchor, headingIdAt } from './heading-ids.js';
 import { el, text } from './hast.js';
 import { CLOBBER_PREFIX } from './user-ids.js';
 import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
-import type { SiteAttachment } from '../site-model.js';
-import { attachmentAllowed } from '../attachment-safety.js';
+import type { SiteAttachment } from '../model/site-model.js';
+import { attachmentAllowed } from './attachment-safety.js';
 
 /** The page a link lands on, if that page is published. */
 export function publishedTarget(site: RenderSite, link: ResolvedLink): RenderEntry | undefined {
@@ -43,7 +43,7 @@ export function publishedAttachment(scope: RenderScope, path: string, link: Reso
 
 /** A wikilink or Markdown link to a note or file; `children` is its rendered display. */
 export function linkElement(scope: RenderScope, link: ResolvedLink, children: ElementContent[]): ElementContent | ElementContent[] {
-  // Broken links are warned about from the link graph (publish/warnings.ts), not here:
+  // Broken links are warned about from the link graph (publish/model/warnings.ts), not here:
   // rendering never sees frontmatter links.
   if (link.file) {
     const attachment = publishedAttachment(scope, link.file, link);

@@ -7,14 +7,14 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { BuildWarning } from '../warnings.js';
-import { headingAnchors, headingIdAt, titleHeading } from '../heading-ids.js';
+import type { BuildWarning } from '../model/warnings.js';
+import { headingAnchors, headingIdAt, titleHeading } from './heading-ids.js';
 import { createHandlers } from './handlers.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { rehypeUserContentIds } from './user-ids.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtml } from '../../util/escape-html.js';
 
 export interface TocEntry {
   id: string;

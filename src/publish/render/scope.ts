@@ -3,8 +3,8 @@
 import type { Nodes } from 'mdast';
 import type { ParsedNote } from '../../parse/types.js';
 import type { ResolvedLink } from '../../resolve/index.js';
-import type { SiteAttachment } from '../site-model.js';
-import type { BuildWarning } from '../warnings.js';
+import type { SiteAttachment } from '../model/site-model.js';
+import type { BuildWarning } from '../model/warnings.js';
 import type { SiteOptions } from '../../config/site.js';
 
 export const MAX_EMBED_DEPTH = 3;

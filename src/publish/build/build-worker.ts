@@ -1,0 +1,17 @@
+// Worker thread of build-thread.ts: one build, its progress and its outcome posted back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readProject } from '../../project/index.js';
+import { buildSummaryOnly } from '../index.js';
+import type { BuildThreadMessage, ThreadBuildOptions } from './build-thread.js';
+import { postedError } from './thread-errors.js';
+
+const post = (message: BuildThreadMessage): void => parentPort?.postMessage(message);
+
+try {
+  const { scan, ...options } = workerData as ThreadBuildOptions;
+  const files = await readProject({ ...options, scan });
+  const summary = await buildSummaryOnly({ ...options, files, onProgress: (progress) => post({ type: 'progress', progress }) });
+  post({ type: 'done', summary });
+} catch (error) {
+  post(postedError(error));
+}

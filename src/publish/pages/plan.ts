@@ -1,0 +1,126 @@
+// From the parsed vault to every page's data, in memory. No files are touched here,
+// so `build` and `serve` share it and tests can inspect a site without writing one.
+import type { ParsedNote } from '../../parse/types.js';
+import type { LinkGraph } from '../../resolve/index.js';
+import type { SiteOptions } from '../../config/site.js';
+import { buildSiteModel, type SiteModel } from '../model/site-model.js';
+import { buildSiteIndex, type SiteIndex } from './site-index.js';
+import { notePage } from './note-page.js';
+import { listingPages } from './listings.js';
+import { feed, redirectPages, sitemap } from './site-files.js';
+import type { LayoutData, NotePage, SitePages } from './types.js';
+import type { BuildWarning } from '../model/warnings.js';
+import { renderNote, type RenderedNote } from '../render/note-html.js';
+import type { FreshnessMap } from '../model/freshness.js';
+import { pageUrl } from '../model/urls.js';
+
+export interface PlanInput {
+  notes: ParsedNote[];
+  graph: LinkGraph;
+  vaultRoot: string;
+  base: string;
+  options: SiteOptions;
+  now?: Date;
+  /** The site will have a search index (default true). */
+  search?: boolean;
+  /** Called after each note page is rendered. */
+  onNote?: (done: number, total: number) => void;
+  /** Called with each note page, in site order, as soon as it is ready (rendered or reused):
+   * the search index takes them while the rest of the site is still being rendered. */
+  onPage?: (page: NotePage) => void;
+  /** Each note's date against the staleness policy (badges and the Stale notes page). */
+  freshness?: FreshnessMap;
+  /** Every published note rendered already (by note workers, see note-workers.ts), by vault
+   * path; without it, notes are rendered here. */
+  rendered?: Map<string, RenderedNote>;
+}
+
+export interface SitePlan {
+  site: SiteModel;
+  index: SiteIndex;
+  pages: SitePages;
+  /** Note pages by vault path. */
+  notePages: Map<string, NotePage>;
+  /** Broken links, per vault path of the note that holds them. */
+  warnings: Map<string, BuildWarning[]>;
+  /** Feed summary of each published note, by vault path. */
+  summaries: Map<string, string>;
+  layout: LayoutData;
+}
+
+/** `site`: the model of `input`, when the caller needed it first (to render in workers). */
+export function planSite(input: PlanInput, site?: SiteModel): SitePlan {
+  return plan(input, null, site ?? buildSiteModel(input));
+}
+
+/**
+ * Plan again after some notes changed, rendering only `rerender` (the changed notes and
+ * their dependants) and reusing the previous page of every other note. Valid only when
+ * no note was added, removed, (un)published or re-aliased: slugs must stay put.
+ */
+export function replanSite(previous: SitePlan, input: PlanInput, rerender: Set<string>): SitePlan {
+  return plan(input, { previous, rerender }, buildSiteModel(input));
+}
+
+function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<string> } | null, site: SiteModel): SitePlan {
+  const index = buildSiteIndex(site);
+  const notePages = new Map<string, NotePage>();
+  const warnings = new Map<string, BuildWarning[]>();
+  const summaries = new Map<string, string>();
+  site.notes.forEach((entry, done) => {
+    const path = entry.note.path;
+    const kept = reuse && !reuse.rerender.has(path) ? reuse.previous.notePages.get(path) : undefined;
+    if (kept) {
+      notePages.set(path, kept);
+      input.onPage?.(kept);
+      const previousWarnings = reuse?.previous.warnings.get(path);
+      if (previousWarnings) warnings.set(path, previousWarnings);
+      summaries.set(path, reuse?.previous.summaries.get(path) ?? '');
+      return;
+    }
+    const rendered = input.rendered ? input.rendered.get(path) : renderNote(site, entry);
+    // Notes rendered elsewhere have no tree here: rendering one again would make an empty page.
+    if (!rendered) throw new Error(`${path} was not rendered by the note workers`);
+    const page = notePage(site, index, entry, rendered, input.freshness?.get(path));
+    notePages.set(path, page);
+    input.onPage?.(page);
+    if (rendered.warnings.length > 0) warnings.set(path, rendered.warnings);
+    summaries.set(path, rendered.summary);
+    input.onNote?.(done + 1, site.notes.length);
+  });
+  const notes = [...notePages.values()];
+  const listings = listingPages(site, index, input.freshness);
+  const pages: SitePages = {
+    notes,
+    listings,
+    redirects: redirectPages(site),
+    notFound: true,
+    sitemap: sitemap(site, notes, listings),
+    feed: feed(site, input.now ?? new Date(), (entry) => summaries.get(entry.note.path) ?? ''),
+  };
+  return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, index, input.search ?? true) };
+}
+
+export function layoutData(site: SiteModel, index: SiteIndex, search: boolean): LayoutData {
+  const url = (slug: string): string => pageUrl(site.base, slug);
+  const { routes } = index;
+  return {
+    title: site.title,
+    base: site.base,
+    language: site.options.language,
+    search,
+    searchUrl: url(routes.search),
+    tagsUrl: url(routes.tags),
+    nav: [
+      { label: 'Types', url: url(routes.types) },
+      { label: 'Tags', url: url(routes.tags) },
+      { label: 'Graph', url: url(routes.graph) },
+      { label: 'Stale', url: url(routes.stale) },
+    ],
+  };
+}
+
+export function allWarnings(plan: SitePlan): BuildWarning[] {
+  // Notes left out as private by doubt and `site.exclude` entries that match nothing come first.
+  return [...plan.site.warnings, ...[...plan.warnings.values()].flat()];
+}

@@ -1,0 +1,38 @@
+// What serve writes after an update: nothing, the whole site again (a note added, deleted,
+// (un)published or re-aliased, an attachment added or removed: URLs or what is published
+// moved), or the pages that depend on the notes that changed.
+import type { Project } from '../../project/index.js';
+import type { ProjectChange } from '../../project/update.js';
+import { todayUtc } from '../../util/dates.js';
+import { changesListings, changesStructure, dependantNotes } from './dependants.js';
+import { freshnessOf } from '../model/freshness.js';
+import type { SitePages } from '../pages/types.js';
+import { replanSite, type SitePlan } from '../pages/plan.js';
+
+export type Replan = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; plan: SitePlan; pages: SitePages };
+
+export function replan(plan: SitePlan, project: Project, change: ProjectChange): Replan {
+  const attachments = change.attachmentsChanged.filter((path) => plan.site.attachments.has(path));
+  if (change.added.length + change.removed.length + change.attachmentsMoved.length > 0) return { kind: 'full' };
+  const now = new Map(project.vault.notes.map((note) => [note.path, note]));
+  let listings = false;
+  for (const path of change.changed) {
+    const before = change.before.get(path);
+    const after = now.get(path);
+    if (!after || changesStructure(before, after)) return { kind: 'full' };
+    if (before && changesListings(before, after)) listings = true;
+  }
+  if (change.changed.length === 0 && attachments.length === 0) return { kind: 'none' };
+  const affected = dependantNotes(change.previousGraph, project.graph, change.changed);
+  const freshness = freshnessOf(project, todayUtc());
+  const next = replanSite(plan, { notes: project.vault.notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options, search: plan.layout.search, freshness }, affected);
+  const pages: SitePages = {
+    notes: [...affected].map((path) => next.notePages.get(path)).filter((page) => page !== undefined),
+    listings: listings ? next.pages.listings : [],
+    redirects: [],
+    notFound: false,
+    sitemap: listings ? next.pages.sitemap : null,
+    feed: listings ? next.pages.feed : null,
+  };
+  return { kind: 'partial', plan: next, pages };
+}
