@@ -28,20 +28,137 @@ const IGNORE = /^\s*almanac-ignore(-file)?(?:\s+([\s\S]*?))?\s*$/;
 const UPDATED = /^Updated (\d{4}-\d{2}-\d{2})$/;
 
 export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFacts {
-  const facts: BodyFacts = { headings: [], blocks: [], anchors: [], links: [], tags: [], suppressions: [], feedRegions: [], updatedMarks: [] };
-  const shift = bodyLine - 1;
-  const lineOf = (node: Nodes): number => (node.position?.start.line ?? 1) + shift;
-  const columnOf = (node: Nodes): number => node.position?.start.column ?? 1;
+  const collector = new FactCollector(body, bodyLine);
+  collector.visit(tree, undefined);
+  return collector.facts;
+}
+
+type NodeOf<T extends Nodes['type']> = Extract<Nodes, { type: T }>;
+
+/** The walk's state: the facts so far, each block's text (for link contexts), the open feed region. */
+class FactCollector {
+  readonly facts: BodyFacts = { headings: [], blocks: [], anchors: [], links: [], tags: [], suppressions: [], feedRegions: [], updatedMarks: [] };
+  private readonly shift: number;
+  private readonly bodyLines: string[];
   // Each block's text is made once; a link's context is the stretch of it around the link
   // (so a block of 10,000 links does not store 10,000 copies of itself). `cursor` follows
   // the links through the text in document order.
-  const contexts = new Map<Nodes, { text: string; cursor: number }>();
-  const contextOf = (block: Nodes | undefined, link: Nodes): string => {
+  private readonly contexts = new Map<Nodes, { text: string; cursor: number }>();
+  private openFeed: { feed: string; updated: string | null; startLine: number } | null = null;
+
+  constructor(body: string, bodyLine: number) {
+    this.shift = bodyLine - 1;
+    this.bodyLines = body.split('\n');
+  }
+
+  visit(node: Nodes, block: Nodes | undefined): void {
+    const here = CONTEXT_BLOCKS.has(node.type) ? node : block;
+    const data = node.data;
+    if (data?.blockId) this.facts.blocks.push({ id: data.blockId, line: data.blockIdLine === undefined ? blockIdLine(node, this.shift) : data.blockIdLine + this.shift, column: 1 });
+    this.collect(node, here, block);
+    if ('children' in node) for (const child of (node as Parents).children) this.visit(child, here);
+    if (node.type === 'callout') {
+      const title: Nodes = { type: 'paragraph', children: node.title };
+      for (const child of node.title) this.visit(child, title);
+    }
+  }
+
+  private collect(node: Nodes, here: Nodes | undefined, block: Nodes | undefined): void {
+    const { facts } = this;
+    switch (node.type) {
+      case 'heading':
+        facts.headings.push({ text: squash(toString(node)), depth: node.depth, line: this.lineOf(node), column: this.columnOf(node) });
+        break;
+      case 'obsidianLink':
+        this.obsidianLink(node, here);
+        break;
+      case 'link':
+      case 'image':
+        this.linkOrImage(node, here);
+        break;
+      case 'tag':
+        facts.tags.push({ name: node.name, source: 'inline', line: this.lineOf(node), column: this.columnOf(node) });
+        break;
+      case 'emphasis': {
+        const match = UPDATED.exec(toString(node).trim());
+        if (match?.[1]) facts.updatedMarks.push({ date: match[1], line: this.lineOf(node), column: this.columnOf(node) });
+        break;
+      }
+      case 'obsidianComment': {
+        const match = IGNORE.exec(node.value);
+        if (match) {
+          const rules = (match[2] ?? '').split(/[\s,]+/).filter((rule) => rule !== '');
+          const line = match[1] ? 0 : suppressedLine(node, block, this.bodyLines, this.shift);
+          facts.suppressions.push({ line, rules });
+        }
+        break;
+      }
+      case 'html':
+        this.html(node);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private obsidianLink(node: NodeOf<'obsidianLink'>, here: Nodes | undefined): void {
+    const { path, subpath } = splitTarget(node.value);
+    const size = node.embed ? parseSize(node.alias) : undefined;
+    this.facts.links.push({
+      kind: node.embed ? 'embed' : 'wikilink',
+      target: node.value,
+      path,
+      subpath,
+      display: size ? null : node.alias,
+      ...(size ? { size } : {}),
+      line: this.lineOf(node),
+      column: this.columnOf(node),
+      context: this.contextOf(here, node),
+    });
+  }
+
+  private linkOrImage(node: NodeOf<'link'> | NodeOf<'image'>, here: Nodes | undefined): void {
+    const link = markdownLink(node.url);
+    if (!link) return;
+    this.facts.links.push({
+      kind: node.type === 'image' ? 'embed' : 'markdown',
+      target: link.target,
+      ...splitTarget(link.target),
+      display: node.type === 'link' ? toString(node) : node.alt ?? null,
+      line: this.lineOf(node),
+      column: this.columnOf(node),
+      context: this.contextOf(here, node),
+    });
+  }
+
+  /** HTML anchors, and the comments that open and close a feed region. */
+  private html(node: NodeOf<'html'>): void {
+    htmlAnchors(node.value, this.lineOf(node), this.columnOf(node), this.facts.anchors);
+    const value = node.value.trim();
+    const start = FEED_START.exec(value);
+    if (start?.[1]) {
+      const updated = /\bupdated=(\d{4}-\d{2}-\d{2})\b/.exec(start[2] ?? '');
+      this.openFeed = { feed: start[1], updated: updated?.[1] ?? null, startLine: this.lineOf(node) };
+    } else if (FEED_END.test(value) && this.openFeed) {
+      this.facts.feedRegions.push({ ...this.openFeed, endLine: this.lineOf(node) });
+      this.openFeed = null;
+    }
+  }
+
+  private lineOf(node: Nodes): number {
+    return (node.position?.start.line ?? 1) + this.shift;
+  }
+
+  private columnOf(node: Nodes): number {
+    return node.position?.start.column ?? 1;
+  }
+
+  private contextOf(block: Nodes | undefined, link: Nodes): string {
     if (!block) return '';
-    let entry = contexts.get(block);
+    let entry = this.contexts.get(block);
     if (entry === undefined) {
       entry = { text: squash(plainText(block)), cursor: 0 };
-      contexts.set(block, entry);
+      this.contexts.set(block, entry);
     }
     if (entry.text.length <= CONTEXT_CHARS) return entry.text;
     const own = squash(plainText(link));
@@ -49,91 +166,7 @@ export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFa
     const at = found === -1 ? entry.cursor : found;
     entry.cursor = at + own.length;
     return contextAround(entry.text, at, own.length);
-  };
-  let openFeed: { feed: string; updated: string | null; startLine: number } | null = null;
-  const bodyLines = body.split('\n');
-
-  const visit = (node: Nodes, block: Nodes | undefined): void => {
-    const here = CONTEXT_BLOCKS.has(node.type) ? node : block;
-    const data = node.data;
-    if (data?.blockId) facts.blocks.push({ id: data.blockId, line: data.blockIdLine === undefined ? blockIdLine(node, shift) : data.blockIdLine + shift, column: 1 });
-    switch (node.type) {
-      case 'heading':
-        facts.headings.push({ text: squash(toString(node)), depth: node.depth, line: lineOf(node), column: columnOf(node) });
-        break;
-      case 'obsidianLink': {
-        const { path, subpath } = splitTarget(node.value);
-        const size = node.embed ? parseSize(node.alias) : undefined;
-        facts.links.push({
-          kind: node.embed ? 'embed' : 'wikilink',
-          target: node.value,
-          path,
-          subpath,
-          display: size ? null : node.alias,
-          ...(size ? { size } : {}),
-          line: lineOf(node),
-          column: columnOf(node),
-          context: contextOf(here, node),
-        });
-        break;
-      }
-      case 'link':
-      case 'image': {
-        const link = markdownLink(node.url);
-        if (link) {
-          facts.links.push({
-            kind: node.type === 'image' ? 'embed' : 'markdown',
-            target: link.target,
-            ...splitTarget(link.target),
-            display: node.type === 'link' ? toString(node) : node.alt ?? null,
-            line: lineOf(node),
-            column: columnOf(node),
-            context: contextOf(here, node),
-          });
-        }
-        break;
-      }
-      case 'tag':
-        facts.tags.push({ name: node.name, source: 'inline', line: lineOf(node), column: columnOf(node) });
-        break;
-      case 'emphasis': {
-        const match = UPDATED.exec(toString(node).trim());
-        if (match?.[1]) facts.updatedMarks.push({ date: match[1], line: lineOf(node), column: columnOf(node) });
-        break;
-      }
-      case 'obsidianComment': {
-        const match = IGNORE.exec(node.value);
-        if (match) {
-          const rules = (match[2] ?? '').split(/[\s,]+/).filter((rule) => rule !== '');
-          const line = match[1] ? 0 : suppressedLine(node, block, bodyLines, shift);
-          facts.suppressions.push({ line, rules });
-        }
-        break;
-      }
-      case 'html': {
-        htmlAnchors(node.value, lineOf(node), columnOf(node), facts.anchors);
-        const value = node.value.trim();
-        const start = FEED_START.exec(value);
-        if (start?.[1]) {
-          const updated = /\bupdated=(\d{4}-\d{2}-\d{2})\b/.exec(start[2] ?? '');
-          openFeed = { feed: start[1], updated: updated?.[1] ?? null, startLine: lineOf(node) };
-        } else if (FEED_END.test(value) && openFeed) {
-          facts.feedRegions.push({ ...openFeed, endLine: lineOf(node) });
-          openFeed = null;
-        }
-        break;
-      }
-      default:
-        break;
-    }
-    if ('children' in node) for (const child of (node as Parents).children) visit(child, here);
-    if (node.type === 'callout') {
-      const title: Nodes = { type: 'paragraph', children: node.title };
-      for (const child of node.title) visit(child, title);
-    }
-  };
-  visit(tree, undefined);
-  return facts;
+  }
 }
 
 /** A Markdown link or image into the vault (no scheme, not a bare fragment-less anchor). */

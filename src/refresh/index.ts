@@ -67,7 +67,33 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   const only = options.feed ?? null;
   checkFeedName(only, declared);
   const problems: RefreshProblem[] = [];
-  const usages = new Map<string, Usage[]>(Object.keys(declared).map((name) => [name, []]));
+  const { usages, brokenNotes } = feedUsages(project, only, problems);
+
+  const names = Object.keys(declared).filter((name) => only === null || name === only);
+  const used = names.filter((name) => (usages.get(name) ?? []).length > 0);
+  const reports = new Map<string, FeedReport>();
+  for (const name of names.filter((name) => !used.includes(name))) {
+    reports.set(name, { name, status: 'unused', via: null, rows: 0, tables: 0, error: null });
+    problems.push({ rule: 'feed-unused', severity: 'warning', path: null, line: null, feed: name, message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table` });
+  }
+
+  const tables = await loadTables(project, options, used, usages, reports, problems);
+  const touched = project.vault.notes.filter((note) => !brokenNotes.has(note.path) && note.feedRegions.some((region) => tables.has(region.feed)));
+  const { notes, diff } = await refreshNotes(project, touched, { tables, today, check: options.check === true, parsedHashes, problems });
+  return {
+    root: project.vault.root,
+    feeds: names.map((name) => reports.get(name)).filter((report): report is FeedReport => report !== undefined),
+    notes,
+    problems,
+    diff,
+    changed: diff !== '',
+    ok: !problems.some((problem) => problem.severity === 'error'),
+  };
+}
+
+/** Each declared feed's tables in the notes (feed `only`, or all); notes with broken markers are reported and left out. */
+function feedUsages(project: Project, only: string | null, problems: RefreshProblem[]): { usages: Map<string, Usage[]>; brokenNotes: Set<string> } {
+  const usages = new Map<string, Usage[]>(Object.keys(project.config.feeds).map((name) => [name, []]));
   const brokenNotes = new Set<string>();
   for (const note of project.vault.notes) {
     // Broken markers make the note's regions uncertain: report them and leave the note alone.
@@ -84,15 +110,19 @@ export async function refreshProject(project: Project, options: RefreshOptions =
       else problems.push({ rule: 'feed-undeclared', severity: 'error', path: note.path, line: region.startLine, feed: region.feed, message: `feed ${region.feed}: not declared under \`feeds:\` in almanac.yaml` });
     }
   }
+  return { usages, brokenNotes };
+}
 
-  const names = Object.keys(declared).filter((name) => only === null || name === only);
-  const used = names.filter((name) => (usages.get(name) ?? []).length > 0);
-  const reports = new Map<string, FeedReport>();
-  for (const name of names.filter((name) => !used.includes(name))) {
-    reports.set(name, { name, status: 'unused', via: null, rows: 0, tables: 0, error: null });
-    problems.push({ rule: 'feed-unused', severity: 'warning', path: null, line: null, feed: name, message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table` });
-  }
-
+/** Load every used feed (a few at a time) into its table rows; a feed that fails is reported at each of its tables. */
+async function loadTables(
+  project: Project,
+  options: RefreshOptions,
+  used: string[],
+  usages: ReadonlyMap<string, Usage[]>,
+  reports: Map<string, FeedReport>,
+  problems: RefreshProblem[],
+): Promise<Map<string, FeedTable>> {
+  const declared = project.config.feeds;
   const context = {
     dir: project.dir,
     cacheDir: cacheDir(project.dir),
@@ -122,10 +152,22 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     reports.set(name, report);
     options.onProgress?.({ index: ++done, total: used.length, report });
   });
+  return tables;
+}
 
+interface NotesRun {
+  tables: ReadonlyMap<string, FeedTable>;
+  today: string;
+  check: boolean;
+  parsedHashes: ReadonlyMap<string, string>;
+  problems: RefreshProblem[];
+}
+
+/** Refresh each touched note in turn; one note's failure is its own problem. */
+async function refreshNotes(project: Project, touched: ParsedNote[], run: NotesRun): Promise<{ notes: NoteReport[]; diff: string }> {
+  const { tables, today, check, parsedHashes, problems } = run;
   const notes: NoteReport[] = [];
   let diff = '';
-  const touched = project.vault.notes.filter((note) => !brokenNotes.has(note.path) && note.feedRegions.some((region) => tables.has(region.feed)));
   const started = Date.now();
   // A symlinked note and its target (both in the vault) are one file: refreshed once.
   const seen = new Map<string, NoteReport['status']>();
@@ -138,7 +180,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     }
     let outcome: { status: NoteReport['status']; diff: string };
     try {
-      outcome = await refreshNote(project, note, tables, today, options.check === true, parsedHashes.get(note.path) ?? null, problems, started);
+      outcome = await refreshNote(project, note, tables, today, check, parsedHashes.get(note.path) ?? null, problems, started);
     } catch (error) {
       // One note's trouble (a bug, an unreadable file) is that note's problem; the others still refresh.
       problems.push({ rule: 'refresh-failed', severity: 'error', path: note.path, line: note.feedRegions[0]?.startLine ?? null, feed: null, message: `could not refresh the note: ${messageOf(error)}` });
@@ -148,15 +190,7 @@ export async function refreshProject(project: Project, options: RefreshOptions =
     notes.push({ path: note.path, status: outcome.status });
     diff += outcome.diff;
   }
-  return {
-    root: project.vault.root,
-    feeds: names.map((name) => reports.get(name)).filter((report): report is FeedReport => report !== undefined),
-    notes,
-    problems,
-    diff,
-    changed: diff !== '',
-    ok: !problems.some((problem) => problem.severity === 'error'),
-  };
+  return { notes, diff };
 }
 
 /** Rows of a file outside the project: a failure names no value or field from it. */
