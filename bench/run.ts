@@ -76,7 +76,12 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   const partialFile = join(OUT, 'RESULTS-partial.md');
   const write = (state: 'running' | 'done'): { failures: string[]; to: string } => {
     const stopped = stoppedBy();
-    const status = stopped !== null ? [`interrupted by ${stopped}: the results are partial`] : state === 'running' ? ['run in progress (or killed): the results are partial'] : [];
+    const status =
+      stopped !== null
+        ? [`interrupted by ${stopped}: the results are partial`]
+        : state === 'running'
+          ? ['run in progress (or killed): the results are partial']
+          : [];
     const info = runInfo(args, argv, started, loadStart, [...status, ...notes]);
     const failures = collectFailures(results, serve, profile);
     const to = status.length > 0 ? partialFile : file;
@@ -112,8 +117,15 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   const { failures, to } = write('done');
   console.log(`\n${textTable(measurementRows(results))}\n`);
   if (serve) console.log(serveLine(serve));
-  console.log(textTable(checkTargets(results, serve).map((target) => [target.target, target.status, target.measured]), ['Target', 'Status', 'Measured']));
-  console.log(`\nwrote ${relative(process.cwd(), to)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`);
+  console.log(
+    textTable(
+      checkTargets(results, serve).map((target) => [target.target, target.status, target.measured]),
+      ['Target', 'Status', 'Measured'],
+    ),
+  );
+  console.log(
+    `\nwrote ${relative(process.cwd(), to)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`,
+  );
   return stoppedBy() === null ? 0 : 130;
 }
 
@@ -140,11 +152,13 @@ function runInfo(args: BenchArgs, argv: string[], started: Date, loadStart: numb
 function runNotes(args: BenchArgs, load: number[]): string[] {
   const notes: string[] = [];
   const cores = os.availableParallelism();
-  if ((load[0] ?? 0) >= 1.5) notes.push(`the machine was busy when the run started (1-minute load ${(load[0] ?? 0).toFixed(2)} on ${cores} cores); times are pessimistic`);
+  if ((load[0] ?? 0) >= 1.5)
+    notes.push(`the machine was busy when the run started (1-minute load ${(load[0] ?? 0).toFixed(2)} on ${cores} cores); times are pessimistic`);
   if (args.quick) notes.push('`--quick` run: fewer runs and sizes, not a full benchmark');
   const newestSource = newestMtime(join(REPO, 'src'));
   const built = mtime(join(REPO, 'dist', 'cli', 'index.js'));
-  if (built !== null && newestSource > built) notes.push('some file in src/ is newer than dist/: the run measured the last compiled build (`npm run build:ts`)');
+  if (built !== null && newestSource > built)
+    notes.push('some file in src/ is newer than dist/: the run measured the last compiled build (`npm run build:ts`)');
   if (built !== null) notes.push(`every almanac step ran a copy of dist/ (compiled ${new Date(built).toISOString()}) taken at the start`);
   return notes;
 }

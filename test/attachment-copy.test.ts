@@ -4,7 +4,7 @@ import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
-import { copyAttachments } from '../src/publish/emit/output-dir.js';
+import { copyAttachments } from '../src/publish/emit/copy-assets.js';
 import type { SiteAttachment, SiteModel } from '../src/publish/model/site-model.js';
 import { parseConfig } from '../src/config/load.js';
 import { tempDir, writeVault } from './support/vault.js';
@@ -23,7 +23,11 @@ describe('copyAttachments', () => {
     symlinkSync(outside, join(vault, 'deep', 'out'));
     symlinkSync(join(vault, 'nowhere.png'), join(vault, 'dangling.png'));
     const paths = ['images/chart.png', 'alias.png', 'pw.png', 'deep/out/passwd', 'dangling.png', 'images'];
-    const site: Pick<SiteModel, 'vaultRoot' | 'attachments' | 'options'> = { vaultRoot: vault, attachments: new Map(paths.map((path) => [path, attachment(path)])), options: parseConfig('').site };
+    const site: Pick<SiteModel, 'vaultRoot' | 'attachments' | 'options'> = {
+      vaultRoot: vault,
+      attachments: new Map(paths.map((path) => [path, attachment(path)])),
+      options: parseConfig('').site,
+    };
     const out = tempDir('almanac-site-');
     expect(copyAttachments(site as SiteModel, out)).toBe(2);
     expect(listFiles(out).sort()).toEqual(['files/alias.png', 'files/images/chart.png']);

@@ -24,7 +24,11 @@ describe('parse cache', () => {
     const edited = await loadVault(dir, { cacheDir, workers: false, trees: false });
     const fresh = await loadVault(dir, { workers: false, trees: false });
     expect(edited).toEqual(fresh);
-    expect(check(edited).problems.filter((p) => p.severity === 'error').map((p) => `${p.rule} ${p.target ?? ''}`)).toEqual(['unresolved-link B#Part']);
+    expect(
+      check(edited)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => `${p.rule} ${p.target ?? ''}`),
+    ).toEqual(['unresolved-link B#Part']);
   });
 
   it('without trees, notes keep every fact but an empty tree', async () => {
@@ -54,7 +58,8 @@ describe('worker threads and cache through the CLI', () => {
 describe('cached check results', () => {
   it('are reused only while the vault, config and today are unchanged', () => {
     const root = writeVault({ 'almanac.yaml': 'vault: v\nstale: {default: 30d}\n', 'v/a.md': '---\nupdated: 2026-01-01\n---\n[[b]]\n', 'v/b.md': '[[a]]\n' });
-    const json = (args: string[] = []) => JSON.parse(runCli(['check', '--format', 'json', '--today', '2026-01-10', ...args], root).stdout) as { summary: { errors: number; warnings: number } };
+    const json = (args: string[] = []) =>
+      JSON.parse(runCli(['check', '--format', 'json', '--today', '2026-01-10', ...args], root).stdout) as { summary: { errors: number; warnings: number } };
     expect(json().summary).toMatchObject({ errors: 0, warnings: 0 });
     expect(json().summary).toMatchObject({ errors: 0, warnings: 0 });
     writeFileSync(join(root, 'v/b.md'), '[[a]] [[gone]]\n');

@@ -16,7 +16,10 @@ describe('rules', () => {
 
   it('invalid-frontmatter for an unknown type and a missing required key (schema per type)', async () => {
     const config = 'types:\n  etf: {required: [ticker]}\n  company: {}\nrules: {orphan-note: off}\n';
-    const result = await checkFiles({ 'XLI.md': '---\ntype: etf\n---\n', 'Odd.md': '---\ntitle: Odd\ntype: gadget\n---\n', 'NVIDIA.md': '---\ntype: company\n---\n' }, config);
+    const result = await checkFiles(
+      { 'XLI.md': '---\ntype: etf\n---\n', 'Odd.md': '---\ntitle: Odd\ntype: gadget\n---\n', 'NVIDIA.md': '---\ntype: company\n---\n' },
+      config,
+    );
     expect(lines(result)).toEqual([
       'Odd.md:3:1 error Unknown note type “gadget”; expected one of etf, company [invalid-frontmatter]',
       'XLI.md:2:1 error etf notes need a `ticker` in their frontmatter [invalid-frontmatter]',
@@ -35,7 +38,10 @@ describe('rules', () => {
   });
 
   it('per-rule severity from config, including off', async () => {
-    const result = await checkFiles({ 'a.md': '[[Missing]] [[NVDA]]', 'NVIDIA.md': '---\naliases: [NVDA]\n---\n[[a]]' }, 'rules:\n  unresolved-link: warning\n  alias-link: off\n  orphan-note: off\n');
+    const result = await checkFiles(
+      { 'a.md': '[[Missing]] [[NVDA]]', 'NVIDIA.md': '---\naliases: [NVDA]\n---\n[[a]]' },
+      'rules:\n  unresolved-link: warning\n  alias-link: off\n  orphan-note: off\n',
+    );
     expect(lines(result)).toEqual(['a.md:1:1 warning No note or file named “Missing” [unresolved-link]']);
   });
 });

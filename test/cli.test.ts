@@ -20,7 +20,11 @@ describe('almanac check (CLI)', () => {
   });
 
   it('prints json that parses, and github annotations with repo-relative paths', () => {
-    const dir = writeVault({ 'almanac.yaml': 'vault: research\nrules: {orphan-note: off}\n', 'research/a.md': '[[Gone]]', '.git/HEAD': 'ref: refs/heads/main\n' });
+    const dir = writeVault({
+      'almanac.yaml': 'vault: research\nrules: {orphan-note: off}\n',
+      'research/a.md': '[[Gone]]',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+    });
     const json = runCli(['check', '--format', 'json'], dir);
     expect(JSON.parse(json.stdout)).toMatchObject({ summary: { errors: 1 }, problems: [{ file: 'a.md', line: 1, column: 1, target: 'Gone' }] });
     const github = runCli(['check', '--format', 'github'], dir);

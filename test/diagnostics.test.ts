@@ -65,7 +65,8 @@ describe('one diagnostic shape for check and build', () => {
     const strict = failed instanceof BuildError ? failed.warnings : [];
     expect(strict.filter((warning) => BROKEN.has(warning.rule)).map(key)).toEqual(published.map(key));
     // The error's text lists them as check prints them.
-    for (const problem of published) expect(failed instanceof BuildError ? failed.message : '').toContain(formatDiagnostic({ ...problem, severity: 'warning' }));
+    for (const problem of published)
+      expect(failed instanceof BuildError ? failed.message : '').toContain(formatDiagnostic({ ...problem, severity: 'warning' }));
   });
 
   it('a rule set to off or silenced in the note is not a build warning either', async () => {
@@ -81,7 +82,11 @@ describe('one diagnostic shape for check and build', () => {
     const dir = writeVault(VAULT);
     const config = join(dir, 'almanac.yaml');
     const checkRun = runCli(['check', '--config', config]);
-    const linesOf = (text: string): string[] => text.split('\n').filter((line) => /^\s+Home\.md:\d+:\d+ /.test(line)).map((line) => line.trim().replace(/ {2}(error|warning) {2,}/, '  SEVERITY  '));
+    const linesOf = (text: string): string[] =>
+      text
+        .split('\n')
+        .filter((line) => /^\s+Home\.md:\d+:\d+ /.test(line))
+        .map((line) => line.trim().replace(/ {2}(error|warning) {2,}/, '  SEVERITY  '));
     const fromCheck = linesOf(checkRun.stdout);
     expect(fromCheck.length).toBe(7);
     const buildRun = runCli(['build', '--config', config, '--out', tempDir(), '--no-search']);
@@ -96,12 +101,18 @@ describe('one diagnostic shape for check and build', () => {
 describe('refresh prints its problems as check does', () => {
   it('a broken feed marker: the same line, words and rule from check and refresh', async () => {
     const config = fixture('flows-config.yaml').replace('SOURCE', 'data/flows.csv');
-    const dir = makeProject({ 'almanac.yaml': config, 'data/flows.csv': fixture('flows.csv'), 'notes/Broken.md': '# Broken\n\n<!-- feed: xmag-flows bogus=1 -->\n| a |\n|---|\n<!-- /feed -->\n' });
+    const dir = makeProject({
+      'almanac.yaml': config,
+      'data/flows.csv': fixture('flows.csv'),
+      'notes/Broken.md': '# Broken\n\n<!-- feed: xmag-flows bogus=1 -->\n| a |\n|---|\n<!-- /feed -->\n',
+    });
     const opened = await openProject({ cwd: dir, cache: false });
     const fromCheck = check(opened.vault, { config: opened.config, today: '2026-02-01' }).problems.filter((problem) => problem.rule === 'feed-marker');
     const result = await refresh({ cwd: dir, today: '2026-02-01' });
     expect(fromCheck).toHaveLength(1);
-    expect(result.problems.filter((problem) => problem.rule === 'feed-marker').map((problem) => formatProblem(problem, 'notes/'))).toEqual(fromCheck.map((problem) => formatDiagnostic({ ...problem, file: `notes/${problem.file}` })));
+    expect(result.problems.filter((problem) => problem.rule === 'feed-marker').map((problem) => formatProblem(problem, 'notes/'))).toEqual(
+      fromCheck.map((problem) => formatDiagnostic({ ...problem, file: `notes/${problem.file}` })),
+    );
   });
 });
 
@@ -119,8 +130,12 @@ describe('formatters', () => {
 
   it('json, github and sarif take any diagnostics, rules outside check’s included', () => {
     expect(JSON.parse(formatDiagnosticsAs(diagnostics, 'json'))).toEqual({ problems: diagnostics });
-    expect(formatDiagnosticsAs(diagnostics, 'github', { pathPrefix: 'notes/' })).toContain('::error file=notes/B.md,line=9,col=1,title=feed-failed::feed x: HTTP 503; table left as it is');
-    const sarif = JSON.parse(formatDiagnosticsAs(diagnostics, 'sarif')) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+    expect(formatDiagnosticsAs(diagnostics, 'github', { pathPrefix: 'notes/' })).toContain(
+      '::error file=notes/B.md,line=9,col=1,title=feed-failed::feed x: HTTP 503; table left as it is',
+    );
+    const sarif = JSON.parse(formatDiagnosticsAs(diagnostics, 'sarif')) as {
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[];
+    };
     const run = sarif.runs[0];
     const result = run?.results[1];
     expect(result?.ruleId).toBe('feed-failed');

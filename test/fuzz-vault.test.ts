@@ -55,7 +55,9 @@ describe('random hostile vaults', () => {
       await fc.assert(
         fc.asyncProperty(input, async ({ vault, strict, cache }) => {
           const outcome = await runFuzzVault(vault, { strict, cache });
-          const broken = outcome.violations.map((violation) => `${violation.kind}\n  ${violation.detail}${violation.stack ? `\n${violation.stack.split('\n').slice(1, 8).join('\n')}` : ''}`);
+          const broken = outcome.violations.map(
+            (violation) => `${violation.kind}\n  ${violation.detail}${violation.stack ? `\n${violation.stack.split('\n').slice(1, 8).join('\n')}` : ''}`,
+          );
           if (broken.length > 0) throw new Error(`${broken.length} broken ${broken.length === 1 ? 'property' : 'properties'}:\n${broken.join('\n')}`);
           // With no violation, both steps ended as the CLI ends: 0, 1 or 2.
           expect([0, 1, 2]).toContain(outcome.checkExit);
@@ -84,11 +86,19 @@ describe('random hostile vaults', () => {
             { step: 'build', args: ['build', ...where, '--out', written.outDir, '--today', TODAY, ...noCache], expected: expected.buildExit },
           ];
           for (const run of runs) {
-            const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), ...run.args], { cwd: written.project, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+            const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), ...run.args], {
+              cwd: written.project,
+              encoding: 'utf8',
+              timeout: 60_000,
+              env: { ...process.env, NO_COLOR: '1' },
+            });
             const label = `${run.step} on ${describeVault(vault)}`;
-            if (result.status === null || ![0, 1, 2].includes(result.status)) failures.push(`${label}: exit ${String(result.status)} (${String(result.signal)})`);
-            else if (run.expected !== null && result.status !== run.expected) failures.push(`${label}: exit ${result.status}, the library predicts ${run.expected}\n${result.stderr.slice(0, 400)}`);
-            if (STACK_FRAME.test(result.stderr) || result.stderr.includes('unexpected error')) failures.push(`${label}: stack trace on stderr\n${result.stderr.slice(0, 800)}`);
+            if (result.status === null || ![0, 1, 2].includes(result.status))
+              failures.push(`${label}: exit ${String(result.status)} (${String(result.signal)})`);
+            else if (run.expected !== null && result.status !== run.expected)
+              failures.push(`${label}: exit ${result.status}, the library predicts ${run.expected}\n${result.stderr.slice(0, 400)}`);
+            if (STACK_FRAME.test(result.stderr) || result.stderr.includes('unexpected error'))
+              failures.push(`${label}: stack trace on stderr\n${result.stderr.slice(0, 800)}`);
           }
         } finally {
           rmSync(root, { recursive: true, force: true });

@@ -22,7 +22,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const key = (p: { file: string; line: number; target?: string }): string => `${p.file}:${p.line}:${p.target ?? ''}`;
-const of = (rule: Problem['rule']): string[] => result.problems.filter((p) => p.rule === rule).map(key).sort();
+const of = (rule: Problem['rule']): string[] =>
+  result.problems
+    .filter((p) => p.rule === rule)
+    .map(key)
+    .sort();
 
 describe('generated 2,000-note vault', () => {
   it('has the planted defects of every kind', () => {
@@ -36,7 +40,10 @@ describe('generated 2,000-note vault', () => {
     ['heading', 'unresolved-heading'],
     ['block', 'unresolved-block'],
   ] as const)('unresolved %s links equal the planted ones (file, line, target)', (kind, rule) => {
-    const planted = expected.unresolved.filter((u) => u.kind === kind).map(key).sort();
+    const planted = expected.unresolved
+      .filter((u) => u.kind === kind)
+      .map(key)
+      .sort();
     expect(planted.length).toBeGreaterThan(0);
     expect(of(rule)).toEqual(planted);
   });
@@ -50,12 +57,32 @@ describe('generated 2,000-note vault', () => {
   it('missing attachments, ambiguous names, duplicate block ids and broken frontmatter match too', () => {
     expect(of('unresolved-attachment')).toEqual(expected.attachments.map(key).sort());
     expect(of('ambiguous-link')).toEqual(expected.ambiguous.map(key).sort());
-    expect(result.problems.filter((p) => p.rule === 'duplicate-block-id').map((p) => `${p.file}:${p.line}`).sort()).toEqual(expected.duplicateBlocks.map((d) => `${d.file}:${d.line}`).sort());
-    expect(result.problems.filter((p) => p.rule === 'invalid-frontmatter').map((p) => `${p.file}:${p.line}`).sort()).toEqual(expected.invalidFrontmatter.map((d) => `${d.file}:${d.line}`).sort());
+    expect(
+      result.problems
+        .filter((p) => p.rule === 'duplicate-block-id')
+        .map((p) => `${p.file}:${p.line}`)
+        .sort(),
+    ).toEqual(expected.duplicateBlocks.map((d) => `${d.file}:${d.line}`).sort());
+    expect(
+      result.problems
+        .filter((p) => p.rule === 'invalid-frontmatter')
+        .map((p) => `${p.file}:${p.line}`)
+        .sort(),
+    ).toEqual(expected.invalidFrontmatter.map((d) => `${d.file}:${d.line}`).sort());
   });
 
   it('reports nothing else', () => {
-    const known = new Set(['unresolved-link', 'unresolved-heading', 'unresolved-block', 'alias-link', 'unresolved-attachment', 'ambiguous-link', 'duplicate-block-id', 'invalid-frontmatter', 'orphan-note']);
+    const known = new Set([
+      'unresolved-link',
+      'unresolved-heading',
+      'unresolved-block',
+      'alias-link',
+      'unresolved-attachment',
+      'ambiguous-link',
+      'duplicate-block-id',
+      'invalid-frontmatter',
+      'orphan-note',
+    ]);
     expect(result.problems.filter((p) => !known.has(p.rule))).toEqual([]);
     expect(result.summary.links).toBe(expected.links);
   });

@@ -18,7 +18,12 @@ function listFiles(dir: string): string[] {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -42,7 +47,7 @@ function frontmatterOf(text: string): string | undefined {
   if (lines[0] !== '---') return undefined;
   const end = lines.indexOf('---', 1);
   if (end < 0) return undefined;
-  return lines.slice(1, end).join('\n') + '\n';
+  return `${lines.slice(1, end).join('\n')}\n`;
 }
 
 interface Found {
@@ -348,8 +353,7 @@ describe('genvault', () => {
   });
 
   it('runs as a CLI', { timeout: 60_000 }, () => {
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', GENVAULT, ...args], { cwd: ROOT, encoding: 'utf8' });
+    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', GENVAULT, ...args], { cwd: ROOT, encoding: 'utf8' });
     const bad = run(['--notes', '10']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage: .*--out DIR/);
@@ -416,16 +420,59 @@ describe('genvault --profile real', () => {
       expect(got, `${name}: ${got.toFixed(3)} of notes, want about ${want}`).toBeGreaterThan(want - slack);
       expect(got, `${name}: ${got.toFixed(3)} of notes, want about ${want}`).toBeLessThan(want + slack);
     };
-    near('frontmatter', share((n) => n.fm !== null), 0.98, 0.02);
-    near('empty list item', share((n) => (n.fm ?? []).some((l) => /^\s*-\s*$/.test(l))), 0.85);
-    near('aliases', share((n) => (n.fm ?? []).some((l) => l.startsWith('aliases:'))), 0.81);
-    near('%% comments', share((n) => n.body.includes('%%')), 0.92);
-    near('raw HTML', share((n) => /<(span|a|div|br|img|iframe)\b/.test(n.body)), 0.92);
-    near('HTML comments', share((n) => n.body.includes('<!--')), 0.38);
-    near('block ids', share((n) => /(^| )\^[A-Za-z0-9-]+$/m.test(n.body)), 0.38);
-    near('images', share((n) => /!\[\[[^\]]+\.png(\|\d+)?\]\]|!\[[^\]]*\]\([^)]+\.png\)/.test(n.body)), 0.49);
-    near('callouts', share((n) => /^> \[!\w+\]/m.test(n.body)), 0.024, 0.01);
-    near('tables', share((n) => /^\|.*\|\n\| ---/m.test(n.body)), 0.022, 0.012);
+    near(
+      'frontmatter',
+      share((n) => n.fm !== null),
+      0.98,
+      0.02,
+    );
+    near(
+      'empty list item',
+      share((n) => (n.fm ?? []).some((l) => /^\s*-\s*$/.test(l))),
+      0.85,
+    );
+    near(
+      'aliases',
+      share((n) => (n.fm ?? []).some((l) => l.startsWith('aliases:'))),
+      0.81,
+    );
+    near(
+      '%% comments',
+      share((n) => n.body.includes('%%')),
+      0.92,
+    );
+    near(
+      'raw HTML',
+      share((n) => /<(span|a|div|br|img|iframe)\b/.test(n.body)),
+      0.92,
+    );
+    near(
+      'HTML comments',
+      share((n) => n.body.includes('<!--')),
+      0.38,
+    );
+    near(
+      'block ids',
+      share((n) => /(^| )\^[A-Za-z0-9-]+$/m.test(n.body)),
+      0.38,
+    );
+    near(
+      'images',
+      share((n) => /!\[\[[^\]]+\.png(\|\d+)?\]\]|!\[[^\]]*\]\([^)]+\.png\)/.test(n.body)),
+      0.49,
+    );
+    near(
+      'callouts',
+      share((n) => /^> \[!\w+\]/m.test(n.body)),
+      0.024,
+      0.01,
+    );
+    near(
+      'tables',
+      share((n) => /^\|.*\|\n\| ---/m.test(n.body)),
+      0.022,
+      0.012,
+    );
     expect(share((n) => /^> \[!\w+\][-+]/m.test(n.body))).toBeGreaterThan(0);
     expect(share((n) => /\[\^\d+\]/.test(n.body))).toBeGreaterThan(0);
     expect(share((n) => /\[\[[^\]]*#[^\]^|]+[\]|]/.test(n.body))).toBeGreaterThan(0.01);
@@ -475,7 +522,11 @@ describe('genvault --profile real', () => {
 
   it('puts every planted defect on the line it lists', () => {
     expect(exp.unresolved.length).toBeGreaterThan(50);
-    for (const kind of ['note', 'heading', 'block'] as const) expect(exp.unresolved.some((u) => u.kind === kind), kind).toBe(true);
+    for (const kind of ['note', 'heading', 'block'] as const)
+      expect(
+        exp.unresolved.some((u) => u.kind === kind),
+        kind,
+      ).toBe(true);
     for (const r of exp.unresolved) expect(lineOf(notes, r.file, r.line)).toContain(`[[${r.target}]]`);
     for (const r of exp.viaAlias) expect(lineOf(notes, r.file, r.line)).toContain(`[[${r.target}]]`);
     for (const r of exp.attachments) expect(lineOf(notes, r.file, r.line)).toContain(`![[${r.target}]]`);

@@ -252,7 +252,18 @@ describe('special files', () => {
   });
 });
 
-const HOSTILE_KEYS = ['[[Secret]]', '![[Private.png]]', '#secret-tag', '%%hidden%%', '==marked==', '<!-- open', 'close -->', 'a | b', '\\#tag', '\\[[Escaped]]'];
+const HOSTILE_KEYS = [
+  '[[Secret]]',
+  '![[Private.png]]',
+  '#secret-tag',
+  '%%hidden%%',
+  '==marked==',
+  '<!-- open',
+  'close -->',
+  'a | b',
+  '\\#tag',
+  '\\[[Escaped]]',
+];
 
 describe('feed values never become live Markdown', () => {
   it('escapes links, embeds, tags, comments, highlights and HTML comments in cells, and a second refresh changes nothing', async () => {
@@ -295,7 +306,18 @@ describe('feed values never become live Markdown', () => {
 
   it('a link-formatted column still writes a working wikilink', async () => {
     server.routes.set('/names.csv', serve('name,flow\nNVIDIA,1000000\n'));
-    const config = ['vault: notes', 'feeds:', '  names:', `    source: ${server.url}/names.csv`, '    format: csv', '    key: Name', '    columns:', '      Name: { field: name, format: link }', '      Flow: { field: flow, format: "~$M" }', ''].join('\n');
+    const config = [
+      'vault: notes',
+      'feeds:',
+      '  names:',
+      `    source: ${server.url}/names.csv`,
+      '    format: csv',
+      '    key: Name',
+      '    columns:',
+      '      Name: { field: name, format: link }',
+      '      Flow: { field: flow, format: "~$M" }',
+      '',
+    ].join('\n');
     const dir = makeProject({ 'almanac.yaml': config, 'notes/Names.md': '<!-- feed: names -->\n<!-- /feed -->\n' });
     await refresh({ cwd: dir, today: TODAY, http: FAST });
     const parsed = parseNote('Names.md', read(dir, 'notes/Names.md'));

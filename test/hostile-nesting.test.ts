@@ -14,7 +14,11 @@ describe('deeply nested notes', () => {
   it('check reports each as parse-error with file:line and checks the rest', async () => {
     const result = await checkFiles({ ...HOSTILE, ...GOOD, 'Broken.md': '[[Nowhere]]' });
     const parseErrors = result.problems.filter((problem) => problem.rule === 'parse-error');
-    expect(parseErrors.map((problem) => [problem.file, problem.line, problem.severity])).toEqual(Object.entries(LINES).map(([file, line]) => [file, line, 'error']).sort());
+    expect(parseErrors.map((problem) => [problem.file, problem.line, problem.severity])).toEqual(
+      Object.entries(LINES)
+        .map(([file, line]) => [file, line, 'error'])
+        .sort(),
+    );
     // The rest of the vault is checked as usual.
     expect(result.problems.filter((problem) => problem.rule === 'unresolved-link').map((problem) => problem.file)).toEqual(['Broken.md']);
   });

@@ -74,7 +74,9 @@ describe('notes whose frontmatter Almanac cannot read for sure', () => {
     const texts = allText(site.outDir);
     // Positive control: the published text is in the pages and the search index.
     expect(texts.some(({ file, text }) => file.startsWith('search-index/') && text.includes('xylophon'))).toBe(true);
-    const leaks = texts.flatMap(({ file, text }) => CASES.flatMap((_entry, index) => (text.includes(secretWord(index)) ? [`${file}: ${secretWord(index)}`] : [])));
+    const leaks = texts.flatMap(({ file, text }) =>
+      CASES.flatMap((_entry, index) => (text.includes(secretWord(index)) ? [`${file}: ${secretWord(index)}`] : [])),
+    );
     expect(leaks).toEqual([]);
     expect(listFiles(site.outDir).filter((file) => file.includes('hostile'))).toEqual([]);
   });
@@ -83,7 +85,10 @@ describe('notes whose frontmatter Almanac cannot read for sure', () => {
     const warned = site.warnings.filter((warning) => warning.rule === 'invalid-frontmatter');
     for (const entry of CASES.filter((item) => item.line > 0)) {
       const found = warned.filter((warning) => warning.file === `hostile-${entry.name}.md`);
-      expect(found.map((warning) => warning.line), entry.name).toEqual([entry.line]);
+      expect(
+        found.map((warning) => warning.line),
+        entry.name,
+      ).toEqual([entry.line]);
       expect(found[0]?.message, entry.name).toMatch(/left out of the site/);
     }
     // The CRLF notes parse now: they say `publish: false`, so they are private with nothing to warn about.
@@ -102,7 +107,10 @@ describe('notes whose frontmatter Almanac cannot read for sure', () => {
     const result = check(project.vault, { config: project.config, graph: project.graph });
     const invalid = result.problems.filter((problem) => problem.rule === 'invalid-frontmatter');
     for (const entry of CASES.filter((item) => item.line > 0)) {
-      expect(invalid.some((problem) => problem.file === `hostile-${entry.name}.md` && problem.line === entry.line), entry.name).toBe(true);
+      expect(
+        invalid.some((problem) => problem.file === `hostile-${entry.name}.md` && problem.line === entry.line),
+        entry.name,
+      ).toBe(true);
     }
     // CRLF frontmatter reads as it does with LF: `publish: false` is false, no problem at all.
     expect(invalid.filter((problem) => problem.file.startsWith('hostile-crlf-'))).toEqual([]);
@@ -123,7 +131,9 @@ describe('the publish key', () => {
   it('reads `Publish: true` as publish, and reports the casing without leaving the note out', () => {
     const note = parseNote('a.md', '---\nPublish: true\n---\nx\n');
     expect(note.publish).toBe(true);
-    expect(note.issues.map((issue) => [issue.line, issue.unpublished, issue.message])).toEqual([[2, false, 'Frontmatter key `Publish` is read as `publish`: write it in lower case']]);
+    expect(note.issues.map((issue) => [issue.line, issue.unpublished, issue.message])).toEqual([
+      [2, false, 'Frontmatter key `Publish` is read as `publish`: write it in lower case'],
+    ]);
   });
 });
 
@@ -138,7 +148,10 @@ describe('site.exclude', () => {
   };
 
   async function publishedWith(exclude: string[]): Promise<{ published: string[]; attachments: string[]; unmatched: string[] }> {
-    const dir = writeVault({ ...files, 'almanac.yaml': `vault: vault\nsite:\n  exclude:\n${exclude.map((entry) => `    - ${JSON.stringify(entry)}\n`).join('')}` });
+    const dir = writeVault({
+      ...files,
+      'almanac.yaml': `vault: vault\nsite:\n  exclude:\n${exclude.map((entry) => `    - ${JSON.stringify(entry)}\n`).join('')}`,
+    });
     const project = await openProject({ config: join(dir, 'almanac.yaml'), cache: false });
     const site = buildSiteModel({ notes: project.vault.notes, graph: project.graph, vaultRoot: project.vaultDir, base: '/', options: project.config.site });
     return {

@@ -65,7 +65,9 @@ describe('literal wikilinks naming private notes', () => {
     const texts = allText(site.outDir);
     // Positive control: the search index holds the page's words.
     expect(texts.some(({ file, text }) => file.startsWith('search-index/') && text.includes('xylophon'))).toBe(true);
-    const leaks = texts.flatMap(({ file, text }) => SECRETS.filter((secret) => text.toLowerCase().includes(secret.toLowerCase())).map((secret) => `${file}: ${secret}`));
+    const leaks = texts.flatMap(({ file, text }) =>
+      SECRETS.filter((secret) => text.toLowerCase().includes(secret.toLowerCase())).map((secret) => `${file}: ${secret}`),
+    );
     expect(leaks).toEqual([]);
   });
 
@@ -74,7 +76,9 @@ describe('literal wikilinks naming private notes', () => {
     expect(page).toContain('[[Public Friend]]');
     expect(page).toContain('[[Nowhere At All]]');
     expect(page).toContain('[[#Local]]');
-    const search = searchPages(site.outDir).map((entry) => JSON.stringify(entry)).join('\n');
+    const search = searchPages(site.outDir)
+      .map((entry) => JSON.stringify(entry))
+      .join('\n');
     expect(search).toContain('Public Friend');
     expect(search).toContain('Nowhere At All');
   });

@@ -40,7 +40,9 @@ describe('broken feed markers', () => {
   it('a second start marker before the first region is closed', async () => {
     const body = `<!-- feed: xmag-flows -->\n${TABLE}\n<!-- feed: xmag-flows -->\n${TABLE}<!-- /feed -->\n`;
     const result = await run(body);
-    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:6:1 {2}error {4}feed xmag-flows: a second start marker before the region opened on line 1/)]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(/^notes\/Broken\.md:6:1 {2}error {4}feed xmag-flows: a second start marker before the region opened on line 1/),
+    ]);
     expect(result.note).toBe(body);
   });
 
@@ -54,7 +56,10 @@ describe('broken feed markers', () => {
   it('a malformed marker and a stray end marker', async () => {
     const body = `<!-- feed xmag-flows -->\n${TABLE}<!-- /feed -->\n`;
     const result = await run(body);
-    expect(result.lines).toEqual([expect.stringMatching(/^notes\/Broken\.md:1:1 {2}error {4}not a feed marker/), expect.stringMatching(/^notes\/Broken\.md:5:1 {2}error {4}`<!-- \/feed -->` without a start marker/)]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(/^notes\/Broken\.md:1:1 {2}error {4}not a feed marker/),
+      expect.stringMatching(/^notes\/Broken\.md:5:1 {2}error {4}`<!-- \/feed -->` without a start marker/),
+    ]);
     expect(result.note).toBe(body);
   });
 

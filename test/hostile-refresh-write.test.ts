@@ -13,11 +13,13 @@ const faults = vi.hoisted(() => ({ writeFile: new Map<string, string>(), rename:
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
-  const failing = (name: keyof typeof faults) => (path: unknown): void => {
-    for (const [part, code] of faults[name]) {
-      if (String(path).includes(part)) throw Object.assign(new Error(`${code}: injected fault, ${name} '${String(path)}'`), { code });
-    }
-  };
+  const failing =
+    (name: keyof typeof faults) =>
+    (path: unknown): void => {
+      for (const [part, code] of faults[name]) {
+        if (String(path).includes(part)) throw Object.assign(new Error(`${code}: injected fault, ${name} '${String(path)}'`), { code });
+      }
+    };
   const writeFile: typeof real.writeFile = async (path, ...rest) => {
     failing('writeFile')(path);
     return real.writeFile(path, ...rest);
@@ -79,7 +81,9 @@ describe('a write that fails', () => {
       { path: 'A.md', status: 'failed' },
       { path: 'B.md', status: 'updated' },
     ]);
-    expect(result.problems).toEqual([expect.objectContaining({ severity: 'error', path: 'A.md', line: 11, message: expect.stringContaining('disk is full (ENOSPC)') })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'error', path: 'A.md', line: 11, message: expect.stringContaining('disk is full (ENOSPC)') }),
+    ]);
     expect(read(dir, 'notes/A.md')).toBe(fixture('flows-note.md'));
     expect(read(dir, 'notes/B.md')).not.toBe(fixture('flows-note.md'));
     expect(temps(dir)).toEqual([]);

@@ -58,9 +58,17 @@ describe('HTML, XHTML and XML attachments', () => {
   });
 
   it('are copied and linked when site.allowHtmlAttachments is true', async () => {
-    const project = writeVault({ ...Object.fromEntries(Object.entries(notes).map(([path, text]) => [`vault/${path}`, text])), 'almanac.yaml': 'vault: vault\noutput: site\nsite:\n  allowHtmlAttachments: true\n' });
+    const project = writeVault({
+      ...Object.fromEntries(Object.entries(notes).map(([path, text]) => [`vault/${path}`, text])),
+      'almanac.yaml': 'vault: vault\noutput: site\nsite:\n  allowHtmlAttachments: true\n',
+    });
     const result = await build({ cwd: project, search: false });
-    expect(listFiles(join(project, 'site')).filter((file) => file.startsWith('files/'))).toEqual(['files/evil.html', 'files/evil.svg', 'files/evil.xhtml', 'files/evil.xml']);
+    expect(listFiles(join(project, 'site')).filter((file) => file.startsWith('files/'))).toEqual([
+      'files/evil.html',
+      'files/evil.svg',
+      'files/evil.xhtml',
+      'files/evil.xml',
+    ]);
     expect(readFileSync(join(project, 'site', 'files/evil.html'), 'utf8')).toBe(EVIL_HTML);
     expect(readFileSync(join(project, 'site', 'page', 'index.html'), 'utf8')).toContain('href="/files/evil.html"');
     expect(result.warnings.filter((warning) => warning.rule === 'unsafe-attachment')).toEqual([]);

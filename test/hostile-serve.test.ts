@@ -18,7 +18,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): 
   }
 }
 
-describe('serve reads saved notes within the vault walk\'s limits', () => {
+describe("serve reads saved notes within the vault walk's limits", () => {
   let dir: string;
   let out: string;
   let outside: string;
@@ -48,7 +48,11 @@ describe('serve reads saved notes within the vault walk\'s limits', () => {
     writeFileSync(join(dir, 'vault/Alpha.md'), `# Alpha\n\nHUGEWORD ${'padding '.repeat(400)}\n`);
     await waitFor(() => !existsSync(join(out, 'alpha/index.html')), 'the page to go');
     await handle.idle();
-    expect(allText(out).filter(({ text }) => text.includes('HUGEWORD')).map(({ file }) => file)).toEqual([]);
+    expect(
+      allText(out)
+        .filter(({ text }) => text.includes('HUGEWORD'))
+        .map(({ file }) => file),
+    ).toEqual([]);
   });
 
   it('never publishes the outside file a note is turned into a symlink to', async () => {
@@ -56,6 +60,10 @@ describe('serve reads saved notes within the vault walk\'s limits', () => {
     symlinkSync(join(outside, 'secret.md'), join(dir, 'vault/Gamma.md'));
     await waitFor(() => !existsSync(join(out, 'gamma/index.html')), 'the page to go');
     await handle.idle();
-    expect(allText(out).filter(({ text }) => text.includes('OUTSIDESECRET')).map(({ file }) => file)).toEqual([]);
+    expect(
+      allText(out)
+        .filter(({ text }) => text.includes('OUTSIDESECRET'))
+        .map(({ file }) => file),
+    ).toEqual([]);
   });
 });

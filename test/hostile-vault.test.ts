@@ -30,7 +30,9 @@ function projectWithOutside(files: Record<string, string>): { dir: string; vault
 }
 
 function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => join(entry.parentPath, entry.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('symlinks', () => {
@@ -47,7 +49,11 @@ describe('symlinks', () => {
     expect(symlinks.map((problem) => `${problem.file} ${problem.severity}`)).toEqual(['Linked warning', 'Passwd.md warning', 'pw.png warning']);
     expect(symlinks[0]?.message).toContain('outside the vault');
     // What the links named is not in the vault, so they do not resolve.
-    expect(result.problems.filter((problem) => problem.file === 'Home.md').map((problem) => problem.rule)).toEqual(['unresolved-link', 'unresolved-attachment', 'unresolved-link']);
+    expect(result.problems.filter((problem) => problem.file === 'Home.md').map((problem) => problem.rule)).toEqual([
+      'unresolved-link',
+      'unresolved-attachment',
+      'unresolved-link',
+    ]);
   });
 
   it('an ignored symlink out of the vault is neither followed nor reported', async () => {
@@ -112,7 +118,9 @@ describe('vault size', () => {
     expect(big?.publish).toBe(false);
     expect(big?.headings).toEqual([]);
     const result = check(vault, { config: CONFIG });
-    expect(lines(result)).toEqual(['Big.md:1:1 warning Note is 2.0 KB, over the 1000 bytes limit (limits.note-size): not read, checked or published [note-too-large]']);
+    expect(lines(result)).toEqual([
+      'Big.md:1:1 warning Note is 2.0 KB, over the 1000 bytes limit (limits.note-size): not read, checked or published [note-too-large]',
+    ]);
   });
 
   it('the CLI exits 2 on a vault that is / or over limits.files, and 0 on a symlink warning', () => {
@@ -159,7 +167,9 @@ describe('encodings', () => {
     const dir = writeVault({ 'Latin.md': latin1, 'Other.md': '# Other\n' });
     const vault = await loadVault(dir);
     const result = check(vault, { config: CONFIG });
-    expect(lines(result)).toEqual(['Latin.md:4:1 error Not valid UTF-8 at byte 20: save the note as UTF-8 (bytes that are not UTF-8 read as U+FFFD) [invalid-encoding]']);
+    expect(lines(result)).toEqual([
+      'Latin.md:4:1 error Not valid UTF-8 at byte 20: save the note as UTF-8 (bytes that are not UTF-8 read as U+FFFD) [invalid-encoding]',
+    ]);
     expect(latin1[20]).toBe(0xe9);
     const parsed = vault.notes.find((entry) => entry.path === 'Latin.md');
     expect(parsed?.links.map((link) => link.target)).toEqual(['Other']);
@@ -180,11 +190,19 @@ describe('first invalid UTF-8 byte', () => {
 
 describe('case twins', () => {
   it('a link to one of A.md and a.md is ambiguous-link, and lands on the one spelled as the link is', async () => {
-    const vault = await loadVault(writeVault({ 'A.md': '# Upper\n', 'a.md': '# Lower\n', 'Home.md': '[[A]] [[a]]\n', 'Sub/B.md': '# B\n', 'Sub/b.md': '# b\n', 'Other/Far.md': '[[B]]\n' }));
+    const vault = await loadVault(
+      writeVault({ 'A.md': '# Upper\n', 'a.md': '# Lower\n', 'Home.md': '[[A]] [[a]]\n', 'Sub/B.md': '# B\n', 'Sub/b.md': '# b\n', 'Other/Far.md': '[[B]]\n' }),
+    );
     const result = check(vault, { config: CONFIG });
     const ambiguous = result.problems.filter((problem) => problem.rule === 'ambiguous-link');
-    expect(ambiguous.map((problem) => `${problem.file}:${problem.column} ${problem.severity}`)).toEqual(['Home.md:1 warning', 'Home.md:7 warning', 'Other/Far.md:1 warning']);
-    expect(ambiguous[0]?.message).toBe('“A” names A.md and a.md, notes whose paths differ only in case; Almanac links A.md. The vault breaks on case-insensitive file systems (macOS, Windows), where only one of them can exist: rename one');
+    expect(ambiguous.map((problem) => `${problem.file}:${problem.column} ${problem.severity}`)).toEqual([
+      'Home.md:1 warning',
+      'Home.md:7 warning',
+      'Other/Far.md:1 warning',
+    ]);
+    expect(ambiguous[0]?.message).toBe(
+      '“A” names A.md and a.md, notes whose paths differ only in case; Almanac links A.md. The vault breaks on case-insensitive file systems (macOS, Windows), where only one of them can exist: rename one',
+    );
     expect(ambiguous[1]?.message).toContain('Almanac links a.md');
     expect(ambiguous[2]?.message).toContain('Sub/B.md and Sub/b.md');
   });

@@ -13,10 +13,17 @@ import { EVIL_HTML, EVIL_SVG, expectIds, expectInert, GOOD, HOSTILE, LINES, USER
 describe('hostile notes through the CLI, in note workers', () => {
   it('check and build report them and build the rest', () => {
     const filler: Record<string, string> = {};
-    for (let index = 0; index < WORKER_THRESHOLD; index++) filler[`filler/Note ${index}.md`] = `# Note ${index}\n\nSee [[Note ${(index + 1) % WORKER_THRESHOLD}]].\n`;
+    for (let index = 0; index < WORKER_THRESHOLD; index++)
+      filler[`filler/Note ${index}.md`] = `# Note ${index}\n\nSee [[Note ${(index + 1) % WORKER_THRESHOLD}]].\n`;
     const attachments = { 'Attachments.md': 'See [[evil.html]] and ![[evil.svg]].\n', 'evil.svg': EVIL_SVG, 'evil.html': EVIL_HTML };
-    const notes = Object.entries({ ...HOSTILE, ...GOOD, ...filler, ...attachments, 'Page.md': USER_IDS_NOTE }).map(([path, source]) => [`vault/${path}`, source]);
-    const project = writeVault({ ...Object.fromEntries(notes), 'almanac.yaml': 'vault: vault\noutput: site\nrules: {orphan-note: off, unresolved-heading: off}\n' });
+    const notes = Object.entries({ ...HOSTILE, ...GOOD, ...filler, ...attachments, 'Page.md': USER_IDS_NOTE }).map(([path, source]) => [
+      `vault/${path}`,
+      source,
+    ]);
+    const project = writeVault({
+      ...Object.fromEntries(notes),
+      'almanac.yaml': 'vault: vault\noutput: site\nrules: {orphan-note: off, unresolved-heading: off}\n',
+    });
     const checked = runCli(['check', '--format', 'json'], project);
     expect(checked.status).toBe(1);
     const problems = (JSON.parse(checked.stdout) as { problems: Array<{ rule: string; file: string; line: number }> }).problems;
@@ -25,7 +32,8 @@ describe('hostile notes through the CLI, in note workers', () => {
 
     const built = runCli(['build'], project);
     expect(built.status).toBe(0);
-    for (const file of Object.keys(HOSTILE)) expect(built.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:${LINES[file] ?? 1}:1 +warning +The note could not be rendered`));
+    for (const file of Object.keys(HOSTILE))
+      expect(built.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:${LINES[file] ?? 1}:1 +warning +The note could not be rendered`));
     expect(built.stderr).toMatch(/Attachments\.md:1:5 +warning +Not published: evil\.html/);
     const site = join(project, 'site');
     for (const file of Object.keys(HOSTILE)) expect(readFileSync(join(site, file.replace(/\.md$/, ''), 'index.html'), 'utf8')).toContain('class="parse-error"');

@@ -19,10 +19,15 @@ import { allText } from './fixtures/publish/crawl.js';
 /** The CLI, run without blocking, so a test's runs overlap (each spends most of its time starting Node). */
 function runCli(args: string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin/almanac.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ status, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/almanac.js'), ...args],
+      { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -61,14 +66,21 @@ describe('hostile YAML in a note', () => {
       expect(note.publish, entry.name).toBe(false);
       expect(note.frontmatter, entry.name).toEqual({});
       // The YAML starts on file line 2, after the opening `---`.
-      expect(note.issues.map((issue) => [issue.rule, issue.line]), entry.name).toEqual([['invalid-frontmatter', entry.line + 1]]);
+      expect(
+        note.issues.map((issue) => [issue.rule, issue.line]),
+        entry.name,
+      ).toEqual([['invalid-frontmatter', entry.line + 1]]);
       expect(note.issues[0]?.message, entry.name).toMatch(entry.message);
     }
   });
 
   it('leaves the note out while the rest of the vault builds, with a warning each', () => {
     expect(site.plan.site.notes.map((entry) => entry.note.path)).toEqual(['Public.md']);
-    expect(allText(site.outDir).filter(({ text }) => text.includes('quixoticzebra')).map(({ file }) => file)).toEqual([]);
+    expect(
+      allText(site.outDir)
+        .filter(({ text }) => text.includes('quixoticzebra'))
+        .map(({ file }) => file),
+    ).toEqual([]);
     const warned = site.warnings.filter((warning) => warning.rule === 'invalid-frontmatter').map((warning) => `${warning.file}:${warning.line}`);
     expect(warned.sort()).toEqual(HOSTILE.map((entry) => `${entry.name}.md:${entry.line + 1}`).sort());
   });
@@ -76,7 +88,9 @@ describe('hostile YAML in a note', () => {
   it('is an invalid-frontmatter error in check', async () => {
     const project = await openProject({ config: join(dir, 'almanac.yaml'), cache: false });
     const result = check(project.vault, { config: project.config, graph: project.graph });
-    const invalid = result.problems.filter((problem) => problem.rule === 'invalid-frontmatter').map((problem) => `${problem.file}:${problem.line} ${problem.severity}`);
+    const invalid = result.problems
+      .filter((problem) => problem.rule === 'invalid-frontmatter')
+      .map((problem) => `${problem.file}:${problem.line} ${problem.severity}`);
     expect(invalid.sort()).toEqual(HOSTILE.map((entry) => `${entry.name}.md:${entry.line + 1} error`).sort());
   });
 
@@ -133,7 +147,9 @@ describe('large frontmatter', () => {
     const started = performance.now();
     const frontmatter = readFrontmatter(source, { maxSize: Infinity });
     const seconds = (performance.now() - started) / 1000;
-    expect(frontmatter.issues.map((issue) => [issue.line, issue.message])).toEqual([[20_002, 'Invalid frontmatter YAML: duplicate key `key7` (first on line 9); the note is left out of the site']]);
+    expect(frontmatter.issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [20_002, 'Invalid frontmatter YAML: duplicate key `key7` (first on line 9); the note is left out of the site'],
+    ]);
     // yaml's own uniqueKeys took 34 s at 30,000 keys here (quadratic); one pass takes well under one.
     expect(seconds).toBeLessThan(5);
   }, 20_000);

@@ -12,8 +12,8 @@ import { listFiles } from './fixtures/publish/crawl.js';
 // The failure is injected in the last step of writing the site (after every page is written
 // into the staging folder), where a real one (a full disk, a file Eleventy cannot write) comes.
 const failing = vi.hoisted(() => ({ on: false }));
-vi.mock('../src/publish/emit/output-dir.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/publish/emit/output-dir.js')>();
+vi.mock('../src/publish/emit/copy-assets.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/publish/emit/copy-assets.js')>();
   return {
     ...actual,
     copyAttachments: (...args: Parameters<typeof actual.copyAttachments>): number => {

@@ -33,7 +33,8 @@ function comparable(node: unknown): unknown {
     if (key === 'position') {
       const position = value as { start: { line: number; column: number }; end: { line: number } } | undefined;
       if (!position) continue;
-      if (BLOCKS.has(String(record.type))) out.position = ENDS.has(String(record.type)) ? { line: position.start.line, end: position.end.line } : { line: position.start.line };
+      if (BLOCKS.has(String(record.type)))
+        out.position = ENDS.has(String(record.type)) ? { line: position.start.line, end: position.end.line } : { line: position.start.line };
       else if (INLINE.has(String(record.type))) out.position = { line: position.start.line, column: position.start.column };
       continue;
     }
@@ -104,8 +105,14 @@ describe('fast path', () => {
     ['inline', '*a* **b** ***c*** _d_ __e__ `code` \\*esc\\* &amp; &copy; a  \nb\\\nc <span>x</span>\n'],
     ['html', '<div>\n*not md*\n</div>\n\n<!-- note -->\ntext\n'],
     ['block ids and tags', 'Para #tag/sub #123 ^id-1\n\n- item ^li\n\n| t |\n|---|\n| 1 |\n\n^tbl\n\n*Updated 2026-01-14*\n'],
-    ['block ids on their own line', 'Para\n^soft\n\n![[img.png]]\n^img\n\n![[img.png]]^none\n\n> [!info] Title ^t\n\n> [!note] T\n> body\n^lazy\n\n> quote\n>\n> ^own\n\n- one\n  two ^li\n- lazy\n^li2\n  - child\n\n| a |\n|---|\n| 1 |\n^row\n\nhard  \n^hard\n'],
-    ['html anchors and comments', 'See <span id="page-5-6">8</span> and <a name=\'top\'></a>\n\n<div id=blk class="x">\n<p id="inner">\n</div>\n\n<!-- [[Hidden]] <a id="no"> -->\n\n<!--\n\n[[Also hidden]]\n\n-->\n\ntext <!-- [[Inline]] --> [[Shown]]\n'],
+    [
+      'block ids on their own line',
+      'Para\n^soft\n\n![[img.png]]\n^img\n\n![[img.png]]^none\n\n> [!info] Title ^t\n\n> [!note] T\n> body\n^lazy\n\n> quote\n>\n> ^own\n\n- one\n  two ^li\n- lazy\n^li2\n  - child\n\n| a |\n|---|\n| 1 |\n^row\n\nhard  \n^hard\n',
+    ],
+    [
+      'html anchors and comments',
+      'See <span id="page-5-6">8</span> and <a name=\'top\'></a>\n\n<div id=blk class="x">\n<p id="inner">\n</div>\n\n<!-- [[Hidden]] <a id="no"> -->\n\n<!--\n\n[[Also hidden]]\n\n-->\n\ntext <!-- [[Inline]] --> [[Shown]]\n',
+    ],
   ])('agrees with remark on %s', (_name, body) => {
     expect(expectSame('Note.md', body)).toBe('fast');
   });
@@ -132,7 +139,50 @@ describe('fast path', () => {
 
   it('agrees with remark on arbitrary Obsidian-flavoured text it accepts', () => {
     const piece = fc.oneof(
-      fc.constantFrom('[[', ']]', '![[', '|', '\\|', '\\', '#', '# ', '#^', ' ^b-1', '`', '```', '---', '***', '> ', '> [!note]- ', '<b>', '</b>', '<!--', '-->', '| a | b |', '|---|---|', '*Updated 2026-01-14*', '- ', '1. ', '- [ ] ', '  ', '    ', '*', '_', '**', '[', ']', '(', ')', '](x.md)', '![', '<', '>', '&amp;', 'Note', ' '),
+      fc.constantFrom(
+        '[[',
+        ']]',
+        '![[',
+        '|',
+        '\\|',
+        '\\',
+        '#',
+        '# ',
+        '#^',
+        ' ^b-1',
+        '`',
+        '```',
+        '---',
+        '***',
+        '> ',
+        '> [!note]- ',
+        '<b>',
+        '</b>',
+        '<!--',
+        '-->',
+        '| a | b |',
+        '|---|---|',
+        '*Updated 2026-01-14*',
+        '- ',
+        '1. ',
+        '- [ ] ',
+        '  ',
+        '    ',
+        '*',
+        '_',
+        '**',
+        '[',
+        ']',
+        '(',
+        ')',
+        '](x.md)',
+        '![',
+        '<',
+        '>',
+        '&amp;',
+        'Note',
+        ' ',
+      ),
       fc.string({ maxLength: 5 }),
       fc.constantFrom('\n', '\n\n'),
     );
@@ -145,7 +195,27 @@ describe('fast path', () => {
     expect(expectSame('Note.md', '**!* 0*Updated 2026-01-14*\n')).toBe('fast');
     const piece = fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom('*', '**', '***', '_', '__', '___', '****') },
-      { weight: 2, arbitrary: fc.constantFrom(' ', 'a', '0', '!', '.', '(', ')', '\u20ac', '\u201c', '\u2014', '\u00a0', 'Updated 2026-01-14', '[[N]]', '[t](u.md)', '`c`', '\\*') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          ' ',
+          'a',
+          '0',
+          '!',
+          '.',
+          '(',
+          ')',
+          '\u20ac',
+          '\u201c',
+          '\u2014',
+          '\u00a0',
+          'Updated 2026-01-14',
+          '[[N]]',
+          '[t](u.md)',
+          '`c`',
+          '\\*',
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom('\n', '\n\n', '# ', '- ', '> ') },
     );
     expect(acceptedOf('Note.md', piece, 24)).toBeGreaterThan(1000);

@@ -3,7 +3,16 @@ import { parseNote } from '../src/parse/index.js';
 import type { Root, RootContent } from 'mdast';
 
 const links = (source: string) =>
-  parseNote('Folder/Note.md', source).links.map((l) => ({ kind: l.kind, target: l.target, path: l.path, subpath: l.subpath, display: l.display, line: l.line, column: l.column, ...(l.size ? { size: l.size } : {}) }));
+  parseNote('Folder/Note.md', source).links.map((l) => ({
+    kind: l.kind,
+    target: l.target,
+    path: l.path,
+    subpath: l.subpath,
+    display: l.display,
+    line: l.line,
+    column: l.column,
+    ...(l.size ? { size: l.size } : {}),
+  }));
 
 function find<T extends RootContent['type']>(tree: Root, type: T): Array<Extract<RootContent, { type: T }>> {
   const found: Array<Extract<RootContent, { type: T }>> = [];
@@ -170,12 +179,17 @@ describe('frontmatter', () => {
 
   it('reports an unclosed frontmatter block', () => {
     const note = parseNote('a.md', '---\ntype: etf\n# A\n');
-    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['1:Frontmatter opened on line 1 is never closed with `---`; the note is left out of the site']);
+    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual([
+      '1:Frontmatter opened on line 1 is never closed with `---`; the note is left out of the site',
+    ]);
   });
 
   it('reports fields of the wrong shape at their key', () => {
     const note = parseNote('a.md', '---\ntype: etf\naliases: {a: 1}\npublish: maybe\n---\n');
-    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual(['3:Frontmatter `aliases` is a mapping, not a list; Almanac ignores it', '4:Frontmatter `publish` must be true or false (a YAML boolean), not the string "maybe"; the note is left out of the site']);
+    expect(note.issues.map((i) => `${i.line}:${i.message}`)).toEqual([
+      '3:Frontmatter `aliases` is a mapping, not a list; Almanac ignores it',
+      '4:Frontmatter `publish` must be true or false (a YAML boolean), not the string "maybe"; the note is left out of the site',
+    ]);
   });
 
   it('only a line that is exactly `---` opens frontmatter (`---abc`, `----` are body text)', () => {

@@ -115,7 +115,8 @@ describe('note HTML', () => {
 
   it('renders callouts, foldable ones as <details>, and block ids on lists and tables', () => {
     const site = plan({
-      'Note.md': '> [!tip] Title here\n> Body.\n\n> [!warning]- Closed\n> Hidden.\n\n> [!info]+\n> Open.\n\n- one\n- two\n\n^list-id\n\n| a |\n|---|\n| 1 |\n\n^table-id\n',
+      'Note.md':
+        '> [!tip] Title here\n> Body.\n\n> [!warning]- Closed\n> Hidden.\n\n> [!info]+\n> Open.\n\n- one\n- two\n\n^list-id\n\n| a |\n|---|\n| 1 |\n\n^table-id\n',
     });
     const html = page(site, 'Note.md').html;
     expect(html).toContain('<div class="callout" data-callout="tip"><div class="callout-title">Title here</div><div class="callout-content">');
@@ -136,15 +137,27 @@ describe('note HTML', () => {
 
 describe('site files', () => {
   it('use absolute URLs in the sitemap, feed and redirects when site.url is set', () => {
-    const site = plan({ 'Note.md': '---\naliases: [NT]\nupdated: 2026-01-05\n---\nA note with a long enough first paragraph to be its summary.\n' }, { base: '/almanac/', url: 'https://me.github.io' });
+    const site = plan(
+      { 'Note.md': '---\naliases: [NT]\nupdated: 2026-01-05\n---\nA note with a long enough first paragraph to be its summary.\n' },
+      { base: '/almanac/', url: 'https://me.github.io' },
+    );
     expect(site.pages.sitemap?.urls).toContainEqual({ loc: 'https://me.github.io/almanac/note/', lastmod: '2026-01-05' });
     expect(site.pages.feed).toMatchObject({
       id: 'https://me.github.io/almanac/',
       self: 'https://me.github.io/almanac/feed.xml',
       updated: '2026-01-05T00:00:00Z',
-      entries: [{ title: 'Note', link: 'https://me.github.io/almanac/note/', id: 'https://me.github.io/almanac/note/', summary: 'A note with a long enough first paragraph to be its summary.' }],
+      entries: [
+        {
+          title: 'Note',
+          link: 'https://me.github.io/almanac/note/',
+          id: 'https://me.github.io/almanac/note/',
+          summary: 'A note with a long enough first paragraph to be its summary.',
+        },
+      ],
     });
-    expect(site.pages.redirects).toContainEqual(expect.objectContaining({ output: 'nt/index.html', target: '/almanac/note/', canonical: 'https://me.github.io/almanac/note/' }));
+    expect(site.pages.redirects).toContainEqual(
+      expect.objectContaining({ output: 'nt/index.html', target: '/almanac/note/', canonical: 'https://me.github.io/almanac/note/' }),
+    );
   });
 });
 
@@ -158,7 +171,15 @@ describe('a vault with non-ASCII names', () => {
         'Ελλάδα/Αθήνα.md': 'Αθήνα. #märkte\n',
       });
       const site = await build({ vault, out, search: false });
-      expect(listFiles(out)).toEqual(expect.arrayContaining(['über-märkte/zürich-büro/index.html', '日本/東京-メモ/index.html', 'ελλάδα/αθήνα/index.html', 'zrh-büro/index.html', 'tags/märkte/schweiz/index.html']));
+      expect(listFiles(out)).toEqual(
+        expect.arrayContaining([
+          'über-märkte/zürich-büro/index.html',
+          '日本/東京-メモ/index.html',
+          'ελλάδα/αθήνα/index.html',
+          'zrh-büro/index.html',
+          'tags/märkte/schweiz/index.html',
+        ]),
+      );
       expect(site.warnings).toEqual([]);
       expect(brokenReferences(out)).toEqual([]);
     } finally {
@@ -170,14 +191,23 @@ describe('a vault with non-ASCII names', () => {
 describe('public API', () => {
   it('exports build, serve and the planning helpers', async () => {
     const almanac = await import('../src/index.js');
-    expect(Object.keys(almanac)).toEqual(expect.arrayContaining(['build', 'BuildError', 'serve', 'planSite', 'slugifyPath', 'slugifySegment', 'normaliseBase', 'formatWarning', 'siteSchema']));
+    expect(Object.keys(almanac)).toEqual(
+      expect.arrayContaining(['build', 'BuildError', 'serve', 'planSite', 'slugifyPath', 'slugifySegment', 'normaliseBase', 'formatWarning', 'siteSchema']),
+    );
   });
 });
 
 it('writes alias redirects itself, escaping the title and URLs as the templates do', async () => {
   const { redirectHtml } = await import('../src/publish/pages/redirect-html.js');
   const html = redirectHtml(
-    { kind: 'redirect', output: 'x/index.html', url: '/x/', title: 'A "quoted" <b>title</b> & co \\ more', target: '/notes/a-b/?q="1"', canonical: 'https://me.example/notes/a-b/' },
+    {
+      kind: 'redirect',
+      output: 'x/index.html',
+      url: '/x/',
+      title: 'A "quoted" <b>title</b> & co \\ more',
+      target: '/notes/a-b/?q="1"',
+      canonical: 'https://me.example/notes/a-b/',
+    },
     { title: 'Site', base: '/base/', language: 'en', nav: [], search: true, searchUrl: '/base/search/', tagsUrl: '/base/tags/' },
   );
   // Nunjucks' autoescape, as the template it replaced (a backslash too).

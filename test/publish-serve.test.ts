@@ -63,7 +63,10 @@ describe('almanac serve', () => {
     const delta = statSync(join(out, 'delta/index.html')).mtimeMs;
     const reload = await openReloadStream(handle.url);
     writeFileSync(join(vault, 'Alpha.md'), '# Alpha\n\nAlpha says [[Beta]] is superb.\n');
-    await waitFor(() => safeRead(out, 'alpha/index.html').includes('Alpha says <a class="internal" href="/beta/" data-slug="beta">Beta</a> is superb.'), 'the saved page');
+    await waitFor(
+      () => safeRead(out, 'alpha/index.html').includes('Alpha says <a class="internal" href="/beta/" data-slug="beta">Beta</a> is superb.'),
+      'the saved page',
+    );
     await waitFor(() => safeRead(out, 'beta/index.html').includes('<p class="backlink-context">Alpha says Beta is superb.</p>'), 'the backlink on Beta');
     await waitFor(() => safeRead(out, 'gamma/index.html').includes('is superb.</p>'), 'the embed in Gamma');
     await handle.idle();
@@ -71,15 +74,19 @@ describe('almanac serve', () => {
     const updates = events.flatMap((event) => (event.type === 'updated' ? [event] : []));
     // One save is one update (an editor that writes twice may cause two, each the same set).
     expect(updates.length).toBeGreaterThan(0);
-    for (const update of updates) expect({ changed: update.changed, pages: [...update.pages].sort() }).toEqual({ changed: ['Alpha.md'], pages: ['/alpha/', '/beta/', '/gamma/'] });
+    for (const update of updates)
+      expect({ changed: update.changed, pages: [...update.pages].sort() }).toEqual({ changed: ['Alpha.md'], pages: ['/alpha/', '/beta/', '/gamma/'] });
     expect(JSON.parse(await reload.next)).toEqual(updates[0]?.pages);
   });
 
-  it('writes a saved note\'s own page first, then the pages that depend on it', async () => {
+  it("writes a saved note's own page first, then the pages that depend on it", async () => {
     const reload = await openReloadStream(handle.url);
     const before = events.length;
     writeFileSync(join(vault, 'Zeta.md'), '---\nupdated: 2026-01-10\n---\n# Zeta\n\nZeta links [[Beta]] now.\n');
-    await waitFor(() => safeRead(out, 'zeta/index.html').includes('Zeta links <a class="internal" href="/beta/" data-slug="beta">Beta</a> now.'), 'the saved page');
+    await waitFor(
+      () => safeRead(out, 'zeta/index.html').includes('Zeta links <a class="internal" href="/beta/" data-slug="beta">Beta</a> now.'),
+      'the saved page',
+    );
     await waitFor(() => safeRead(out, 'beta/index.html').includes('<p class="backlink-context">Zeta links Beta now.</p>'), 'the backlink on Beta');
     await handle.idle();
     const mine = events.slice(before).filter((event) => event.type === 'page' || event.type === 'updated');

@@ -32,7 +32,9 @@ describe('staleness on the site', () => {
   it('on 2026-03-01 stale pages carry a badge and the Stale notes page lists them, most overdue first', async () => {
     const out = await site('2026-03-01');
     const rotation = read(out, 'rotations/sector-rotation/index.html');
-    expect(rotation).toContain('<a class="stale-badge" href="/stale/" title="updated 2026-01-14 (46 days ago); rotation notes go stale after 30 days (16 days overdue)">Stale · 16 days overdue</a>');
+    expect(rotation).toContain(
+      '<a class="stale-badge" href="/stale/" title="updated 2026-01-14 (46 days ago); rotation notes go stale after 30 days (16 days overdue)">Stale · 16 days overdue</a>',
+    );
     expect(read(out, 'analysts/ed-yardeni/index.html')).not.toContain('stale-badge');
     const stale = read(out, 'stale/index.html');
     const overdue = [...stale.matchAll(/<td[^>]*>(\d+)<\/td>\s*<\/tr>/g)].map((match) => Number(match[1]));

@@ -9,7 +9,18 @@ import { build, type BuildResult } from '../src/publish/index.js';
 import { indexNotes, searchUrl } from '../src/publish/search/search-index.js';
 import { words } from '../src/publish/search/words.js';
 import { ROOT, runCli, tempDir, writeVault } from './support/vault.js';
-import { allText, brokenReferences, isExternal, listFiles, read, references, searchMeta, searchPages, searchTerms, writtenPageWords } from './fixtures/publish/crawl.js';
+import {
+  allText,
+  brokenReferences,
+  isExternal,
+  listFiles,
+  read,
+  references,
+  searchMeta,
+  searchPages,
+  searchTerms,
+  writtenPageWords,
+} from './fixtures/publish/crawl.js';
 
 const outDir = (): string => tempDir('almanac-site-');
 
@@ -71,13 +82,18 @@ describe('the sample vault as a site', () => {
 
   it('renders embeds, images, callouts, highlights, tags and tables; drops comments', () => {
     const breadth = read(site.outDir, 'concepts/breadth-divergence/index.html');
-    expect(breadth).toMatch(/<div class="embed" data-slug="rotations\/sector-rotation"><div class="embed-title"><a class="internal" href="\/rotations\/sector-rotation\/#rotation-signature-pattern"/);
+    expect(breadth).toMatch(
+      /<div class="embed" data-slug="rotations\/sector-rotation"><div class="embed-title"><a class="internal" href="\/rotations\/sector-rotation\/#rotation-signature-pattern"/,
+    );
     expect(breadth).toContain('<div class="callout" data-callout="warning"><div class="callout-title">Rotation can still turn into a selloff</div>');
     expect(breadth).toContain('<div class="table-wrap"><table>');
     const acronyms = read(site.outDir, 'concepts/mega-cap-tech-acronyms/index.html');
     expect(acronyms).toMatch(/<img src="\/files\/attachments\/mag7-returns\.svg" alt="mag7-returns" loading="lazy" width="400">/);
     expect(listFiles(site.outDir)).toContain('files/attachments/mag7-returns.svg');
-    const foldable = listFiles(site.outDir).filter((file) => file.endsWith('.html')).map((file) => read(site.outDir, file)).find((html) => html.includes('<details class="callout"'));
+    const foldable = listFiles(site.outDir)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => read(site.outDir, file))
+      .find((html) => html.includes('<details class="callout"'));
     expect(foldable).toMatch(/<details class="callout" data-callout="warning"><summary class="callout-title">/);
     const hartnett = read(site.outDir, 'analysts/michael-hartnett/index.html');
     expect(hartnett).toContain('<mark>undervalued mid-caps for 2026</mark>');
@@ -116,9 +132,18 @@ describe('the sample vault as a site', () => {
     const feed = read(site.outDir, 'feed.xml');
     expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     expect(feed.match(/<entry>/g)).toHaveLength(20);
-    const graph = JSON.parse(read(site.outDir, 'graph.json')) as { nodes: Array<{ id: string; title: string; url: string; type: string; tags: string[] }>; links: Array<{ source: string; target: string }> };
+    const graph = JSON.parse(read(site.outDir, 'graph.json')) as {
+      nodes: Array<{ id: string; title: string; url: string; type: string; tags: string[] }>;
+      links: Array<{ source: string; target: string }>;
+    };
     expect(graph.nodes).toHaveLength(88);
-    expect(graph.nodes).toContainEqual({ id: 'companies/nvidia', title: 'NVIDIA', url: '/companies/nvidia/', type: 'company', tags: ['company', 'mag7', 'sector/technology'] });
+    expect(graph.nodes).toContainEqual({
+      id: 'companies/nvidia',
+      title: 'NVIDIA',
+      url: '/companies/nvidia/',
+      type: 'company',
+      tags: ['company', 'mag7', 'sector/technology'],
+    });
     expect(graph.links).toContainEqual({ source: 'rotations/sector-rotation', target: 'companies/nvidia' });
     const ids = new Set(graph.nodes.map((node) => node.id));
     expect(graph.links.every((link) => ids.has(link.source) && ids.has(link.target))).toBe(true);
@@ -220,7 +245,23 @@ describe('unpublished notes', () => {
     'vault/Private/Diary.md': '---\nupdated: 2026-01-21\n---\n# Diary\n\nMarmalade omega entries, see [[Public]]. #confidential\n',
     'vault/Private/photo.png': Buffer.from('89504e470d0a1a0a', 'hex'),
   };
-  const secrets = ['Nightingale', 'Nightjar', 'Secret Plan', 'secret-plan', 'secret plan', 'Quetzalcoatl', 'tangerine', 'Zanzibar', 'marzipan', 'clandestine', 'Marmalade', 'Diary', 'diary', 'confidential', 'photo'];
+  const secrets = [
+    'Nightingale',
+    'Nightjar',
+    'Secret Plan',
+    'secret-plan',
+    'secret plan',
+    'Quetzalcoatl',
+    'tangerine',
+    'Zanzibar',
+    'marzipan',
+    'clandestine',
+    'Marmalade',
+    'Diary',
+    'diary',
+    'confidential',
+    'photo',
+  ];
   let site: BuildResult;
 
   beforeAll(async () => {
@@ -236,7 +277,9 @@ describe('unpublished notes', () => {
     // Positive control: the search index does hold the published text.
     expect(texts.some(({ file, text }) => file.startsWith('search-index/pages/') && /xylophonic/i.test(text))).toBe(true);
     expect(texts.some(({ file, text }) => file.startsWith('search-index/terms/') && text.includes('"xylophon'))).toBe(true);
-    const leaks = texts.flatMap(({ file, text }) => secrets.filter((secret) => text.toLowerCase().includes(secret.toLowerCase())).map((secret) => `${file}: ${secret}`));
+    const leaks = texts.flatMap(({ file, text }) =>
+      secrets.filter((secret) => text.toLowerCase().includes(secret.toLowerCase())).map((secret) => `${file}: ${secret}`),
+    );
     expect(leaks).toEqual([]);
     expect(listFiles(site.outDir).filter((file) => /secret|nightingale|diary|photo|private/i.test(file))).toEqual([]);
   });
@@ -264,7 +307,21 @@ describe('unpublished notes', () => {
 
 describe('the search index', () => {
   const vault = {
-    'Alpha.md': ['---', "aliases: [Al, 'First \\ Letter']", 'tags: [greek]', 'type: letter', '---', '# Alpha', '', 'Alpha is the first letter.', '', '## Origins', '', 'From the Phoenician aleph.', ''].join('\n'),
+    'Alpha.md': [
+      '---',
+      "aliases: [Al, 'First \\ Letter']",
+      'tags: [greek]',
+      'type: letter',
+      '---',
+      '# Alpha',
+      '',
+      'Alpha is the first letter.',
+      '',
+      '## Origins',
+      '',
+      'From the Phoenician aleph.',
+      '',
+    ].join('\n'),
     'Beta.md': ['---', 'title: Beta & "Bravo" <B> it\'s', 'aliases: [B&B]', 'tags: [greek]', '---', 'Beta follows [[Alpha]].', ''].join('\n'),
     'More/Gamma.md': ['---', 'aliases: [Third]', '---', '# Gamma', '', 'Quoting ![[Alpha#Origins]]', ''].join('\n'),
   };
@@ -294,7 +351,10 @@ describe('the search index', () => {
       expect(JSON.stringify(index.find((page) => page.url === 'more/gamma/'))).toContain('Phoenician');
       expect(searchTerms(out).get('phoenician')).toEqual([0, 1, 2, 1]);
     }
-    const files = (out: string): Array<[string, string]> => listFiles(out).filter((file) => file.startsWith('search-index/')).map((file) => [file, read(out, file)]);
+    const files = (out: string): Array<[string, string]> =>
+      listFiles(out)
+        .filter((file) => file.startsWith('search-index/'))
+        .map((file) => [file, read(out, file)]);
     expect(files(cliOut)).toEqual(files(site.outDir));
     const served = outDir();
     expect(await indexNotes(site.plan.pages.notes, served, site.project.config.site.language, site.base)).toBe(3);
@@ -316,7 +376,11 @@ describe('the search index', () => {
   it('is not left running by a build that fails', () => {
     const out = outDir();
     // The indexing thread started before the notes were rendered; left running, it would keep the CLI from exiting.
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), 'build', '--vault', writeVault({ 'A.md': 'Links to [[Nowhere]].\n' }), '--out', out, '--strict'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/almanac.js'), 'build', '--vault', writeVault({ 'A.md': 'Links to [[Nowhere]].\n' }), '--out', out, '--strict'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(result.signal).toBeNull();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('almanac: 1 broken link in published notes (--strict)');
@@ -375,7 +439,9 @@ describe('--base', () => {
     expect(brokenReferences(out, '/prefix/')).toEqual([]);
     expect(read(out, 'index.html')).toContain('<meta name="almanac-base" content="/prefix/">');
     // Built without a search index: the client is told not to mount search.
-    expect(read(out, 'index.html')).toContain('<div id="search" class="search" data-search="off"><a class="search-link" href="/prefix/search/">Search</a></div>');
+    expect(read(out, 'index.html')).toContain(
+      '<div id="search" class="search" data-search="off"><a class="search-link" href="/prefix/search/">Search</a></div>',
+    );
     expect(read(out, 'nvda/index.html')).toContain('content="0; url=/prefix/companies/nvidia/"');
     expect(JSON.parse(read(out, 'graph.json')).nodes[0].url).toMatch(/^\/prefix\//);
   });
@@ -396,7 +462,9 @@ describe('broken links', () => {
     const out = outDir();
     const result = runCli(['build', '--vault', writeVault(vault), '--out', out, '--strict', '--no-search']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('almanac: 2 broken links in published notes (--strict):\nA.md\n  A.md:1:10  warning  No note or file named “Nowhere”  unresolved-link');
+    expect(result.stderr).toContain(
+      'almanac: 2 broken links in published notes (--strict):\nA.md\n  A.md:1:10  warning  No note or file named “Nowhere”  unresolved-link',
+    );
     expect(listFiles(out)).toEqual([]);
   });
 });

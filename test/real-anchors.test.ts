@@ -48,7 +48,14 @@ describe('links to HTML anchors', () => {
     const notes = Object.entries(ANCHOR_FILES())
       .sort(([a], [b]) => comparePaths(a, b))
       .map(([path, source]) => parseNote(path, source));
-    const site = planSite({ notes, graph: resolveLinks({ root: '/vault', notes, attachments: [] }), vaultRoot: '/vault', base: '/', options: defaultConfig().site, now: new Date('2026-02-01T00:00:00Z') });
+    const site = planSite({
+      notes,
+      graph: resolveLinks({ root: '/vault', notes, attachments: [] }),
+      vaultRoot: '/vault',
+      base: '/',
+      options: defaultConfig().site,
+      now: new Date('2026-02-01T00:00:00Z'),
+    });
     const pdf = site.notePages.get('html-anchor-pdf.md')?.html ?? '';
     const elsewhere = site.notePages.get('html-anchor-elsewhere.md')?.html ?? '';
     expect(pdf).toContain('id="user-content-page-5-6"');

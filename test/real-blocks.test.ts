@@ -117,7 +117,14 @@ describe('links to those blocks', () => {
       .sort(([a], [b]) => comparePaths(a, b))
       .map(([path, source]) => parseNote(path, source));
     const vault = { root: '/vault', notes, attachments: ['diagram.png'] };
-    const site = planSite({ notes, graph: resolveLinks(vault), vaultRoot: '/vault', base: '/', options: defaultConfig().site, now: new Date('2026-02-01T00:00:00Z') });
+    const site = planSite({
+      notes,
+      graph: resolveLinks(vault),
+      vaultRoot: '/vault',
+      base: '/',
+      options: defaultConfig().site,
+      now: new Date('2026-02-01T00:00:00Z'),
+    });
     const html = (path: string): string => site.notePages.get(path)?.html ?? '';
     expect(html('block-id-callout.md')).toMatch(/<div class="callout" data-callout="info" id="\^title-id">/);
     expect(html('block-id-callout.md')).toMatch(/<div class="callout" data-callout="note" id="\^lazy-id">/);

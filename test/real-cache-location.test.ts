@@ -38,7 +38,10 @@ describe('cache location', () => {
   });
 
   it('check --config PATH run from another folder caches next to almanac.yaml', () => {
-    const project = writeVault({ 'almanac.yaml': 'vault: notes\n', ...Object.fromEntries(Object.entries(NOTES).map(([path, text]) => [`notes/${path}`, text])) });
+    const project = writeVault({
+      'almanac.yaml': 'vault: notes\n',
+      ...Object.fromEntries(Object.entries(NOTES).map(([path, text]) => [`notes/${path}`, text])),
+    });
     const elsewhere = tempDir();
     const run = runCli(['check', '--config', join(project, 'almanac.yaml'), '--format', 'json'], elsewhere);
     expect(run.stderr).toBe('');

@@ -15,7 +15,9 @@ import { lines, ROOT, runCli, tempDir, writeVault } from './support/vault.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/real');
 const OWN = /^(frontmatter|type|template)-.*\.md$/;
-const fixtureNames = readdirSync(FIXTURES).filter((name) => OWN.test(name)).sort();
+const fixtureNames = readdirSync(FIXTURES)
+  .filter((name) => OWN.test(name))
+  .sort();
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 const parsed = (name: string) => parseNote(name, fixture(name));
 const fixtureVault = (): Record<string, string> => Object.fromEntries(fixtureNames.map((name) => [name, fixture(name)]));
@@ -31,7 +33,13 @@ describe('list fields read as Obsidian reads them', () => {
     expect(items.aliases).toEqual(['Second name']);
     expect(items.issues).toEqual([]);
     const empty = parsed('frontmatter-empty-values.md');
-    expect({ tags: empty.tags, aliases: empty.aliases, type: empty.type, title: empty.title, issues: empty.issues }).toEqual({ tags: [], aliases: [], type: null, title: 'frontmatter-empty-values', issues: [] });
+    expect({ tags: empty.tags, aliases: empty.aliases, type: empty.type, title: empty.title, issues: empty.issues }).toEqual({
+      tags: [],
+      aliases: [],
+      type: null,
+      title: 'frontmatter-empty-values',
+      issues: [],
+    });
   });
 
   it('splits a single string: tags at commas and spaces, aliases at commas', () => {
@@ -109,7 +117,11 @@ describe('type', () => {
   it('a `rules:` entry still sets the severity of the warnings', async () => {
     const dir = writeVault({ 'frontmatter-mapping.md': fixture('frontmatter-mapping.md') });
     const vault = await loadVault(dir);
-    expect(check(vault, { config: parseConfig('rules: {invalid-frontmatter: error, orphan-note: off}') }).problems.map((problem) => problem.severity)).toEqual(['error', 'error', 'error']);
+    expect(check(vault, { config: parseConfig('rules: {invalid-frontmatter: error, orphan-note: off}') }).problems.map((problem) => problem.severity)).toEqual([
+      'error',
+      'error',
+      'error',
+    ]);
     expect(check(vault, { config: parseConfig('rules: {invalid-frontmatter: off, orphan-note: off}') }).problems).toEqual([]);
   });
 
@@ -155,7 +167,10 @@ describe('template placeholders and the yaml package’s console warnings', () =
   }, 10_000);
 
   it('`almanac check --vault` on template notes writes nothing to stderr', () => {
-    const dir = writeVault({ 'Templates/Book.md': fixture('template-placeholders.md'), 'Templates/Day.md': '---\ncreated: {{date}}\ndate: {{date}}\n---\n{{title}}\n' });
+    const dir = writeVault({
+      'Templates/Book.md': fixture('template-placeholders.md'),
+      'Templates/Day.md': '---\ncreated: {{date}}\ndate: {{date}}\n---\n{{title}}\n',
+    });
     const run = runCli(['check', '--vault', dir, '--format', 'json'], tempDir());
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { problems: Array<{ rule: string }> };

@@ -27,7 +27,9 @@ beforeAll(async () => {
 
 /** Each link written in `note`, as `target → status note`. */
 function landings(note: string): string[] {
-  return (graph.outgoing.get(note) ?? []).map((link) => `${link.link.target} → ${link.status} ${link.note ?? '-'}${link.heading ? `#${link.heading.text}` : ''}`);
+  return (graph.outgoing.get(note) ?? []).map(
+    (link) => `${link.link.target} → ${link.status} ${link.note ?? '-'}${link.heading ? `#${link.heading.text}` : ''}`,
+  );
 }
 
 /** The internal links in a built page's note body, as `href text`. */
@@ -71,7 +73,15 @@ describe('link cases from real vaults', () => {
   it('build shows those links with their names, never an empty link or a dangling ›', () => {
     const links = bodyLinks('links/index.html');
     // `[[Note/]]` (unresolved) is not a link on the page; the rest follow `[[Note/Note]]`.
-    expect(links.slice(2, 9)).toEqual(['/note/ Note', '/note/ Note', '/note/#part Note › Part', '/note/#part Note › Part', '/note/ Note', '/note/ Note', '/links/ #']);
+    expect(links.slice(2, 9)).toEqual([
+      '/note/ Note',
+      '/note/ Note',
+      '/note/#part Note › Part',
+      '/note/#part Note › Part',
+      '/note/ Note',
+      '/note/ Note',
+      '/links/ #',
+    ]);
   });
 
   it('[[]], [[ ]] and [[|text]] are text, not links', () => {
@@ -83,7 +93,11 @@ describe('link cases from real vaults', () => {
 
   it('a note named index: the root one is the home page, Folder/index.md is an ordinary note, [[index]] is the root one', () => {
     expect(landings('Links.md').slice(10)).toEqual(['index → resolved index.md', 'Folder/index → resolved Folder/index.md']);
-    expect(landings('Folder/Inside.md')).toEqual(['index → resolved index.md', './index → resolved Folder/index.md', 'Folder/index → resolved Folder/index.md']);
+    expect(landings('Folder/Inside.md')).toEqual([
+      'index → resolved index.md',
+      './index → resolved Folder/index.md',
+      'Folder/index → resolved Folder/index.md',
+    ]);
     const urls = new Map(site.plan.site.notes.map((entry) => [entry.note.path, entry.url]));
     expect(urls.get('index.md')).toBe('/');
     expect(urls.get('Folder/index.md')).toBe('/folder/index/');

@@ -71,7 +71,13 @@ describe('permalink', () => {
       'Second.md': '---\npermalink: shared\n---\n',
       'Assets.md': '---\npermalink: assets/logo\n---\n',
     });
-    expect(urls(site)).toEqual({ 'Assets.md': '/assets-2/', 'First.md': '/shared/', 'Other page.md': '/other-page/', 'Second.md': '/second/', 'Taken.md': '/taken/' });
+    expect(urls(site)).toEqual({
+      'Assets.md': '/assets-2/',
+      'First.md': '/shared/',
+      'Other page.md': '/other-page/',
+      'Second.md': '/second/',
+      'Taken.md': '/taken/',
+    });
     expect(warnings(site).sort()).toEqual([
       'Assets.md:2 permalink Permalink “assets/logo” is a URL Almanac keeps for its own pages; the note keeps its own URL /assets-2/',
       'Second.md:2 permalink Permalink “shared” is already the URL of First.md; the note keeps its own URL /second/',

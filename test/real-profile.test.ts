@@ -71,7 +71,17 @@ describe('real-profile 300-note vault', () => {
     expect(result.summary.notes).toBe(expected.notes);
     expect(existsSync(join(vault, 'almanac.yaml'))).toBe(false);
     const shapes = expected.shapes ?? {};
-    for (const shape of ['emptyListItem', 'typeEmptyList', 'typeUnconfigured', 'blockIdOwnLine', 'htmlAnchorLink', 'htmlCommentLink', 'templater', 'emojiHeading', 'permalink']) {
+    for (const shape of [
+      'emptyListItem',
+      'typeEmptyList',
+      'typeUnconfigured',
+      'blockIdOwnLine',
+      'htmlAnchorLink',
+      'htmlCommentLink',
+      'templater',
+      'emojiHeading',
+      'permalink',
+    ]) {
       expect(shapes[shape] ?? 0, shape).toBeGreaterThan(0);
     }
     expect(expected.unresolved.length).toBeGreaterThan(10);
@@ -81,7 +91,12 @@ describe('real-profile 300-note vault', () => {
     const planted = expected.invalidFrontmatter.map(at);
     expect(planted.length).toBeGreaterThan(0);
     expect(falsePositives('invalid-frontmatter', planted, at)).toEqual({});
-    expect(result.problems.filter((p) => p.rule === 'invalid-frontmatter').map(at).sort()).toEqual([...planted].sort());
+    expect(
+      result.problems
+        .filter((p) => p.rule === 'invalid-frontmatter')
+        .map(at)
+        .sort(),
+    ).toEqual([...planted].sort());
   });
 
   it.each([
@@ -92,11 +107,20 @@ describe('real-profile 300-note vault', () => {
     const planted = expected.unresolved.filter((u) => u.kind === kind).map(key);
     expect(planted.length).toBeGreaterThan(0);
     expect(falsePositives(rule, planted, key)).toEqual({});
-    expect(result.problems.filter((p) => p.rule === rule).map(key).sort()).toEqual([...planted].sort());
+    expect(
+      result.problems
+        .filter((p) => p.rule === rule)
+        .map(key)
+        .sort(),
+    ).toEqual([...planted].sort());
   });
 
   it('alias links, missing attachments, ambiguous names and duplicate block ids are the planted ones', () => {
-    const of = (rule: Problem['rule'], keyOf: (p: Problem) => string): string[] => result.problems.filter((p) => p.rule === rule).map(keyOf).sort();
+    const of = (rule: Problem['rule'], keyOf: (p: Problem) => string): string[] =>
+      result.problems
+        .filter((p) => p.rule === rule)
+        .map(keyOf)
+        .sort();
     expect(of('alias-link', key)).toEqual(expected.viaAlias.map(key).sort());
     expect(of('unresolved-attachment', key)).toEqual(expected.attachments.map(key).sort());
     expect(of('ambiguous-link', key)).toEqual(expected.ambiguous.map(key).sort());
@@ -104,7 +128,17 @@ describe('real-profile 300-note vault', () => {
   });
 
   it('reports nothing else, and reads every link outside HTML comments', () => {
-    const known = new Set(['unresolved-link', 'unresolved-heading', 'unresolved-block', 'alias-link', 'unresolved-attachment', 'ambiguous-link', 'duplicate-block-id', 'invalid-frontmatter', 'orphan-note']);
+    const known = new Set([
+      'unresolved-link',
+      'unresolved-heading',
+      'unresolved-block',
+      'alias-link',
+      'unresolved-attachment',
+      'ambiguous-link',
+      'duplicate-block-id',
+      'invalid-frontmatter',
+      'orphan-note',
+    ]);
     expect(result.problems.filter((p) => !known.has(p.rule)).map((p) => `${p.rule} ${at(p)}: ${p.message}`)).toEqual([]);
     // Links inside HTML comments are not links, as in Obsidian's metadata cache (README); the rest all are.
     expect(expected.commentLinks ?? 0).toBeGreaterThan(0);

@@ -44,7 +44,10 @@ function project(source: string): string {
 describe('almanac refresh', () => {
   it('refreshes, then --check exits 0; after the served data changes --check prints the diff, exits 1 and touches nothing', async () => {
     let csv = fixture('flows.csv');
-    server.routes.set('/flows.csv', serve(() => csv));
+    server.routes.set(
+      '/flows.csv',
+      serve(() => csv),
+    );
     const dir = project(`${server.url}/flows.csv`);
     const first = await almanac(dir, 'refresh', '--today', '2026-02-01');
     expect(first).toMatchObject({ code: 0, stdout: '' });
@@ -103,6 +106,24 @@ describe('the sample vault', () => {
 });
 
 it('exports refresh’s library API from the package', () => {
-  const names = ['refresh', 'refreshProject', 'refreshNoteText', 'feedRows', 'formatCell', 'escapeCell', 'decodePayload', 'formatProblem', 'DEFAULT_HTTP', 'FeedError', 'TableError', 'ConflictError', 'feedsSchema', 'parseCellFormat', 'parseDuration', 'addDuration', 'PAYLOAD_FORMATS'];
+  const names = [
+    'refresh',
+    'refreshProject',
+    'refreshNoteText',
+    'feedRows',
+    'formatCell',
+    'escapeCell',
+    'decodePayload',
+    'formatProblem',
+    'DEFAULT_HTTP',
+    'FeedError',
+    'TableError',
+    'ConflictError',
+    'feedsSchema',
+    'parseCellFormat',
+    'parseDuration',
+    'addDuration',
+    'PAYLOAD_FORMATS',
+  ];
   expect(Object.keys(almanacApi)).toEqual(expect.arrayContaining(names));
 });

@@ -140,7 +140,15 @@ describe('feeds: in almanac.yaml', () => {
     max-size: 500KB
     retries: 1
 `);
-    expect(config.feeds.prices).toMatchObject({ timeoutMs: 200, maxBytes: 512_000, retries: 1, last: 6, missing: 'skip', maxAge: null, headers: { Authorization: 'Bearer ${TOKEN}' } });
+    expect(config.feeds.prices).toMatchObject({
+      timeoutMs: 200,
+      maxBytes: 512_000,
+      retries: 1,
+      last: 6,
+      missing: 'skip',
+      maxAge: null,
+      headers: { Authorization: 'Bearer ${TOKEN}' },
+    });
   });
 
   it('names the key and line of each mistake', () => {

@@ -61,7 +61,10 @@ describe('refresh from CSV over HTTP', () => {
     const dir = flowsProject(`${server.url}/flows.csv`);
     await refresh({ cwd: dir, today: TODAY, http: FAST });
     const after = read(dir, NOTE);
-    const months = after.split('\n').filter((line) => /^\| (\*\*)?[A-Z][a-z]{2}(\*\*)? \|/.test(line)).map((line) => line.split('|')[1]?.replace(/\*/g, '').trim());
+    const months = after
+      .split('\n')
+      .filter((line) => /^\| (\*\*)?[A-Z][a-z]{2}(\*\*)? \|/.test(line))
+      .map((line) => line.split('|')[1]?.replace(/\*/g, '').trim());
     expect(months).toEqual(['Dec', 'Nov', 'Oct', 'Sep', 'Aug', 'Jul', 'Jun', 'May', 'Apr', 'Mar', 'Feb', 'Jan']);
     expect(row(after, 'Jul')).toBe('| Jul | ~$1M | 6-month streak starts |');
     expect(row(after, 'Dec')).toBe('| **Dec** | **~$38M** | 4x November |');
@@ -95,7 +98,10 @@ describe('refresh from CSV over HTTP', () => {
 describe('refresh --check (library)', () => {
   it('reports nothing after a refresh and a diff after the served data changes, touching nothing', async () => {
     let csv = fixture('flows.csv');
-    server.routes.set('/flows.csv', serve(() => csv));
+    server.routes.set(
+      '/flows.csv',
+      serve(() => csv),
+    );
     const dir = flowsProject(`${server.url}/flows.csv`);
     await refresh({ cwd: dir, today: TODAY, http: FAST });
     const refreshed = read(dir, NOTE);
@@ -129,7 +135,9 @@ describe('a failing feed names the feed and the note and leaves the note alone',
     { name: 'server down', setup: () => `${downUrl}/flows.csv`, message: /could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/ },
     {
       name: 'HTML with status 200',
-      setup: (url) => (server.routes.set('/flows.csv', serve('<!DOCTYPE html><html><body>Sign in</body></html>', 'text/html; charset=utf-8')), `${url}/flows.csv`),
+      setup: (url) => (
+        server.routes.set('/flows.csv', serve('<!DOCTYPE html><html><body>Sign in</body></html>', 'text/html; charset=utf-8')), `${url}/flows.csv`
+      ),
       message: /expected data but got an HTML page \(text\/html\)/,
     },
     {
@@ -183,7 +191,10 @@ describe('a failing feed names the feed and the note and leaves the note alone',
 
   it.each(cases)('$name', async ({ setup, feed, http, message }) => {
     const source = setup(server.url);
-    const config = feed === undefined ? fixture('flows-config.yaml').replace('SOURCE', source) : `vault: notes\nfeeds:\n  xmag-flows:\n    source: ${source}\n    key: Month\n${feed}`;
+    const config =
+      feed === undefined
+        ? fixture('flows-config.yaml').replace('SOURCE', source)
+        : `vault: notes\nfeeds:\n  xmag-flows:\n    source: ${source}\n    key: Month\n${feed}`;
     const dir = makeProject({ 'almanac.yaml': config, [NOTE]: fixture('flows-note.md') });
     const before = read(dir, NOTE);
     const result = await refresh({ cwd: dir, today: TODAY, http: { ...FAST, ...http } });
@@ -193,7 +204,9 @@ describe('a failing feed names the feed and the note and leaves the note alone',
     expect(result.problems).toHaveLength(1);
     expect(problem).toMatchObject({ severity: 'error', path: 'XMAG.md', line: 11, feed: 'xmag-flows' });
     expect(problem?.message).toMatch(message);
-    expect(formatProblem(problem ?? { rule: '', severity: 'error', path: null, line: null, feed: null, message: '' }, 'notes/')).toMatch(/^notes\/XMAG\.md:11:1 {2}error {4}feed xmag-flows: .*table left as it is {2}feed-failed$/);
+    expect(formatProblem(problem ?? { rule: '', severity: 'error', path: null, line: null, feed: null, message: '' }, 'notes/')).toMatch(
+      /^notes\/XMAG\.md:11:1 {2}error {4}feed xmag-flows: .*table left as it is {2}feed-failed$/,
+    );
     expect(read(dir, NOTE)).toBe(before);
   });
 });

@@ -35,33 +35,46 @@ After.
 
 describe('merge', () => {
   it('matches keys through wikilinks and bold, keeps key cells and researcher markup verbatim', () => {
-    const result = run(NOTE, targets([
-      { stock: 'NVIDIA', upside: 41 },
-      { stock: 'Microsoft', upside: 33 },
-      { stock: 'Tesla', upside: -9 },
-      { stock: 'Google', upside: 4 },
-    ]));
+    const result = run(
+      NOTE,
+      targets([
+        { stock: 'NVIDIA', upside: 41 },
+        { stock: 'Microsoft', upside: 33 },
+        { stock: 'Tesla', upside: -9 },
+        { stock: 'Google', upside: 4 },
+      ]),
+    );
     expect(result.regions.map((region) => region.status)).toEqual(['updated']);
-    expect(result.text).toContain('<!-- feed: f updated=2026-02-01 -->\n| Stock | Target | Notes |\n|-------|--------|-------|\n| [[NVIDIA\\|Nvidia]] | **+41%** | Highest upside, AI demand |\n| [[Microsoft]] | +33% | Copilot monetization |\n| [[Tesla]] | **-9%** | |\n');
+    expect(result.text).toContain(
+      '<!-- feed: f updated=2026-02-01 -->\n| Stock | Target | Notes |\n|-------|--------|-------|\n| [[NVIDIA\\|Nvidia]] | **+41%** | Highest upside, AI demand |\n| [[Microsoft]] | +33% | Copilot monetization |\n| [[Tesla]] | **-9%** | |\n',
+    );
   });
 
   it('changes nothing, not even updated=, when the values are the same', () => {
-    const result = run(NOTE, targets([
-      { stock: 'NVIDIA', upside: 39 },
-      { stock: 'Microsoft', upside: 33 },
-      { stock: 'Tesla', upside: -9 },
-      { stock: 'Google', upside: 4 },
-    ]));
+    const result = run(
+      NOTE,
+      targets([
+        { stock: 'NVIDIA', upside: 39 },
+        { stock: 'Microsoft', upside: 33 },
+        { stock: 'Tesla', upside: -9 },
+        { stock: 'Google', upside: 4 },
+      ]),
+    );
     expect(result).toMatchObject({ changed: false, text: NOTE });
     expect(result.regions[0]?.status).toBe('unchanged');
   });
 
   it('drops a row the feed lost only when it holds no researcher content; keeps and reports the others', () => {
-    const result = run(NOTE, targets([
-      { stock: 'Meta', upside: 29 },
-      { stock: 'Tesla', upside: -9 },
-    ]));
-    expect(result.text).toContain('|-------|--------|-------|\n| [[NVIDIA\\|Nvidia]] | **+39%** | Highest upside, AI demand |\n| [[Microsoft]] | +33% | Copilot monetization |\n| Meta | +29% | |\n| [[Tesla]] | **-9%** | |\n<!-- /feed -->');
+    const result = run(
+      NOTE,
+      targets([
+        { stock: 'Meta', upside: 29 },
+        { stock: 'Tesla', upside: -9 },
+      ]),
+    );
+    expect(result.text).toContain(
+      '|-------|--------|-------|\n| [[NVIDIA\\|Nvidia]] | **+39%** | Highest upside, AI demand |\n| [[Microsoft]] | +33% | Copilot monetization |\n| Meta | +29% | |\n| [[Tesla]] | **-9%** | |\n<!-- /feed -->',
+    );
     expect(result.regions[0]?.kept).toEqual([
       { key: 'NVIDIA', line: 6, columns: ['Notes'] },
       { key: 'Microsoft', line: 7, columns: ['Notes'] },
@@ -87,10 +100,13 @@ describe('merge', () => {
 
   it('fills an empty region with a new table in the configured column order', () => {
     const source = '# Fed\r\n\r\n<!-- feed: f -->\r\n<!-- /feed -->\r\n';
-    const table = feed('source: x\nformat: fred\nkey: Month\ncolumns:\n  Month: { field: date, format: "date:MMM YYYY" }\n  Upper bound: { field: value, format: "%.2" }', [
-      { date: '2025-11-01', value: 4 },
-      { date: '2025-12-01', value: 3.75 },
-    ]);
+    const table = feed(
+      'source: x\nformat: fred\nkey: Month\ncolumns:\n  Month: { field: date, format: "date:MMM YYYY" }\n  Upper bound: { field: value, format: "%.2" }',
+      [
+        { date: '2025-11-01', value: 4 },
+        { date: '2025-12-01', value: 3.75 },
+      ],
+    );
     expect(run(source, table).text).toBe(
       '# Fed\r\n\r\n<!-- feed: f updated=2026-02-01 -->\r\n| Month | Upper bound |\r\n|-------|-------------|\r\n| Nov 2025 | 4.00% |\r\n| Dec 2025 | 3.75% |\r\n<!-- /feed -->\r\n',
     );
@@ -100,7 +116,15 @@ describe('merge', () => {
     const source = `${NOTE}\n<!-- feed: g -->\n| Stock | Upside |\n|---|---|\n| A | 1 |\n| A | 2 |\n<!-- /feed -->\n`;
     const noColumn = feed('source: x\nformat: csv\nkey: Stock\ncolumns:\n  Stock: stock\n  Price: price', [{ stock: 'A', price: 3 }]);
     const note = parseNote('Note.md', source);
-    const result = refreshNoteText(note, source, new Map([['f', targets([{ stock: 'NVIDIA', upside: 50 }])], ['g', noColumn]]), TODAY);
+    const result = refreshNoteText(
+      note,
+      source,
+      new Map([
+        ['f', targets([{ stock: 'NVIDIA', upside: 50 }])],
+        ['g', noColumn],
+      ]),
+      TODAY,
+    );
     expect(result.regions.map((region) => [region.status, region.error])).toEqual([
       ['updated', null],
       ['failed', 'the table has no column “Price” (its columns: Stock, Upside)'],
@@ -139,6 +163,8 @@ describe('merge', () => {
 
   it('reports a conflict when the text no longer matches the parsed note', () => {
     const note = parseNote('Note.md', NOTE);
-    expect(() => refreshNoteText(note, `Inserted line\n${NOTE}`, new Map([['f', targets([{ stock: 'A', upside: 1 }])]]), TODAY)).toThrow(/no longer on lines 3 and 10/);
+    expect(() => refreshNoteText(note, `Inserted line\n${NOTE}`, new Map([['f', targets([{ stock: 'A', upside: 1 }])]]), TODAY)).toThrow(
+      /no longer on lines 3 and 10/,
+    );
   });
 });

@@ -34,7 +34,9 @@ describe('generic JSON', () => {
   it('follows `path` to the array of records and reads dotted fields', () => {
     const records = decodePayload(body, 'application/json', { format: 'json', path: 'data.targets' });
     expect(records).toEqual([{ stock: 'NVIDIA', upside: 39, quote: { close: 187.2 } }]);
-    const feed = feedConfig('source: x.json\nformat: json\npath: data.targets\nkey: Stock\ncolumns:\n  Stock: stock\n  Close: { field: quote.close, format: "$.2" }');
+    const feed = feedConfig(
+      'source: x.json\nformat: json\npath: data.targets\nkey: Stock\ncolumns:\n  Stock: stock\n  Close: { field: quote.close, format: "$.2" }',
+    );
     expect(feedRows(feed, records)).toEqual([{ key: 'NVIDIA', keySource: 'NVIDIA', cells: { Stock: 'NVIDIA', Close: '$187.20' } }]);
   });
 
@@ -64,15 +66,21 @@ describe('FRED series observations', () => {
       { Month: 'Mar 2025', Rate: '4.50%' },
     ]);
     expect(feedRows(feedConfig(`${base}\nmissing: blank`), records)[1]?.cells).toEqual({ Month: 'Feb 2025', Rate: '' });
-    expect(() => feedRows(feedConfig(base), records)).toThrow('record 2 (2025-02-01) has no value for `value` (FRED ".") (column Rate); set `missing: skip` or `missing: blank` to allow gaps');
+    expect(() => feedRows(feedConfig(base), records)).toThrow(
+      'record 2 (2025-02-01) has no value for `value` (FRED ".") (column Rate); set `missing: skip` or `missing: blank` to allow gaps',
+    );
   });
 
   it('turns FRED’s error object and foreign shapes into errors', () => {
     expect(() => decodePayload('{"error_code":400,"error_message":"Bad Request.  The series does not exist."}', null, { format: 'fred', path: null })).toThrow(
       'FRED error 400: Bad Request.  The series does not exist.',
     );
-    expect(() => decodePayload('{"observations":[{"date":"2025-01-01"}]}', null, { format: 'fred', path: null })).toThrow(/not FRED observations at observations\.0\.value/);
-    expect(() => decodePayload('{"observations":[{"date":"2025-01-01","value":"n/a"}]}', null, { format: 'fred', path: null })).toThrow(/has value “n\/a”, not a number or "."/);
+    expect(() => decodePayload('{"observations":[{"date":"2025-01-01"}]}', null, { format: 'fred', path: null })).toThrow(
+      /not FRED observations at observations\.0\.value/,
+    );
+    expect(() => decodePayload('{"observations":[{"date":"2025-01-01","value":"n/a"}]}', null, { format: 'fred', path: null })).toThrow(
+      /has value “n\/a”, not a number or "."/,
+    );
   });
 });
 
@@ -84,7 +92,9 @@ describe('Yahoo v8 chart', () => {
       ['2025-11-01', 20.96, 1410500],
       ['2025-12-01', null, null],
     ]);
-    const feed = feedConfig('source: x\nformat: yahoo-chart\nkey: Month\nmissing: skip\ncolumns:\n  Month: { field: date, format: "date:MMM YYYY" }\n  Close: { field: close, format: "$.2" }');
+    const feed = feedConfig(
+      'source: x\nformat: yahoo-chart\nkey: Month\nmissing: skip\ncolumns:\n  Month: { field: date, format: "date:MMM YYYY" }\n  Close: { field: close, format: "$.2" }',
+    );
     expect(feedRows(feed, records).map((row) => row.cells)).toEqual([
       { Month: 'Oct 2025', Close: '$20.49' },
       { Month: 'Nov 2025', Close: '$20.96' },
@@ -93,7 +103,9 @@ describe('Yahoo v8 chart', () => {
   });
 
   it('reports Yahoo’s error object and an empty result', () => {
-    expect(() => decodePayload(fixture('yahoo-error.json'), null, { format: 'yahoo-chart', path: null })).toThrow('Yahoo error Not Found: No data found, symbol may be delisted');
+    expect(() => decodePayload(fixture('yahoo-error.json'), null, { format: 'yahoo-chart', path: null })).toThrow(
+      'Yahoo error Not Found: No data found, symbol may be delisted',
+    );
     expect(() => decodePayload('{"chart":{"result":[],"error":null}}', null, { format: 'yahoo-chart', path: null })).toThrow('Yahoo chart has no data points');
     expect(() => decodePayload('{"finance":{"result":null}}', null, { format: 'yahoo-chart', path: null })).toThrow(/not a Yahoo chart response at chart/);
   });
@@ -103,7 +115,9 @@ describe('Stooq CSV', () => {
   it('lower-cases the fields and reads N/D as missing', () => {
     const records = decodePayload(fixture('stooq.csv'), 'text/csv', { format: 'stooq', path: null });
     expect(records[1]).toEqual({ date: '2025-11-28', open: null, high: null, low: null, close: null, volume: null });
-    const feed = feedConfig('source: x\nformat: stooq\nkey: Date\nmissing: skip\ncolumns:\n  Date: date\n  Close: { field: close, format: ".2" }\n  Volume: { field: volume, format: "," }');
+    const feed = feedConfig(
+      'source: x\nformat: stooq\nkey: Date\nmissing: skip\ncolumns:\n  Date: date\n  Close: { field: close, format: ".2" }\n  Volume: { field: volume, format: "," }',
+    );
     expect(feedRows(feed, records).map((row) => row.cells)).toEqual([
       { Date: '2025-10-31', Close: '20.49', Volume: '1,208,300' },
       { Date: '2025-12-31', Close: '20.96', Volume: '1,410,500' },
@@ -112,7 +126,9 @@ describe('Stooq CSV', () => {
 
   it('fails on Stooq’s N/D answer and on text that is not its CSV', () => {
     expect(() => decodePayload('N/D', 'text/plain', { format: 'stooq', path: null })).toThrow('Stooq has no data for this symbol (N/D)');
-    expect(() => decodePayload('Exceeded the daily hits limit', 'text/plain', { format: 'stooq', path: null })).toThrow(/not a Stooq CSV .*“Exceeded the daily hits limit”/);
+    expect(() => decodePayload('Exceeded the daily hits limit', 'text/plain', { format: 'stooq', path: null })).toThrow(
+      /not a Stooq CSV .*“Exceeded the daily hits limit”/,
+    );
   });
 });
 
@@ -121,8 +137,15 @@ describe('feed rows', () => {
 
   it('names the record and column of a bad value, a missing field and a duplicate key', () => {
     expect(() => feedRows(feed, [{ stock: 'NVIDIA', upside: 'lots' }])).toThrow('record 1 (NVIDIA): column Target (format +%): “lots” is not a number');
-    expect(() => feedRows(feed, [{ stock: 'NVIDIA', target: 39 }])).toThrow('no record has field `upside` (column Target); the feed\'s fields are: stock, target');
-    expect(() => feedRows(feed, [{ stock: 'NVIDIA', upside: 1 }, { stock: 'nvidia', upside: 2 }])).toThrow(/records 1 and 2 both have key “\[\[nvidia\]\]”/);
+    expect(() => feedRows(feed, [{ stock: 'NVIDIA', target: 39 }])).toThrow(
+      "no record has field `upside` (column Target); the feed's fields are: stock, target",
+    );
+    expect(() =>
+      feedRows(feed, [
+        { stock: 'NVIDIA', upside: 1 },
+        { stock: 'nvidia', upside: 2 },
+      ]),
+    ).toThrow(/records 1 and 2 both have key “\[\[nvidia\]\]”/);
   });
 
   it('keeps the last N records with `last`', () => {

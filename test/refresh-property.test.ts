@@ -16,13 +16,15 @@ const cell = text(safeChars, 12).map((value) => value.trim());
 /** Values a feed may hold, pipes, line breaks and HTML included. */
 const feedValue = text(`${safeChars}|<>\n\r\\`, 16);
 
-const records = fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: KEYS.length }).chain((keys) =>
-  fc.tuple(...keys.map((key) => feedValue.map((value): FeedRecord => ({ key, value: value.trim() === '' ? 'x' : value })))),
-);
-const tableRows = fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: KEYS.length }).chain((keys) =>
-  fc.tuple(...keys.map((key) => fc.tuple(fc.constantFrom(key, `**${key}**`), cell, cell).map((cells) => cells))),
-);
-const paragraph = fc.tuple(fc.constantFrom('Word', '#tag', '[[Link]]', '**Bold**', '- item', '> quote', '| a | b |', '%%note%%', '1. one', '## Head'), cell).map(([head, rest]) => `${head} ${rest}`.trim());
+const records = fc
+  .uniqueArray(fc.constantFrom(...KEYS), { maxLength: KEYS.length })
+  .chain((keys) => fc.tuple(...keys.map((key) => feedValue.map((value): FeedRecord => ({ key, value: value.trim() === '' ? 'x' : value })))));
+const tableRows = fc
+  .uniqueArray(fc.constantFrom(...KEYS), { maxLength: KEYS.length })
+  .chain((keys) => fc.tuple(...keys.map((key) => fc.tuple(fc.constantFrom(key, `**${key}**`), cell, cell).map((cells) => cells))));
+const paragraph = fc
+  .tuple(fc.constantFrom('Word', '#tag', '[[Link]]', '**Bold**', '- item', '> quote', '| a | b |', '%%note%%', '1. one', '## Head'), cell)
+  .map(([head, rest]) => `${head} ${rest}`.trim());
 
 const structuredNote = fc.record({
   bom: fc.boolean(),
@@ -83,7 +85,21 @@ describe('refresh never changes a byte outside the markers', () => {
 
   it('for arbitrary text around and inside the markers: no throw, and the skeleton outside the regions is unchanged', () => {
     const piece = fc.oneof(
-      fc.constantFrom('<!-- feed: f -->', '<!-- /feed -->', '<!-- feed: f updated=2025-01-01 -->', '| Key | Value |', '|---|---|', '| Jan | 1 |', '```', '> ', '- ', '    ', '<div>', '%%', '---'),
+      fc.constantFrom(
+        '<!-- feed: f -->',
+        '<!-- /feed -->',
+        '<!-- feed: f updated=2025-01-01 -->',
+        '| Key | Value |',
+        '|---|---|',
+        '| Jan | 1 |',
+        '```',
+        '> ',
+        '- ',
+        '    ',
+        '<div>',
+        '%%',
+        '---',
+      ),
       text(`${safeChars}|<>\`~\\`, 10),
       fc.constantFrom('\n', '\r\n', '\r', '\n\n'),
     );
@@ -112,4 +128,3 @@ function skeleton(source: string): string {
     .map((line, index) => (regions.some((region) => region.startLine === index + 1) ? stripUpdated(line) : line))
     .join('');
 }
-

@@ -13,7 +13,15 @@ describe('output formats', () => {
     expect(json).toEqual({
       summary: { notes: 2, links: 4, errors: 2, warnings: 1, infos: 0 },
       problems: [
-        { rule: 'unresolved-heading', severity: 'error', file: 'Rotations/Sector Rotation.md', line: 6, column: 1, target: 'NVIDIA#Drivers', message: 'No heading “Drivers” in “NVIDIA”' },
+        {
+          rule: 'unresolved-heading',
+          severity: 'error',
+          file: 'Rotations/Sector Rotation.md',
+          line: 6,
+          column: 1,
+          target: 'NVIDIA#Drivers',
+          message: 'No heading “Drivers” in “NVIDIA”',
+        },
         {
           rule: 'alias-link',
           severity: 'warning',
@@ -24,7 +32,15 @@ describe('output formats', () => {
           message: '“NVDA” is an alias of “NVIDIA”, not a note name: Obsidian leaves this link unresolved',
           suggestion: '[[NVIDIA|NVDA]]',
         },
-        { rule: 'unresolved-link', severity: 'error', file: 'Rotations/Sector Rotation.md', line: 6, column: 38, target: 'Gone', message: 'No note or file named “Gone”' },
+        {
+          rule: 'unresolved-link',
+          severity: 'error',
+          file: 'Rotations/Sector Rotation.md',
+          line: 6,
+          column: 38,
+          target: 'Gone',
+          message: 'No note or file named “Gone”',
+        },
       ],
     });
   });
@@ -60,13 +76,22 @@ describe('output formats', () => {
   it('sarif 2.1.0 with rules, levels and regions', async () => {
     const sarif = JSON.parse(formatSarif(await checkFiles(vault), { pathPrefix: 'notes/', version: '1.2.3' })) as {
       version: string;
-      runs: Array<{ tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
+      runs: Array<{
+        tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } };
+        results: Array<{
+          ruleId: string;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+        }>;
+      }>;
     };
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
     expect(run?.tool.driver).toMatchObject({ name: 'almanac', version: '1.2.3' });
     expect(run?.tool.driver.rules.map((rule) => rule.id)).toContain('alias-link');
-    expect(run?.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region.startColumn])).toEqual([
+    expect(
+      run?.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region.startColumn]),
+    ).toEqual([
       ['unresolved-heading', 'error', 'notes/Rotations/Sector%20Rotation.md', 1],
       ['alias-link', 'warning', 'notes/Rotations/Sector%20Rotation.md', 24],
       ['unresolved-link', 'error', 'notes/Rotations/Sector%20Rotation.md', 38],

@@ -24,7 +24,10 @@ describe('sample vault', () => {
     for (const note of project.vault.notes) {
       if (note.path === 'index.md') continue;
       expect(types.has(note.type ?? ''), note.path).toBe(true);
-      expect(note.tags.some((tag) => tag.source === 'frontmatter'), note.path).toBe(true);
+      expect(
+        note.tags.some((tag) => tag.source === 'frontmatter'),
+        note.path,
+      ).toBe(true);
       expect(String(note.frontmatter.updated ?? ''), note.path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
@@ -33,12 +36,44 @@ describe('sample vault', () => {
     const note = project.vault.notes.find((n) => n.path === 'Rotations/Sector Rotation.md');
     expect(note).toBeDefined();
     const text = readFileSync(join(project.vaultDir, 'Rotations/Sector Rotation.md'), 'utf8');
-    for (const line of ['#concept #markets #rotation #macro', '## Related', '## Sources', '*Updated 2026-01-14*', '| [[NVIDIA]] | **+39%** | Highest upside, AI demand |']) {
+    for (const line of [
+      '#concept #markets #rotation #macro',
+      '## Related',
+      '## Sources',
+      '*Updated 2026-01-14*',
+      '| [[NVIDIA]] | **+39%** | Highest upside, AI demand |',
+    ]) {
       expect(text).toContain(line);
     }
     const targets = new Set((project.graph.outgoing.get('Rotations/Sector Rotation.md') ?? []).map((link) => link.note));
-    for (const name of ['Ed Yardeni', 'Michael Burry', 'NVIDIA', 'Tesla', 'Palantir', 'XMAG', 'Goldman Sachs', 'JPMorgan', 'Bank of America', 'Breadth divergence', 'Mega-cap tech acronyms', 'Credit markets', 'AI Infrastructure', 'Trump defense budget', 'Long NVIDIA', 'Long defense AI', 'AI hyperscalers', 'Microsoft', 'Meta', 'Amazon', 'Apple', 'Google']) {
-      expect([...targets].some((path) => path?.endsWith(`/${name}.md`)), name).toBe(true);
+    for (const name of [
+      'Ed Yardeni',
+      'Michael Burry',
+      'NVIDIA',
+      'Tesla',
+      'Palantir',
+      'XMAG',
+      'Goldman Sachs',
+      'JPMorgan',
+      'Bank of America',
+      'Breadth divergence',
+      'Mega-cap tech acronyms',
+      'Credit markets',
+      'AI Infrastructure',
+      'Trump defense budget',
+      'Long NVIDIA',
+      'Long defense AI',
+      'AI hyperscalers',
+      'Microsoft',
+      'Meta',
+      'Amazon',
+      'Apple',
+      'Google',
+    ]) {
+      expect(
+        [...targets].some((path) => path?.endsWith(`/${name}.md`)),
+        name,
+      ).toBe(true);
     }
     expect(note?.updatedMarks.map((mark) => mark.date)).toEqual(['2026-01-14']);
   });

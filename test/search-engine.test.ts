@@ -22,7 +22,7 @@ const PAGES: PageSpec[] = [
   {
     url: 'analysts/ed-yardeni/',
     title: 'Ed Yardeni',
-    sections: [{ anchor: '', heading: 'Ed Yardeni', text: "Ed Yardeni runs Yardeni Research. He writes about the Fed and bond yields." }],
+    sections: [{ anchor: '', heading: 'Ed Yardeni', text: 'Ed Yardeni runs Yardeni Research. He writes about the Fed and bond yields.' }],
   },
   {
     url: 'rotations/sector-rotation/',

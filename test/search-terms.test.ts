@@ -9,7 +9,10 @@ import { stemsFor, TermMaker, words } from '../src/publish/search/words.js';
 import { termOf, words as clientWords } from '../templates/assets/js/search-engine.js';
 import { propertyRuns } from './support/property.js';
 
-const text = fc.string({ unit: fc.oneof(fc.constantFrom(...'aZé e\u0301ß’\'s-1.2 Ωж中٣\u00a0\n,;!'.split('')), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })), maxLength: 60 });
+const text = fc.string({
+  unit: fc.oneof(fc.constantFrom(..."aZé e\u0301ß’'s-1.2 Ωж中٣\u00a0\n,;!".split('')), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })),
+  maxLength: 60,
+});
 
 describe('search terms', () => {
   it('are the same in the build and in the browser, stemmed or not', () => {
@@ -53,7 +56,8 @@ describe('page sections', () => {
   });
 
   it('keep a footnote number apart from its word, and read a heading id only from the id attribute', () => {
-    const html = '<p>Porter stemming<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup> helps.</p>\n<h2 data-x=" id=" id="real">Real</h2><p>x</p>';
+    const html =
+      '<p>Porter stemming<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup> helps.</p>\n<h2 data-x=" id=" id="real">Real</h2><p>x</p>';
     expect(pageSections(html, 'T', '')).toEqual([
       { anchor: '', heading: 'T', text: 'Porter stemming 1 helps.' },
       { anchor: 'real', heading: 'Real', text: 'x' },

@@ -8,10 +8,11 @@ import { parseConfig } from '../src/config/load.js';
 import { lastCommitDates, changedSince } from '../src/stale/index.js';
 import { formatGithub } from '../src/report/github.js';
 import { formatStepSummary } from '../src/report/step-summary.js';
-import { checkFiles, lines, runCli, writeVault } from './support/vault.js';
+import { type checkFiles, lines, runCli, writeVault } from './support/vault.js';
 
 const POLICY = 'rules: {orphan-note: off}\nstale:\n  default: 180d\n  types:\n    rotation: 30d\n    etf: 30d\n  severity: error\n';
-const stale = (result: Awaited<ReturnType<typeof checkFiles>>) => lines(result).filter((line) => /\[(stale-note|stale-table|undated-note|invalid-frontmatter)\]$/.test(line));
+const stale = (result: Awaited<ReturnType<typeof checkFiles>>) =>
+  lines(result).filter((line) => /\[(stale-note|stale-table|undated-note|invalid-frontmatter)\]$/.test(line));
 
 describe('date sources', () => {
   async function checkAt(files: Record<string, string>, today: string, config = POLICY) {
@@ -19,7 +20,10 @@ describe('date sources', () => {
   }
 
   it('frontmatter `updated`: a YAML date or a quoted string; annotation on its line', async () => {
-    const result = await checkAt({ 'a.md': '---\ntype: rotation\nupdated: 2026-01-14\n---\n# A\n', 'b.md': '---\ntype: rotation\nupdated: "2026-01-14"\n---\n# B\n' }, '2026-11-22');
+    const result = await checkAt(
+      { 'a.md': '---\ntype: rotation\nupdated: 2026-01-14\n---\n# A\n', 'b.md': '---\ntype: rotation\nupdated: "2026-01-14"\n---\n# B\n' },
+      '2026-11-22',
+    );
     expect(stale(result)).toEqual([
       'a.md:3:1 error updated 2026-01-14 (312 days ago); rotation notes go stale after 30 days (282 days overdue) [stale-note]',
       'b.md:3:1 error updated 2026-01-14 (312 days ago); rotation notes go stale after 30 days (282 days overdue) [stale-note]',
@@ -27,7 +31,11 @@ describe('date sources', () => {
   });
 
   it('else the last `*Updated YYYY-MM-DD*` line of the body (seed 003 convention)', async () => {
-    const result = await checkAt({ 'r.md': '#concept #rotation\n\n# Sector Rotation\n\n*Updated 2025-12-01*\n\ntext\n\n*Updated 2026-01-14*\n' }, '2026-03-01', 'stale: {default: 30d}\n');
+    const result = await checkAt(
+      { 'r.md': '#concept #rotation\n\n# Sector Rotation\n\n*Updated 2025-12-01*\n\ntext\n\n*Updated 2026-01-14*\n' },
+      '2026-03-01',
+      'stale: {default: 30d}\n',
+    );
     expect(stale(result)).toEqual(['r.md:9:1 warning updated 2026-01-14 (46 days ago); notes go stale after 30 days (16 days overdue) [stale-note]']);
   });
 
@@ -38,14 +46,26 @@ describe('date sources', () => {
 
   it('else the last git commit date', async () => {
     const dir = writeVault({ 'notes/g.md': '# No date here\n', 'notes/h.md': '# Nor here\n' });
-    const env = { ...process.env, GIT_AUTHOR_DATE: '2025-06-01T12:00:00Z', GIT_COMMITTER_DATE: '2025-06-01T12:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_DATE: '2025-06-01T12:00:00Z',
+      GIT_COMMITTER_DATE: '2025-06-01T12:00:00Z',
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    };
     execFileSync('git', ['init', '-q'], { cwd: dir });
     execFileSync('git', ['add', 'notes/g.md'], { cwd: dir });
     execFileSync('git', ['commit', '-qm', 'g'], { cwd: dir, env });
     const vaultDir = join(dir, 'notes');
     const gitDates = lastCommitDates(vaultDir);
     expect([...gitDates]).toEqual([['g.md', '2025-06-01']]);
-    const result = check(await loadVault(vaultDir), { config: parseConfig('stale: {default: 90d}\nrules: {undated-note: warning, orphan-note: off}\n'), today: '2026-01-20', gitDates });
+    const result = check(await loadVault(vaultDir), {
+      config: parseConfig('stale: {default: 90d}\nrules: {undated-note: warning, orphan-note: off}\n'),
+      today: '2026-01-20',
+      gitDates,
+    });
     expect(stale(result)).toEqual([
       'g.md:1:1 warning last committed 2025-06-01 (233 days ago); notes go stale after 90 days (143 days overdue) [stale-note]',
       'h.md:1:1 warning No date: add `updated: YYYY-MM-DD` to the frontmatter or an `*Updated YYYY-MM-DD*` line [undated-note]',
@@ -88,15 +108,23 @@ describe('policy levels', () => {
   });
 
   it('severity: warning in the policy, and a rules entry overrides it', async () => {
-    const warning = check(await loadVault(writeVault(files)), { config: parseConfig(POLICY.replace('severity: error', 'severity: warning')), today: '2026-01-20' });
+    const warning = check(await loadVault(writeVault(files)), {
+      config: parseConfig(POLICY.replace('severity: error', 'severity: warning')),
+      today: '2026-01-20',
+    });
     expect(warning.problems.filter((p) => p.rule === 'stale-note').map((p) => p.severity)).toEqual(['warning', 'warning', 'warning']);
-    const off = check(await loadVault(writeVault(files)), { config: parseConfig(`${POLICY.replace('rules: {orphan-note: off}\n', '')}rules: {stale-note: off, orphan-note: off}\n`), today: '2026-01-20' });
+    const off = check(await loadVault(writeVault(files)), {
+      config: parseConfig(`${POLICY.replace('rules: {orphan-note: off}\n', '')}rules: {stale-note: off, orphan-note: off}\n`),
+      today: '2026-01-20',
+    });
     expect(off.problems.filter((p) => p.rule === 'stale-note')).toEqual([]);
     expect(off.stale).toEqual([]);
   });
 
   it('an unknown duration in the config is a config error naming the key', () => {
-    expect(() => parseConfig('stale:\n  types:\n    etf: monthly\n')).toThrow('almanac.yaml:3: `stale.types.etf`: “monthly” is not a duration like 30d, 12w, 6m or 1y');
+    expect(() => parseConfig('stale:\n  types:\n    etf: monthly\n')).toThrow(
+      'almanac.yaml:3: `stale.types.etf`: “monthly” is not a duration like 30d, 12w, 6m or 1y',
+    );
   });
 });
 
@@ -105,14 +133,21 @@ describe('stale-table', () => {
   const table = (attrs: string, feed = 'xmag-flows') => `<!-- feed: ${feed}${attrs} -->\n| Month | Flow |\n|---|---|\n| Jan | 1 |\n<!-- /feed -->\n`;
 
   it('a table refreshed longer ago than its max-age is stale, at the marker line', async () => {
-    const result = check(await loadVault(writeVault({ 'x.md': `# X\n\n${table(' updated=2025-12-01')}\n${table(' updated=2026-01-10')}\n${table('', 'no-limit')}` })), { config: parseConfig(config), today: '2026-01-20' });
-    expect(stale(result)).toEqual(['x.md:3:1 warning table from feed “xmag-flows” refreshed 2025-12-01 (50 days ago); the feed’s max-age is 45 days (5 days overdue) [stale-table]']);
+    const result = check(
+      await loadVault(writeVault({ 'x.md': `# X\n\n${table(' updated=2025-12-01')}\n${table(' updated=2026-01-10')}\n${table('', 'no-limit')}` })),
+      { config: parseConfig(config), today: '2026-01-20' },
+    );
+    expect(stale(result)).toEqual([
+      'x.md:3:1 warning table from feed “xmag-flows” refreshed 2025-12-01 (50 days ago); the feed’s max-age is 45 days (5 days overdue) [stale-table]',
+    ]);
     expect(result.staleTables?.map((t) => [t.path, t.feed, t.daysOverdue])).toEqual([['x.md', 'xmag-flows', 5]]);
   });
 
   it('a table never refreshed (no updated=) is stale too', async () => {
     const result = check(await loadVault(writeVault({ 'x.md': table('') })), { config: parseConfig(config), today: '2026-01-20' });
-    expect(stale(result)).toEqual(['x.md:1:1 warning table from feed “xmag-flows” has no refresh date (updated=); its max-age is 45 days. Run almanac refresh [stale-table]']);
+    expect(stale(result)).toEqual([
+      'x.md:1:1 warning table from feed “xmag-flows” has no refresh date (updated=); its max-age is 45 days. Run almanac refresh [stale-table]',
+    ]);
   });
 });
 

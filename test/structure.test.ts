@@ -35,7 +35,10 @@ export function importsOf(file: string, source: string): string[] {
 function typeOnly(clause: string): boolean {
   const names = /^\{([^}]*)\}$/s.exec(clause.trim())?.[1];
   if (names === undefined) return false;
-  return names.split(',').map((entry) => entry.trim()).every((entry) => entry === '' || entry.startsWith('type '));
+  return names
+    .split(',')
+    .map((entry) => entry.trim())
+    .every((entry) => entry === '' || entry.startsWith('type '));
 }
 
 /** Every cycle of the graph, each as the modules on it (Tarjan's strongly connected components). */
@@ -83,8 +86,22 @@ describe('the source tree', () => {
     const a = join(SRC, 'a.ts');
     const b = join(SRC, 'b.ts');
     expect(importsOf(a, "import { x } from './b.js';\nimport type { Y } from './c.js';\nimport { type Z } from './d.js';\n")).toEqual([b]);
-    expect(cycles(new Map([[a, [b]], [b, [a]]]))).toEqual([[a, b].sort()]);
-    expect(cycles(new Map([[a, [b]], [b, []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([[a, b].sort()]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('has no source file over 300 lines', () => {
@@ -93,8 +110,15 @@ describe('the source tree', () => {
   });
 
   it('keeps at most 12 files at the top level of each folder of src/publish/', () => {
-    const folders = [join(SRC, 'publish'), ...readdirSync(join(SRC, 'publish')).map((entry) => join(SRC, 'publish', entry)).filter((path) => statSync(path).isDirectory())];
-    const crowded = folders.map((folder) => ({ folder: name(folder), files: readdirSync(folder).filter((entry) => statSync(join(folder, entry)).isFile()).length })).filter((entry) => entry.files > 12);
+    const folders = [
+      join(SRC, 'publish'),
+      ...readdirSync(join(SRC, 'publish'))
+        .map((entry) => join(SRC, 'publish', entry))
+        .filter((path) => statSync(path).isDirectory()),
+    ];
+    const crowded = folders
+      .map((folder) => ({ folder: name(folder), files: readdirSync(folder).filter((entry) => statSync(join(folder, entry)).isFile()).length }))
+      .filter((entry) => entry.files > 12);
     expect(crowded).toEqual([]);
   });
 });

@@ -34,7 +34,11 @@ describe('dates', () => {
   });
 
   it('refresh refuses a today that is no calendar day, as the CLI does, and leaves the note alone', async () => {
-    const dir = makeProject({ 'almanac.yaml': fixture('flows-config.yaml').replace('SOURCE', 'data/flows.csv'), 'data/flows.csv': fixture('flows.csv'), 'notes/Good.md': fixture('flows-note.md') });
+    const dir = makeProject({
+      'almanac.yaml': fixture('flows-config.yaml').replace('SOURCE', 'data/flows.csv'),
+      'data/flows.csv': fixture('flows.csv'),
+      'notes/Good.md': fixture('flows-note.md'),
+    });
     const before = read(dir, 'notes/Good.md');
     await expect(refresh({ cwd: dir, today: '2026-02-30' })).rejects.toThrow('today must be a date like 2026-01-20 (got “2026-02-30”)');
     expect(read(dir, 'notes/Good.md')).toBe(before);

@@ -16,7 +16,8 @@ function links(text: string, parser: 'remark' | 'fast'): Found[] {
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     const record = node as { type?: unknown; value?: unknown; alias?: unknown; embed?: unknown; children?: unknown };
-    if (record.type === 'obsidianLink') found.push({ value: String(record.value), alias: typeof record.alias === 'string' ? record.alias : null, embed: record.embed === true });
+    if (record.type === 'obsidianLink')
+      found.push({ value: String(record.value), alias: typeof record.alias === 'string' ? record.alias : null, embed: record.embed === true });
     if (Array.isArray(record.children)) for (const child of record.children) walk(child);
   };
   walk(parseMarkdown(text, parser));

@@ -1,12 +1,12 @@
 // Small file-system helpers for the measurements.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 /** Number of `.html` files under `dir` (0 when it does not exist). */
 export function countHtml(dir: string): number {
   let count = 0;
   const walk = (at: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(at, { withFileTypes: true });
     } catch {
@@ -41,7 +41,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export function newestMtime(dir: string): number {
   let newest = 0;
   const walk = (at: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(at, { withFileTypes: true });
     } catch {

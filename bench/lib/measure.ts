@@ -31,7 +31,8 @@ const GNU_TIME = '/usr/bin/time';
 const RSS_HOOK = pathToFileURL(join(fileURLToPath(new URL('.', import.meta.url)), 'peak-rss.mjs')).href;
 const STDERR_TAIL = 4000;
 
-export const rssSource = (): string => (existsSync(GNU_TIME) ? '/usr/bin/time -f %M (the command and its children)' : 'process.resourceUsage().maxRSS of the node process');
+export const rssSource = (): string =>
+  existsSync(GNU_TIME) ? '/usr/bin/time -f %M (the command and its children)' : 'process.resourceUsage().maxRSS of the node process';
 
 export async function measure(command: Command): Promise<Measurement> {
   const scratch = mkdtempSync(join(tmpdir(), 'almanac-bench-rss-'));
@@ -48,7 +49,11 @@ export async function measure(command: Command): Promise<Measurement> {
     const crashed = /unexpected error/.test(outcome.stderr);
     if (outcome.code !== null && okCodes.includes(outcome.code) && !crashed) return { ok: true, seconds, rssMiB };
     if (command.signal?.aborted) return { ok: false, seconds, rssMiB, error: 'interrupted' };
-    const why = outcome.timedOut ? `timed out after ${command.timeoutSeconds} s` : outcome.code === null ? `killed by ${outcome.signal ?? 'a signal'}` : `exit ${outcome.code}`;
+    const why = outcome.timedOut
+      ? `timed out after ${command.timeoutSeconds} s`
+      : outcome.code === null
+        ? `killed by ${outcome.signal ?? 'a signal'}`
+        : `exit ${outcome.code}`;
     return { ok: false, seconds, rssMiB, error: `${why}: ${lastLines(outcome.stderr)}` };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -116,7 +121,10 @@ function readRss(file: string): number | null {
 
 /** The error line of stderr (`almanac: …`, `Error: …`), else its last lines. */
 function lastLines(text: string): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const error = lines.find((line) => /^almanac:|^\[11ty\].*(error|Error)|^\w*Error\b|^Error:/.test(line));
   return (error ?? lines.slice(-3).join(' | ')).slice(0, 400) || '(no stderr)';
 }

@@ -32,7 +32,14 @@ interface CpuProfile {
   timeDeltas?: number[];
 }
 
-export async function profileColdBuild(bin: string, vaultLabel: string, project: Project, dir: string, timeoutSeconds: number, signal: AbortSignal): Promise<ProfileSummary> {
+export async function profileColdBuild(
+  bin: string,
+  vaultLabel: string,
+  project: Project,
+  dir: string,
+  timeoutSeconds: number,
+  signal: AbortSignal,
+): Promise<ProfileSummary> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   rmSync(project.cache, { recursive: true, force: true });

@@ -81,42 +81,71 @@ export interface Report {
 
 export function resultsMarkdown(report: Report, previousFile: string): string {
   const { info } = report;
-  const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
+  const _gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
   const out: string[] = [];
   out.push('# Benchmark results', '');
   out.push(`Written by \`${info.command}\` (bench/run.ts); nothing in this file is typed in by hand except the profile notes at the end.`, '');
   out.push('## Run', '');
-  out.push(`- Date: ${info.started.toISOString()} → ${info.finished.toISOString()} (${((info.finished.getTime() - info.started.getTime()) / 60000).toFixed(1)} min)`);
+  out.push(
+    `- Date: ${info.started.toISOString()} → ${info.finished.toISOString()} (${((info.finished.getTime() - info.started.getTime()) / 60000).toFixed(1)} min)`,
+  );
   out.push(`- Machine: ${info.cores} cores (os.availableParallelism()), ${info.cpu}, ${info.memoryGiB.toFixed(1)} GiB RAM, ${info.os}`);
   out.push(`- Node ${info.node}; Almanac at ${info.commit}`);
-  out.push(`- Load average (1, 5, 15 min): ${info.loadStart.map((n) => n.toFixed(2)).join(', ')} at the start, ${info.loadEnd.map((n) => n.toFixed(2)).join(', ')} at the end`);
-  out.push(`- Times: wall clock of each child process, the minimum of ${info.runs} run${info.runs === 1 ? '' : 's'}; peak RSS: ${info.rssSource}, the highest of the runs`);
+  out.push(
+    `- Load average (1, 5, 15 min): ${info.loadStart.map((n) => n.toFixed(2)).join(', ')} at the start, ${info.loadEnd.map((n) => n.toFixed(2)).join(', ')} at the end`,
+  );
+  out.push(
+    `- Times: wall clock of each child process, the minimum of ${info.runs} run${info.runs === 1 ? '' : 's'}; peak RSS: ${info.rssSource}, the highest of the runs`,
+  );
   for (const note of info.notes) out.push(`- Note: ${note}`);
   out.push('');
   out.push('## Vaults', '');
-  out.push(markdownTable(
-    report.vaults.map((result) => [result.vault.label, result.vault.kind, String(result.vault.notes), (result.vault.bytes / 1024 ** 2).toFixed(1), result.vault.links === null ? '—' : String(result.vault.links), result.vault.editNote]),
-    ['Vault', 'Kind', 'Markdown files', 'MB of Markdown', '`[[…]]` references', 'Note edited'],
-  ), '');
+  out.push(
+    markdownTable(
+      report.vaults.map((result) => [
+        result.vault.label,
+        result.vault.kind,
+        String(result.vault.notes),
+        (result.vault.bytes / 1024 ** 2).toFixed(1),
+        result.vault.links === null ? '—' : String(result.vault.links),
+        result.vault.editNote,
+      ]),
+      ['Vault', 'Kind', 'Markdown files', 'MB of Markdown', '`[[…]]` references', 'Note edited'],
+    ),
+    '',
+  );
   out.push('## Measurements', '');
-  out.push('Plain Eleventy 3 is bench/eleventy-baseline/ (default markdown-it, no wikilinks, one trivial layout) on the same vault. ' +
-    '"Cold" has no `.almanac/` cache and no output folder; "warm" runs again with both present and nothing changed; ' +
-    '"1 note edited" appends a line to one note first. Every build includes the search index. ' +
-    'Pages: `.html` files in the output folder.', '');
+  out.push(
+    'Plain Eleventy 3 is bench/eleventy-baseline/ (default markdown-it, no wikilinks, one trivial layout) on the same vault. ' +
+      '"Cold" has no `.almanac/` cache and no output folder; "warm" runs again with both present and nothing changed; ' +
+      '"1 note edited" appends a line to one note first. Every build includes the search index. ' +
+      'Pages: `.html` files in the output folder.',
+    '',
+  );
   out.push(markdownTable(measurementRows(report.vaults)), '');
   out.push('## `almanac serve`', '');
   if (report.serve) {
     const serve = report.serve;
     out.push(`- ${serveLine(serve)}`);
-    out.push(`- Note edited: ${serve.note}${serve.page ? `; page polled: ${serve.page}` : ''}; ready after ${fmt(serve.startupSeconds, 1)} s (its initial build)`);
+    out.push(
+      `- Note edited: ${serve.note}${serve.page ? `; page polled: ${serve.page}` : ''}; ready after ${fmt(serve.startupSeconds, 1)} s (its initial build)`,
+    );
     if (serve.loggedMs.length > 0) out.push(`- serve's own log per update: ${serve.loggedMs.join(', ')} ms`);
-    out.push('- Method: append a unique line to the note, poll the page file every 5 ms until the line is in it; wait for the serve process tree to go idle (search re-index included) before the next edit. A first, untimed edit finds the page.');
+    out.push(
+      '- Method: append a unique line to the note, poll the page file every 5 ms until the line is in it; wait for the serve process tree to go idle (search re-index included) before the next edit. A first, untimed edit finds the page.',
+    );
   } else {
     out.push('Not measured in this run (`--no-serve`).');
   }
   out.push('');
   out.push('## Targets (issue 6)', '');
-  out.push(markdownTable(report.targets.map((target) => [target.target, target.measured, statusMark(target.status)]), ['Target', 'Measured', 'Status']), '');
+  out.push(
+    markdownTable(
+      report.targets.map((target) => [target.target, target.measured, statusMark(target.status)]),
+      ['Target', 'Measured', 'Status'],
+    ),
+    '',
+  );
   if (report.failures.length > 0) {
     out.push('## Failures', '');
     for (const failure of report.failures) out.push(`- ${failure}`);
@@ -141,15 +170,36 @@ function profileSection(profile: ProfileSummary | null, previousFile: string): s
   const notes = kept !== null && notesAt !== -1 ? kept.slice(notesAt) : NOTES_PLACEHOLDER;
   const pct = (ms: number) => `${((100 * ms) / profile.totalMs).toFixed(1)} %`;
   const lines = [PROFILE_HEADING, ''];
-  lines.push(`One cold \`almanac build\` of the ${profile.vault} vault under \`node --cpu-prof\` (${profile.run.ok ? `${profile.run.seconds.toFixed(1)} s with the profiler on` : `FAILED: ${profile.run.error ?? ''}`}); ` +
-    `${profile.profiles} profile${profile.profiles === 1 ? '' : 's'} (one per thread) in ${profile.dir.replace(/^.*\/bench\//, 'bench/')}, ` +
-    `${(profile.totalMs / 1000).toFixed(1)} s of samples on the CPU, ${(profile.idleMs / 1000).toFixed(1)} s idle.`, '');
+  lines.push(
+    `One cold \`almanac build\` of the ${profile.vault} vault under \`node --cpu-prof\` (${profile.run.ok ? `${profile.run.seconds.toFixed(1)} s with the profiler on` : `FAILED: ${profile.run.error ?? ''}`}); ` +
+      `${profile.profiles} profile${profile.profiles === 1 ? '' : 's'} (one per thread) in ${profile.dir.replace(/^.*\/bench\//, 'bench/')}, ` +
+      `${(profile.totalMs / 1000).toFixed(1)} s of samples on the CPU, ${(profile.idleMs / 1000).toFixed(1)} s idle.`,
+    '',
+  );
   lines.push('### Top self time by function', '');
-  lines.push(markdownTable(profile.functions.map((row) => [row.name, row.where === '' ? '—' : `\`${row.where}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]), ['Function', 'Where', 'Self s', 'Share']), '');
+  lines.push(
+    markdownTable(
+      profile.functions.map((row) => [row.name, row.where === '' ? '—' : `\`${row.where}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]),
+      ['Function', 'Where', 'Self s', 'Share'],
+    ),
+    '',
+  );
   lines.push('### Top self time by package / source file', '');
-  lines.push(markdownTable(profile.modules.map((row) => [`\`${row.name}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]), ['Package or file', 'Self s', 'Share']), '');
+  lines.push(
+    markdownTable(
+      profile.modules.map((row) => [`\`${row.name}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]),
+      ['Package or file', 'Self s', 'Share'],
+    ),
+    '',
+  );
   lines.push("### Top self time in Almanac's own code (dist/)", '');
-  lines.push(markdownTable(profile.ownFiles.map((row) => [`\`${row.name}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]), ['File', 'Self s', 'Share']), '');
+  lines.push(
+    markdownTable(
+      profile.ownFiles.map((row) => [`\`${row.name}\``, (row.ms / 1000).toFixed(2), pct(row.ms)]),
+      ['File', 'Self s', 'Share'],
+    ),
+    '',
+  );
   lines.push(notes);
   return lines.join('\n');
 }

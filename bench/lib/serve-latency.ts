@@ -44,7 +44,16 @@ export async function measureServe(vault: BenchVault, project: Project, options:
   rmSync(outDir, { recursive: true, force: true });
   const notePath = join(vault.dir, vault.editNote);
   const original = readFileSync(notePath);
-  const result: ServeResult = { vault: vault.label, note: vault.editNote, ok: false, startupSeconds: null, latenciesMs: [], medianMs: null, loggedMs: [], page: null };
+  const result: ServeResult = {
+    vault: vault.label,
+    note: vault.editNote,
+    ok: false,
+    startupSeconds: null,
+    latenciesMs: [],
+    medianMs: null,
+    loggedMs: [],
+    page: null,
+  };
   const started = performance.now();
   const child = spawn(process.execPath, [options.bin, 'serve', '--port', '0', '--out', outDir], {
     cwd: project.dir,

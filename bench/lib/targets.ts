@@ -24,8 +24,20 @@ export function checkTargets(vaults: VaultResult[], serve: ServeResult | null): 
   const serveAt10k = serve?.vault === '10k' ? serve : null;
   const why10k = v10 ? 'a step failed' : 'no 10k vault in this run';
   return [
-    against('cold full build ≤ 2.0× plain Eleventy (10k)', ratio(cold, eleventy), 2.0, (r) => `${fmt(r)}× (${fmt(cold, 1)} s vs ${fmt(eleventy, 1)} s)`, why10k),
-    against('warm full build ≤ 0.5× plain Eleventy (10k)', ratio(warm, eleventy), 0.5, (r) => `${fmt(r)}× (${fmt(warm, 1)} s vs ${fmt(eleventy, 1)} s)`, why10k),
+    against(
+      'cold full build ≤ 2.0× plain Eleventy (10k)',
+      ratio(cold, eleventy),
+      2.0,
+      (r) => `${fmt(r)}× (${fmt(cold, 1)} s vs ${fmt(eleventy, 1)} s)`,
+      why10k,
+    ),
+    against(
+      'warm full build ≤ 0.5× plain Eleventy (10k)',
+      ratio(warm, eleventy),
+      0.5,
+      (r) => `${fmt(r)}× (${fmt(warm, 1)} s vs ${fmt(eleventy, 1)} s)`,
+      why10k,
+    ),
     against('warm `check` ≤ 2 s (10k)', checkWarm, 2, (s) => `${fmt(s)} s`, why10k),
     against(
       '`serve`: edit on disk in its page ≤ 500 ms (10k, median)',
@@ -35,7 +47,13 @@ export function checkTargets(vaults: VaultResult[], serve: ServeResult | null): 
       serve === null ? 'serve not measured' : serve.vault !== '10k' ? `measured on ${serve.vault} only` : (serve.error ?? 'failed'),
     ),
     against('peak RSS ≤ 1.5 GiB (10k, every almanac step)', rss, 1536, (mib) => `${fmt(mib, 0)} MiB`, why10k),
-    against('20k notes ≤ 2.2× the time of 10k (cold build)', ratio(cold20, cold), 2.2, (r) => `${fmt(r)}× (${fmt(cold20, 1)} s vs ${fmt(cold, 1)} s)`, v20 ? 'a build failed' : 'no 20k vault in this run'),
+    against(
+      '20k notes ≤ 2.2× the time of 10k (cold build)',
+      ratio(cold20, cold),
+      2.2,
+      (r) => `${fmt(r)}× (${fmt(cold20, 1)} s vs ${fmt(cold, 1)} s)`,
+      v20 ? 'a build failed' : 'no 20k vault in this run',
+    ),
   ];
 }
 

@@ -36,7 +36,7 @@ export function generatedVault(size: number, seed: number, log: (line: string) =
   const dir = join(VAULTS, name);
   const markerFile = join(VAULTS, `${name}.json`);
   const generator = sha(readFileSync(GENERATOR));
-  let reused = isReusable(dir, markerFile, { generator, notes: size, seed });
+  const reused = isReusable(dir, markerFile, { generator, notes: size, seed });
   if (!reused) {
     log(`generating the ${label(size)} vault (${size} notes, seed ${seed}) in ${relative(process.cwd(), dir) || dir} …`);
     mkdirSync(VAULTS, { recursive: true });
@@ -45,7 +45,14 @@ export function generatedVault(size: number, seed: number, log: (line: string) =
     rmSync(dir, { recursive: true, force: true });
     generateVault({ out: dir, notes: size, seed });
     const files = markdownFiles(dir);
-    const marker: Marker = { generator, notes: size, seed, expected: sha(readFileSync(join(dir, '.expected.json'))), mdFiles: files.length, mdBytes: totalBytes(dir, files) };
+    const marker: Marker = {
+      generator,
+      notes: size,
+      seed,
+      expected: sha(readFileSync(join(dir, '.expected.json'))),
+      mdFiles: files.length,
+      mdBytes: totalBytes(dir, files),
+    };
     writeFileSync(markerFile, `${JSON.stringify(marker, null, 1)}\n`);
   } else {
     log(`reusing the ${label(size)} vault in ${relative(process.cwd(), dir) || dir}`);

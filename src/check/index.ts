@@ -74,8 +74,12 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
       infos: problems.filter((problem) => problem.severity === 'info').length,
     },
     problems,
-    stale: stale.filter((entry) => reported.has(`stale-note\0${entry.path}\0${entry.dateLine}`)).sort((a, b) => b.daysOverdue - a.daysOverdue || (a.path < b.path ? -1 : 1)),
-    staleTables: staleTables.filter((entry) => reported.has(`stale-table\0${entry.path}\0${entry.line}`)).sort((a, b) => b.daysOverdue - a.daysOverdue || (a.path < b.path ? -1 : 1)),
+    stale: stale
+      .filter((entry) => reported.has(`stale-note\0${entry.path}\0${entry.dateLine}`))
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.path < b.path ? -1 : 1)),
+    staleTables: staleTables
+      .filter((entry) => reported.has(`stale-table\0${entry.path}\0${entry.line}`))
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.path < b.path ? -1 : 1)),
   };
 }
 

@@ -15,5 +15,7 @@ export function severityOf(rule: RuleId, config: Config, own?: ProblemSeverity):
 /** `%% almanac-ignore RULE %%` on the line (or the line before), `almanac-ignore-file` anywhere. */
 export function isSuppressed(note: ParsedNote | undefined, problem: Pick<Problem, 'rule' | 'line'>): boolean {
   if (!note) return false;
-  return note.suppressions.some((entry) => (entry.line === 0 || entry.line === problem.line) && (entry.rules.length === 0 || entry.rules.includes(problem.rule)));
+  return note.suppressions.some(
+    (entry) => (entry.line === 0 || entry.line === problem.line) && (entry.rules.length === 0 || entry.rules.includes(problem.rule)),
+  );
 }

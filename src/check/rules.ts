@@ -34,7 +34,12 @@ export function linkProblem(resolved: ResolvedLink, graph: LinkGraph, names: Sug
     case 'unresolved-heading': {
       const wanted = link.subpath?.type === 'heading' ? link.subpath.headings : [];
       const last = wanted[wanted.length - 1] ?? '';
-      const guess = target ? closestOf(last, target.headings.map((heading) => heading.text)) : null;
+      const guess = target
+        ? closestOf(
+            last,
+            target.headings.map((heading) => heading.text),
+          )
+        : null;
       const prefix = link.path === '' ? '' : targetName;
       return {
         rule: 'unresolved-heading',
@@ -90,26 +95,52 @@ export function duplicateBlockProblems(note: ParsedNote): RawProblem[] {
     const key = block.id.toLowerCase();
     const first = seen.get(key);
     if (first === undefined) seen.set(key, block.line);
-    else problems.push({ rule: 'duplicate-block-id', file: note.path, line: block.line, column: block.column, message: `Block id ^${block.id} is already used on line ${first}; links to it open the first one` });
+    else
+      problems.push({
+        rule: 'duplicate-block-id',
+        file: note.path,
+        line: block.line,
+        column: block.column,
+        message: `Block id ^${block.id} is already used on line ${first}; links to it open the first one`,
+      });
   }
   return problems;
 }
 
 /** Frontmatter issues found at parse time, and, only when almanac.yaml declares `types:`, the note's type against them. */
 export function frontmatterProblems(note: ParsedNote, config: Config): RawProblem[] {
-  const problems: RawProblem[] = note.issues.map((issue) => ({ rule: issue.rule, file: note.path, line: issue.line, column: issue.column, message: issue.message, ...(issue.severity ? { severity: issue.severity } : {}) }));
+  const problems: RawProblem[] = note.issues.map((issue) => ({
+    rule: issue.rule,
+    file: note.path,
+    line: issue.line,
+    column: issue.column,
+    message: issue.message,
+    ...(issue.severity ? { severity: issue.severity } : {}),
+  }));
   const types = config.types;
   if (note.type === null || types === undefined) return problems;
   const schema = Object.hasOwn(types, note.type) ? types[note.type] : undefined;
   const typeLine = note.frontmatterLines.type ?? 1;
   if (!schema) {
     const known = Object.keys(types);
-    problems.push({ rule: 'invalid-frontmatter', file: note.path, line: typeLine, column: 1, message: `Unknown note type “${note.type}”; ${known.length > 0 ? `expected one of ${known.join(', ')}` : 'almanac.yaml declares no types'}` });
+    problems.push({
+      rule: 'invalid-frontmatter',
+      file: note.path,
+      line: typeLine,
+      column: 1,
+      message: `Unknown note type “${note.type}”; ${known.length > 0 ? `expected one of ${known.join(', ')}` : 'almanac.yaml declares no types'}`,
+    });
     return problems;
   }
   for (const key of schema.required) {
     if (note.frontmatter[key] === undefined || note.frontmatter[key] === null || note.frontmatter[key] === '') {
-      problems.push({ rule: 'invalid-frontmatter', file: note.path, line: typeLine, column: 1, message: `${note.type} notes need a \`${key}\` in their frontmatter` });
+      problems.push({
+        rule: 'invalid-frontmatter',
+        file: note.path,
+        line: typeLine,
+        column: 1,
+        message: `${note.type} notes need a \`${key}\` in their frontmatter`,
+      });
     }
   }
   return problems;

@@ -11,13 +11,23 @@ export interface StaleRuleOptions {
   changed?: ReadonlySet<string> | null | undefined;
 }
 
-export function staleProblems(note: ParsedNote, config: Config, options: StaleRuleOptions): { problems: RawProblem[]; note: NoteFreshness | null; tables: TableFreshness[] } {
+export function staleProblems(
+  note: ParsedNote,
+  config: Config,
+  options: StaleRuleOptions,
+): { problems: RawProblem[]; note: NoteFreshness | null; tables: TableFreshness[] } {
   if (options.changed && !options.changed.has(note.path)) return { problems: [], note: null, tables: [] };
   const problems: RawProblem[] = [];
   const freshness = noteFreshness(note, config, options);
   for (const issue of freshness.issues) problems.push({ rule: 'invalid-frontmatter', file: note.path, line: issue.line, column: 1, message: issue.message });
   if (freshness.date === null && freshness.maxAge) {
-    problems.push({ rule: 'undated-note', file: note.path, line: 1, column: 1, message: 'No date: add `updated: YYYY-MM-DD` to the frontmatter or an `*Updated YYYY-MM-DD*` line' });
+    problems.push({
+      rule: 'undated-note',
+      file: note.path,
+      line: 1,
+      column: 1,
+      message: 'No date: add `updated: YYYY-MM-DD` to the frontmatter or an `*Updated YYYY-MM-DD*` line',
+    });
   }
   if (freshness.stale) problems.push({ rule: 'stale-note', file: note.path, line: freshness.dateLine, column: 1, message: staleNoteMessage(freshness) });
   for (const marker of markerProblems(note)) problems.push({ rule: 'feed-marker', file: note.path, line: marker.line, column: 1, message: marker.message });

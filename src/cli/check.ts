@@ -24,7 +24,9 @@ export async function runCheckCommand(flags: CheckFlags): Promise<number> {
   const project = await readProject({ config: flags.config, vault: flags.vault });
   const result = await runCheck(project, { today, changedSince: flags.changedSince, cache: flags.cache !== false });
   const prefix = project.repoPrefix;
-  process.stdout.write(formatResult(result, flags.format, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, pathPrefix: prefix, version: VERSION }));
+  process.stdout.write(
+    formatResult(result, flags.format, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, pathPrefix: prefix, version: VERSION }),
+  );
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) appendFileSync(summaryFile, formatStepSummary(result, { pathPrefix: prefix }));
   const failed = result.summary.errors > 0 || (flags.strict === true && result.summary.warnings > 0);

@@ -8,7 +8,12 @@ export interface ProgressBar {
   clear: () => void;
 }
 
-const LABELS: Record<BuildProgress['phase'], string> = { load: 'Reading the vault', render: 'Rendering notes', write: 'Writing pages', search: 'Indexing for search' };
+const LABELS: Record<BuildProgress['phase'], string> = {
+  load: 'Reading the vault',
+  render: 'Rendering notes',
+  write: 'Writing pages',
+  search: 'Indexing for search',
+};
 const WIDTH = 24;
 
 export function createProgressBar(stream: NodeJS.WriteStream, options: { delayMs?: number; intervalMs?: number } = {}): ProgressBar {
@@ -56,6 +61,7 @@ export function renderBar(progress: BuildProgress, columns: number): string {
 /** `Built 321 pages (88 notes) in 2.1 s, 0 warnings` */
 export function buildSummary(result: { pages: number; notes: number; seconds: number; warnings: unknown[]; upToDate?: boolean }): string {
   const warnings = result.warnings.length;
-  if (result.upToDate) return `Up to date: ${result.pages} pages (${result.notes} notes) unchanged, checked in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  if (result.upToDate)
+    return `Up to date: ${result.pages} pages (${result.notes} notes) unchanged, checked in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
   return `Built ${result.pages} pages (${result.notes} notes) in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
 }

@@ -43,7 +43,12 @@ export async function runRefreshCommand(flags: RefreshFlags): Promise<number> {
   });
   const prefix = pathPrefix(result.root);
   // check's layout and words (report/pretty.ts), grouped by note.
-  process.stderr.write(formatDiagnostics(result.problems.map((problem) => refreshDiagnostic(problem, prefix)), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+  process.stderr.write(
+    formatDiagnostics(
+      result.problems.map((problem) => refreshDiagnostic(problem, prefix)),
+      { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR },
+    ),
+  );
   if (flags.check === true) process.stdout.write(result.diff);
   process.stderr.write(`${summary(result, flags.check === true)}\n`);
   return !result.ok || (flags.check === true && result.changed) ? 1 : 0;

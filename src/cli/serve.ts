@@ -67,7 +67,10 @@ function logger(buildSummary: (result: { pages: number; notes: number; seconds: 
     const time = new Date().toTimeString().slice(0, 8);
     if (event.type === 'built') process.stdout.write(`${buildSummary(event.result)}\n`);
     else if (event.type === 'page') process.stdout.write(`${time} ${event.changed}: its page in ${(event.seconds * 1000).toFixed(0)} ms\n`);
-    else if (event.type === 'updated') process.stdout.write(`${time} ${event.changed.join(', ')}: ${event.pages.length} ${event.pages.length === 1 ? 'page' : 'pages'} in ${(event.seconds * 1000).toFixed(0)} ms\n`);
+    else if (event.type === 'updated')
+      process.stdout.write(
+        `${time} ${event.changed.join(', ')}: ${event.pages.length} ${event.pages.length === 1 ? 'page' : 'pages'} in ${(event.seconds * 1000).toFixed(0)} ms\n`,
+      );
     else if (event.type === 'rebuilt') process.stdout.write(`${time} ${event.changed.join(', ')}: rebuilt the site, ${buildSummary(event.result)}\n`);
     else process.stderr.write(`${time} almanac serve: ${event.error instanceof Error ? event.error.message : String(event.error)}\n`);
   };

@@ -94,7 +94,15 @@ export function parseCellFormat(spec: string): CellFormat | null {
   const match = NUMBER_FORMAT.exec(text);
   if (!match) return null;
   const [, approx, sign, money, group, unit, decimals] = match;
-  return { kind: 'number', approx: Boolean(approx), sign: Boolean(sign), money: Boolean(money), group: Boolean(group), unit: (unit ?? '') as NumberUnit, decimals: decimals === undefined ? null : Number(decimals) };
+  return {
+    kind: 'number',
+    approx: Boolean(approx),
+    sign: Boolean(sign),
+    money: Boolean(money),
+    group: Boolean(group),
+    unit: (unit ?? '') as NumberUnit,
+    decimals: decimals === undefined ? null : Number(decimals),
+  };
 }
 
 /** Names of the environment variables a `${VAR}` template reads. */
@@ -165,7 +173,8 @@ export const feedSchema = z
   })
   .strict()
   .superRefine((feed, ctx) => {
-    if (!(feed.key in feed.columns)) ctx.addIssue({ code: 'custom', message: `must be one of the mapped columns (${Object.keys(feed.columns).join(', ')})`, path: ['key'] });
+    if (!(feed.key in feed.columns))
+      ctx.addIssue({ code: 'custom', message: `must be one of the mapped columns (${Object.keys(feed.columns).join(', ')})`, path: ['key'] });
     if (feed.path !== undefined && feed.format !== 'json') ctx.addIssue({ code: 'custom', message: 'applies to format json only', path: ['path'] });
   })
   .transform(

@@ -92,7 +92,8 @@ function rememberExcludeLines(config: Config, doc: Document, lines: LineCounter,
     file,
     lines: config.site.exclude.map((_entry, index) => {
       const node = entries[index];
-      const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number' ? node.range[0] : null;
+      const offset =
+        node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number' ? node.range[0] : null;
       return offset === null ? keyLine(doc, lines, ['site', 'exclude']) : lines.linePos(offset).line;
     }),
   });
@@ -130,7 +131,8 @@ function keyLine(doc: Document, lines: LineCounter, path: Array<string | number>
       if (range) return lines.linePos(range[0]).line;
     }
     const node = doc.getIn(path.slice(0, length), true);
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number') return lines.linePos(node.range[0]).line;
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) && typeof node.range[0] === 'number')
+      return lines.linePos(node.range[0]).line;
   }
   return 1;
 }

@@ -39,14 +39,17 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   'alias-link': 'A bare link names an alias; aliases are display names, so Obsidian leaves it unresolved.',
   'duplicate-block-id': 'The same block id (^id) is used twice in one note.',
   'invalid-frontmatter': 'The frontmatter does not parse or does not match the note schema.',
-  'parse-error': 'The note nests too deep to parse or render safely (over 100 nested lists, quotes or HTML elements) or its parse failed; its page says it could not be rendered.',
+  'parse-error':
+    'The note nests too deep to parse or render safely (over 100 nested lists, quotes or HTML elements) or its parse failed; its page says it could not be rendered.',
   'orphan-note': 'No other note links to this note.',
   'stale-note': 'The note’s date is older than the staleness policy for its type.',
   'stale-table': 'A feed-backed table was last refreshed longer ago than its feed’s max-age.',
-  'feed-marker': 'A feed marker makes no region: a start marker without `<!-- /feed -->`, a second start before the first closes, an unknown attribute, a stray end, or a comment that looks like a marker; refresh leaves the note alone.',
+  'feed-marker':
+    'A feed marker makes no region: a start marker without `<!-- /feed -->`, a second start before the first closes, an unknown attribute, a stray end, or a comment that looks like a marker; refresh leaves the note alone.',
   'undated-note': 'The note has no date: no frontmatter `updated`, no `*Updated YYYY-MM-DD*` line, no git history.',
   'unmatched-exclude': 'A `site.exclude` entry matches no note or file in the vault (a typo there publishes what it meant to hide).',
-  'unsafe-symlink': 'A symlink points outside the vault, or at a folder that holds it; Almanac does not follow it, so nothing behind it is checked or published.',
+  'unsafe-symlink':
+    'A symlink points outside the vault, or at a folder that holds it; Almanac does not follow it, so nothing behind it is checked or published.',
   'note-too-large': 'A note is larger than `limits.note-size`; it is not read, checked or published (links to it still resolve).',
   'invalid-encoding': 'A note is neither UTF-8 nor UTF-16 with a byte-order mark; the bytes that are not UTF-8 read as U+FFFD.',
 };

@@ -23,7 +23,11 @@ const limitsSchema = z
     /** Most files (and folders) the vault may hold; a larger vault is refused. */
     files: z.number().int().positive().default(200_000),
     /** Largest note read, in bytes; a larger note is skipped with a `note-too-large` problem. */
-    'note-size': z.number().int().positive().default(5 * 1024 * 1024),
+    'note-size': z
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024),
   })
   .strict();
 

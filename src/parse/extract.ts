@@ -54,7 +54,12 @@ class FactCollector {
   visit(node: Nodes, block: Nodes | undefined): void {
     const here = CONTEXT_BLOCKS.has(node.type) ? node : block;
     const data = node.data;
-    if (data?.blockId) this.facts.blocks.push({ id: data.blockId, line: data.blockIdLine === undefined ? blockIdLine(node, this.shift) : data.blockIdLine + this.shift, column: 1 });
+    if (data?.blockId)
+      this.facts.blocks.push({
+        id: data.blockId,
+        line: data.blockIdLine === undefined ? blockIdLine(node, this.shift) : data.blockIdLine + this.shift,
+        column: 1,
+      });
     this.collect(node, here, block);
     if ('children' in node) for (const child of (node as Parents).children) this.visit(child, here);
     if (node.type === 'callout') {
@@ -124,7 +129,7 @@ class FactCollector {
       kind: node.type === 'image' ? 'embed' : 'markdown',
       target: link.target,
       ...splitTarget(link.target),
-      display: node.type === 'link' ? toString(node) : node.alt ?? null,
+      display: node.type === 'link' ? toString(node) : (node.alt ?? null),
       line: this.lineOf(node),
       column: this.columnOf(node),
       context: this.contextOf(here, node),
@@ -182,8 +187,8 @@ function markdownLink(url: string): { target: string } | null {
 }
 
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const START_TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const START_TAG = /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /**
  * The anchors a browser would land a `#fragment` on in a raw HTML node: `id` on any start

@@ -42,7 +42,12 @@ export function readFields(frontmatter: Frontmatter): Fields {
     if (key === null) return [];
     const { items, mapping } = listItems(data[key], separators);
     if (mapping) {
-      warn(key, isMapping(data[key]) ? `Frontmatter \`${key}\` is a mapping, not a list; Almanac ignores it` : `Frontmatter \`${key}\` holds a mapping among its items; Almanac ignores that item`);
+      warn(
+        key,
+        isMapping(data[key])
+          ? `Frontmatter \`${key}\` is a mapping, not a list; Almanac ignores it`
+          : `Frontmatter \`${key}\` holds a mapping among its items; Almanac ignores that item`,
+      );
     }
     // A template's `aliases: [{{title}}]` names no alias until the template is used.
     return items.filter((item) => !PLACEHOLDER.test(item));
@@ -125,9 +130,17 @@ function readPublish(frontmatter: Frontmatter, issues: NoteIssue[]): boolean {
     const at = { rule: 'invalid-frontmatter' as const, line: keyLines[key] ?? 1, column: 1 };
     if (value !== true) publish = false;
     if (typeof value !== 'boolean') {
-      issues.push({ ...at, message: `Frontmatter \`${key}\` must be true or false (a YAML boolean), not ${describeValue(value)}; the note is left out of the site`, unpublished: true });
+      issues.push({
+        ...at,
+        message: `Frontmatter \`${key}\` must be true or false (a YAML boolean), not ${describeValue(value)}; the note is left out of the site`,
+        unpublished: true,
+      });
     } else if (key !== 'publish') {
-      issues.push({ ...at, message: `Frontmatter key \`${key}\` is read as \`publish\`: write it in lower case${value ? '' : '; the note is left out of the site'}`, unpublished: !value });
+      issues.push({
+        ...at,
+        message: `Frontmatter key \`${key}\` is read as \`publish\`: write it in lower case${value ? '' : '; the note is left out of the site'}`,
+        unpublished: !value,
+      });
     }
   }
   return publish;

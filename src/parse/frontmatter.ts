@@ -73,7 +73,14 @@ export function readFrontmatter(source: string, options: FrontmatterOptions = {}
   const prefix = source.slice(0, source.length - body.length);
   const bodyLine = countLines(prefix) + 1;
   if (parsed.size > maxSize) {
-    return { ...empty, body, bodyLine, issues: [blockIssue({ line: 1, column: 1 }, `Frontmatter is ${parsed.size.toLocaleString('en')} characters, over the ${maxSize.toLocaleString('en')} read`)] };
+    return {
+      ...empty,
+      body,
+      bodyLine,
+      issues: [
+        blockIssue({ line: 1, column: 1 }, `Frontmatter is ${parsed.size.toLocaleString('en')} characters, over the ${maxSize.toLocaleString('en')} read`),
+      ],
+    };
   }
   const doc = parsed.doc;
   if (!doc) return { ...empty, body, bodyLine };
@@ -183,7 +190,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** JSON-safe copy: dates become `YYYY-MM-DD`, other non-JSON values strings. */
 function toPlain(value: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Date ? inner.toISOString().slice(0, 10) : inner))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Date ? inner.toISOString().slice(0, 10) : inner))) as Record<
+    string,
+    unknown
+  >;
 }
 
 function countLines(text: string): number {

@@ -24,7 +24,8 @@ export function parseNote(path: string, source: string, parser: ParserChoice = '
   // `parse-error` problem; the rest of the vault is read as usual.
   const parseIssues: NoteIssue[] = [];
   const failed = (error: unknown, line: number): ParseError => {
-    const known = error instanceof ParseError ? error : new ParseError(`The note could not be parsed (${error instanceof Error ? error.message : String(error)})`, 1);
+    const known =
+      error instanceof ParseError ? error : new ParseError(`The note could not be parsed (${error instanceof Error ? error.message : String(error)})`, 1);
     const issue = new ParseError(known.message, known.line + line - 1);
     parseIssues.push({ rule: 'parse-error', line: issue.line, column: 1, message: issue.message });
     return issue;

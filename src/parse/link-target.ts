@@ -13,7 +13,10 @@ export function splitTarget(target: string): SplitTarget {
   const path = target.slice(0, hash).trim();
   const rest = target.slice(hash + 1);
   if (rest.startsWith('^')) return { path, subpath: { type: 'block', id: rest.slice(1).trim() } };
-  const headings = rest.split('#').map((part) => part.trim()).filter((part) => part !== '');
+  const headings = rest
+    .split('#')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   return { path, subpath: headings.length > 0 ? { type: 'heading', headings } : null };
 }
 

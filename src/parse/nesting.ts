@@ -47,7 +47,8 @@ export function checkSourceNesting(markdown: string): void {
       fence = fence === null ? marker : null;
     } else if (fence === null) {
       const depth = containerDepth(text);
-      if (depth > MAX_NESTING) throw new ParseError(`Nesting is ${depth} levels deep on this line; Almanac reads at most ${MAX_NESTING} nested lists and quotes`, line);
+      if (depth > MAX_NESTING)
+        throw new ParseError(`Nesting is ${depth} levels deep on this line; Almanac reads at most ${MAX_NESTING} nested lists and quotes`, line);
     }
     start = end + 1;
   }
@@ -105,12 +106,14 @@ export function checkTreeNesting(tree: Root): void {
     const top = stack.pop();
     if (!top) break;
     const { node, depth } = top;
-    if (depth > MAX_TREE_DEPTH) throw new ParseError(`The note nests more than ${MAX_TREE_DEPTH} elements deep (lists, quotes, emphasis, links)`, node.position?.start.line ?? 1);
+    if (depth > MAX_TREE_DEPTH)
+      throw new ParseError(`The note nests more than ${MAX_TREE_DEPTH} elements deep (lists, quotes, emphasis, links)`, node.position?.start.line ?? 1);
     if (node.type === 'html') html.push(node);
-    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index];
-      if (child) stack.push({ node: child, depth: depth + 1 });
-    }
+    if ('children' in node)
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        const child = node.children[index];
+        if (child) stack.push({ node: child, depth: depth + 1 });
+      }
   }
   checkHtmlNesting(html);
 }
@@ -118,7 +121,44 @@ export function checkTreeNesting(tree: Root): void {
 // No `<` inside a tag: every scan stops at the next `<`, so the pass stays linear.
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[^<>"']|"[^<"]*"|'[^<']*')*?(\/?)>/g;
 /** Elements that never hold others, and elements the HTML parser closes by itself when a sibling opens. */
-const FLAT = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rp', 'rtc', 'colgroup', 'caption', 'html', 'head', 'body']);
+const FLAT = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'keygen',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
+  'colgroup',
+  'caption',
+  'html',
+  'head',
+  'body',
+]);
 
 /** Open elements across the raw HTML of a note, in document order (an element may open in one
  * HTML node and close in another). */

@@ -8,7 +8,10 @@ import type { Nodes } from 'mdast';
  * are dropped (`[[Note#]]` reads `Note`, not `Note › `); `[[#]]` keeps what was written.
  */
 export function defaultDisplay(target: string): string {
-  const parts = target.split(/#\^?/).map((part, index) => (index === 0 ? part.replace(/\.md$/i, '') : part).trim()).filter((part) => part !== '');
+  const parts = target
+    .split(/#\^?/)
+    .map((part, index) => (index === 0 ? part.replace(/\.md$/i, '') : part).trim())
+    .filter((part) => part !== '');
   return parts.length > 0 ? parts.join(' › ') : target.trim();
 }
 

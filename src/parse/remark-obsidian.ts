@@ -45,4 +45,3 @@ function findWikiLinkConstruct(extension: Extension | Extension[] | undefined): 
   }
   return construct;
 }
-

@@ -9,9 +9,7 @@ export interface Place {
 
 export type LinkKind = 'wikilink' | 'embed' | 'markdown' | 'frontmatter';
 
-export type Subpath =
-  | { type: 'heading'; headings: string[] }
-  | { type: 'block'; id: string };
+export type Subpath = { type: 'heading'; headings: string[] } | { type: 'block'; id: string };
 
 export interface LinkRef extends Place {
   kind: LinkKind;

@@ -50,7 +50,15 @@ export async function readProject(options: ConfigOptions & { scan?: VaultScan | 
 export async function openProject(options: OpenOptions = {}): Promise<Project> {
   const { scan, ...loaded } = options.files ?? (await readProject(options));
   const cacheDir = options.cache === false ? null : cacheDirOf(loaded);
-  const vault = await loadVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits, parser: options.parser, trees: options.trees, workers: options.workers, cacheDir, scan });
+  const vault = await loadVault(loaded.vaultDir, {
+    ignore: loaded.config.ignore,
+    limits: loaded.config.limits,
+    parser: options.parser,
+    trees: options.trees,
+    workers: options.workers,
+    cacheDir,
+    scan,
+  });
   return { ...loaded, vault, graph: resolveLinks(vault) };
 }
 

@@ -43,7 +43,11 @@ export function nothingChanged(change: ProjectChange): boolean {
   return change.added.length + change.removed.length + change.changed.length + change.attachmentsMoved.length + change.attachmentsChanged.length === 0;
 }
 
-export async function updateProject(project: Project, changes: readonly FileChange[], options: UpdateOptions = {}): Promise<{ project: Project; changed: ProjectChange }> {
+export async function updateProject(
+  project: Project,
+  changes: readonly FileChange[],
+  options: UpdateOptions = {},
+): Promise<{ project: Project; changed: ProjectChange }> {
   const before = new Map(project.vault.notes.map((note) => [note.path, note]));
   const notes = new Map(before);
   const attachments = new Set(project.vault.attachments);

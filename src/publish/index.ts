@@ -32,7 +32,10 @@ export type { NotePage, ListingPage, RedirectPage, SitePages, Backlink, LinkItem
 export type { GraphData } from './pages/site-files.js';
 
 /** Output folder and base of a build: the options, else almanac.yaml. */
-export function outputOf(project: Pick<LoadedConfig, 'outputDir' | 'config'>, options: Pick<BuildOptions, 'out' | 'base' | 'cwd'>): { outDir: string; base: string } {
+export function outputOf(
+  project: Pick<LoadedConfig, 'outputDir' | 'config'>,
+  options: Pick<BuildOptions, 'out' | 'base' | 'cwd'>,
+): { outDir: string; base: string } {
   const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : project.outputDir;
   return { outDir, base: normaliseBase(options.base ?? project.config.base) };
 }
@@ -62,7 +65,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await emitSite(plan, realOut, search, progress);
     // A project opened here is returned without its trees: every page is rendered.
     const opened = options.project ?? withoutTrees(project);
-    return { outDir, base, pages: pageCount(plan), notes: plan.site.notes.length, warnings, plan, project: opened, seconds: (performance.now() - started) / 1000 };
+    return {
+      outDir,
+      base,
+      pages: pageCount(plan),
+      notes: plan.site.notes.length,
+      warnings,
+      plan,
+      project: opened,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     await search?.cancel();
     throw error;

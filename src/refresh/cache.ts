@@ -45,4 +45,3 @@ export async function writeCache(dir: string, feed: string, payload: CachedPaylo
   await replaceFile(join(dir, `${feed}.body`), body);
   await replaceFile(join(dir, `${feed}.json`), `${JSON.stringify(meta, null, 2)}\n`);
 }
-

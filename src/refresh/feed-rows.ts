@@ -27,11 +27,15 @@ export function feedRows(feed: FeedConfig, records: readonly FeedRecord[]): Feed
       const value = fieldValue(record, spec.field);
       if (value === null || value === undefined || value === '') {
         if (feed.missing === 'skip') return;
-        if (feed.missing === 'error') throw new FeedError(`${label} has no value for \`${spec.field}\`${GAP[feed.format]} (column ${column}); set \`missing: skip\` or \`missing: blank\` to allow gaps`);
+        if (feed.missing === 'error')
+          throw new FeedError(
+            `${label} has no value for \`${spec.field}\`${GAP[feed.format]} (column ${column}); set \`missing: skip\` or \`missing: blank\` to allow gaps`,
+          );
         cells[column] = '';
         continue;
       }
-      if (!isScalar(value)) throw new FeedError(`${label}: \`${spec.field}\` is ${Array.isArray(value) ? 'a list' : 'an object'}, not a value (column ${column})`);
+      if (!isScalar(value))
+        throw new FeedError(`${label}: \`${spec.field}\` is ${Array.isArray(value) ? 'a list' : 'an object'}, not a value (column ${column})`);
       try {
         cells[column] = formatCell(value, spec);
       } catch (error) {

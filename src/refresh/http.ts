@@ -25,9 +25,7 @@ export interface Validators {
   lastModified: string | null;
 }
 
-export type HttpResult =
-  | { status: 'not-modified' }
-  | { status: 'ok'; body: string; contentType: string | null; validators: Validators };
+export type HttpResult = { status: 'not-modified' } | { status: 'ok'; body: string; contentType: string | null; validators: Validators };
 
 /** Worth another attempt: the server or the network may do better in a moment. */
 class TransientError extends Error {
@@ -45,7 +43,13 @@ class TransientError extends Error {
  * the URL become a Basic `Authorization` header (fetch refuses them in the URL). `label`
  * is the host as the config writes it, for messages.
  */
-export async function httpGet(url: string, headers: Record<string, string>, validators: Validators | null, options: HttpOptions, label = 'the server'): Promise<HttpResult> {
+export async function httpGet(
+  url: string,
+  headers: Record<string, string>,
+  validators: Validators | null,
+  options: HttpOptions,
+  label = 'the server',
+): Promise<HttpResult> {
   let target: URL;
   try {
     target = new URL(url);
@@ -59,7 +63,8 @@ export async function httpGet(url: string, headers: Record<string, string>, vali
   target.username = '';
   target.password = '';
   for (const [name, value] of Object.entries(configured)) {
-    if (!isHeaderValue(value)) throw new FeedError(`the value of header ${headerName(headers, name)} is not a valid HTTP header value (a line break or control character?)`);
+    if (!isHeaderValue(value))
+      throw new FeedError(`the value of header ${headerName(headers, name)} is not a valid HTTP header value (a line break or control character?)`);
   }
   const base: Record<string, string> = { 'user-agent': options.userAgent, accept: '*/*' };
   if (validators?.etag) base['if-none-match'] = validators.etag;
@@ -148,7 +153,13 @@ async function attemptGet(request: GetRequest, options: HttpOptions): Promise<Ht
   }
 }
 
-async function fetchOnce(url: URL, headers: Record<string, string>, controller: AbortController, timedOut: () => TransientError, host: string): Promise<Response> {
+async function fetchOnce(
+  url: URL,
+  headers: Record<string, string>,
+  controller: AbortController,
+  timedOut: () => TransientError,
+  host: string,
+): Promise<Response> {
   try {
     return await fetch(url, { headers, signal: controller.signal, redirect: 'manual' });
   } catch (error) {

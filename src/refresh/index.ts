@@ -1,25 +1,20 @@
-// refresh: fill every feed-backed table from its feed, in the notes themselves.
-import { readFile, realpath } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../errors.js';
 import type { FeedRegion, ParsedNote } from '../parse/types.js';
 import { openProject, readProject, type Project } from '../project/index.js';
-import { hashSource } from '../vault/cache.js';
 import { VERSION } from '../version.js';
 import { cacheDir } from './cache.js';
 import type { FeedConfig } from '../config/feeds.js';
-import { ConflictError, FeedError, messageOf } from './errors.js';
+import { FeedError, messageOf } from './errors.js';
 import { feedRows, type FeedRow } from './feed-rows.js';
 import type { FeedRecord } from './records.js';
 import type { HttpOptions } from './http.js';
 import { mapLimit } from '../util/concurrency.js';
 import { isIsoDate, todayUtc } from '../util/dates.js';
-import { refreshNoteText, type FeedTable, type NoteRefresh } from './note.js';
+import type { FeedTable } from './note.js';
 import { markerProblems } from './markers.js';
 import { loadFeed } from './source.js';
-import type { FeedReport, NoteReport, RefreshOptions, RefreshProblem, RefreshResult } from './types.js';
-import { contentHash, removeStaleTemps, writeNote } from './write.js';
+import type { FeedReport, RefreshOptions, RefreshProblem, RefreshResult } from './types.js';
+import { refreshNotes } from './notes-run.js';
 
 export * from './types.js';
 export { refreshNoteText, type FeedTable, type NoteRefresh, type RegionOutcome } from './note.js';
@@ -60,7 +55,11 @@ interface Usage {
  * Refresh an opened project. `parsedHashes` (path → `hashSource` of the text that was parsed,
  * as `scanVault` gives) lets an edit made since the parse be caught even when the markers did not move.
  */
-export async function refreshProject(project: Project, options: RefreshOptions = {}, parsedHashes: ReadonlyMap<string, string> = new Map()): Promise<RefreshResult> {
+export async function refreshProject(
+  project: Project,
+  options: RefreshOptions = {},
+  parsedHashes: ReadonlyMap<string, string> = new Map(),
+): Promise<RefreshResult> {
   const today = options.today ?? todayUtc();
   if (!isIsoDate(today)) throw new UsageError(`today must be a date like 2026-01-20 (got “${today}”)`);
   const declared = project.config.feeds;
@@ -74,7 +73,14 @@ export async function refreshProject(project: Project, options: RefreshOptions =
   const reports = new Map<string, FeedReport>();
   for (const name of names.filter((name) => !used.includes(name))) {
     reports.set(name, { name, status: 'unused', via: null, rows: 0, tables: 0, error: null });
-    problems.push({ rule: 'feed-unused', severity: 'warning', path: null, line: null, feed: name, message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table` });
+    problems.push({
+      rule: 'feed-unused',
+      severity: 'warning',
+      path: null,
+      line: null,
+      feed: name,
+      message: `feed ${name}: no note has a \`<!-- feed: ${name} -->\` table`,
+    });
   }
 
   const tables = await loadTables(project, options, used, usages, reports, problems);
@@ -98,7 +104,8 @@ function feedUsages(project: Project, only: string | null, problems: RefreshProb
   for (const note of project.vault.notes) {
     // Broken markers make the note's regions uncertain: report them and leave the note alone.
     const broken = markerProblems(note).filter((problem) => only === null || problem.feed === null || problem.feed === only);
-    for (const problem of broken) problems.push({ rule: 'feed-marker', severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: problem.message });
+    for (const problem of broken)
+      problems.push({ rule: 'feed-marker', severity: 'error', path: note.path, line: problem.line, feed: problem.feed, message: problem.message });
     if (broken.length > 0) {
       brokenNotes.add(note.path);
       continue;
@@ -107,7 +114,15 @@ function feedUsages(project: Project, only: string | null, problems: RefreshProb
       if (only !== null && region.feed !== only) continue;
       const list = usages.get(region.feed);
       if (list) list.push({ note, region });
-      else problems.push({ rule: 'feed-undeclared', severity: 'error', path: note.path, line: region.startLine, feed: region.feed, message: `feed ${region.feed}: not declared under \`feeds:\` in almanac.yaml` });
+      else
+        problems.push({
+          rule: 'feed-undeclared',
+          severity: 'error',
+          path: note.path,
+          line: region.startLine,
+          feed: region.feed,
+          message: `feed ${region.feed}: not declared under \`feeds:\` in almanac.yaml`,
+        });
     }
   }
   return { usages, brokenNotes };
@@ -146,7 +161,14 @@ async function loadTables(
     } catch (error) {
       report = { name, status: 'failed', via: null, rows: 0, tables: count, error: messageOf(error) };
       for (const { note, region } of usages.get(name) ?? []) {
-        problems.push({ rule: 'feed-failed', severity: 'error', path: note.path, line: region.startLine, feed: name, message: `feed ${name}: ${report.error ?? ''}; table left as it is` });
+        problems.push({
+          rule: 'feed-failed',
+          severity: 'error',
+          path: note.path,
+          line: region.startLine,
+          feed: name,
+          message: `feed ${name}: ${report.error ?? ''}; table left as it is`,
+        });
       }
     }
     reports.set(name, report);
@@ -155,45 +177,6 @@ async function loadTables(
   return tables;
 }
 
-interface NotesRun {
-  tables: ReadonlyMap<string, FeedTable>;
-  today: string;
-  check: boolean;
-  parsedHashes: ReadonlyMap<string, string>;
-  problems: RefreshProblem[];
-}
-
-/** Refresh each touched note in turn; one note's failure is its own problem. */
-async function refreshNotes(project: Project, touched: ParsedNote[], run: NotesRun): Promise<{ notes: NoteReport[]; diff: string }> {
-  const { tables, today, check, parsedHashes, problems } = run;
-  const notes: NoteReport[] = [];
-  let diff = '';
-  const started = Date.now();
-  // A symlinked note and its target (both in the vault) are one file: refreshed once.
-  const seen = new Map<string, NoteReport['status']>();
-  for (const note of touched) {
-    const real = await realpath(join(project.vault.root, note.path)).catch(() => null);
-    const twin = real === null ? undefined : seen.get(real);
-    if (twin !== undefined) {
-      notes.push({ path: note.path, status: twin === 'updated' ? 'unchanged' : twin });
-      continue;
-    }
-    let outcome: { status: NoteReport['status']; diff: string };
-    try {
-      outcome = await refreshNote(project, note, tables, today, check, parsedHashes.get(note.path) ?? null, problems, started);
-    } catch (error) {
-      // One note's trouble (a bug, an unreadable file) is that note's problem; the others still refresh.
-      problems.push({ rule: 'refresh-failed', severity: 'error', path: note.path, line: note.feedRegions[0]?.startLine ?? null, feed: null, message: `could not refresh the note: ${messageOf(error)}` });
-      outcome = { status: 'failed', diff: '' };
-    }
-    if (real !== null) seen.set(real, outcome.status);
-    notes.push({ path: note.path, status: outcome.status });
-    diff += outcome.diff;
-  }
-  return { notes, diff };
-}
-
-/** Rows of a file outside the project: a failure names no value or field from it. */
 function quietRows(name: string, config: FeedConfig, records: readonly FeedRecord[]): FeedRow[] {
   try {
     return feedRows(config, records);
@@ -207,60 +190,4 @@ function checkFeedName(name: string | null, declared: Record<string, unknown>): 
   if (name !== null && !(name in declared)) {
     throw new UsageError(`unknown feed “${name}”; almanac.yaml declares ${Object.keys(declared).join(', ') || 'no feeds'}`);
   }
-}
-
-async function refreshNote(
-  project: Project,
-  note: ParsedNote,
-  tables: ReadonlyMap<string, FeedTable>,
-  today: string,
-  check: boolean,
-  parsedHash: string | null,
-  problems: RefreshProblem[],
-  started: number,
-): Promise<{ status: NoteReport['status']; diff: string }> {
-  const file = join(project.vault.root, note.path);
-  const firstLine = note.feedRegions[0]?.startLine ?? null;
-  const fail = (message: string, status: NoteReport['status']): { status: NoteReport['status']; diff: string } => {
-    problems.push({ rule: status === 'conflict' ? 'note-changed' : 'refresh-failed', severity: 'error', path: note.path, line: firstLine, feed: null, message });
-    return { status, diff: '' };
-  };
-  const conflict = 'the note changed on disk while refresh ran (an edit in Obsidian?); kept it as it is — run refresh again';
-  // Temp files a killed run left beside this note (never in --check, which writes nothing).
-  if (!check) await removeStaleTemps(file, started);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    if (code === 'ENOENT') return fail(conflict, 'conflict');
-    return fail(`cannot read the note (${code || messageOf(error)}); left as it is`, 'failed');
-  }
-  const source = bytes.toString('utf8');
-  if (!Buffer.from(source, 'utf8').equals(bytes)) return fail('the note is not valid UTF-8; left as it is', 'failed');
-  // The scan may hash the text with or without its BOM (a decoder drops it); either is the note as read.
-  if (parsedHash !== null && hashSource(source) !== parsedHash && hashSource(source.replace(/^\uFEFF/, '')) !== parsedHash) return fail(conflict, 'conflict');
-  let result: NoteRefresh;
-  try {
-    result = refreshNoteText(note, source, tables, today);
-  } catch (error) {
-    if (error instanceof ConflictError) return fail(`${conflict} (${error.message})`, 'conflict');
-    throw error;
-  }
-  for (const region of result.regions) {
-    const at = { path: note.path, line: region.region.startLine, feed: region.region.feed };
-    if (region.error !== null) problems.push({ rule: 'table-merge', severity: 'error', ...at, message: `feed ${at.feed}: ${region.error}; table left as it is` });
-    for (const kept of region.kept) {
-      problems.push({ rule: 'row-kept', severity: 'warning', ...at, message: `feed ${at.feed}: row “${kept.key}” (line ${kept.line}) is no longer in the feed; kept because it has notes in ${kept.columns.join(', ')}` });
-    }
-  }
-  if (!result.changed) return { status: 'unchanged', diff: '' };
-  // Named from almanac.yaml's folder, so the patch applies there with `git apply`.
-  const name = relative(project.dir, file).split(sep).join('/');
-  const diff = createTwoFilesPatch(`a/${name}`, `b/${name}`, source, result.text, undefined, undefined, { context: 2 });
-  if (check) return { status: 'would-update', diff };
-  const written = await writeNote(file, contentHash(bytes), result.text, { within: project.vault.root });
-  if (written.status === 'conflict') return fail(conflict, 'conflict');
-  if (written.status !== 'written') return fail(`${written.reason}: not written, the note is as it was`, 'failed');
-  return { status: 'updated', diff };
 }

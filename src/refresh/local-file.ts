@@ -2,7 +2,7 @@
 // size cap and the feed's timeout. Messages name the source as written, never the path
 // it expands or resolves to.
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FeedError } from './errors.js';
 
@@ -49,7 +49,7 @@ async function read(path: string, options: LocalOptions): Promise<LocalRead> {
   if (outside && !options.allowOutside) {
     throw new FeedError(`${label} is outside the project (the folder of almanac.yaml, symlinks followed); set \`allow-outside: true\` on the feed to read it`);
   }
-  let handle;
+  let handle: FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
     handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);

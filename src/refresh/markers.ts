@@ -46,10 +46,15 @@ function check(value: string, line: number, open: OpenMarker | null, problems: M
   const start = FEED_START.exec(value);
   if (start?.[1]) {
     const feed = start[1];
-    if (open) problems.push({ line, feed, message: `feed ${feed}: a second start marker before the region opened on line ${open.line} (feed ${open.feed}) is closed` });
+    if (open)
+      problems.push({ line, feed, message: `feed ${feed}: a second start marker before the region opened on line ${open.line} (feed ${open.feed}) is closed` });
     const unknown = [...(start[2] ?? '').matchAll(/([\w-]+)=/g)].map((match) => match[1] ?? '').filter((name) => !KNOWN_ATTRIBUTES.has(name));
     if (unknown.length > 0) {
-      problems.push({ line, feed, message: `feed ${feed}: unknown marker attribute ${unknown.map((name) => `\`${name}=\``).join(', ')} (a start marker takes only \`updated=\`)` });
+      problems.push({
+        line,
+        feed,
+        message: `feed ${feed}: unknown marker attribute ${unknown.map((name) => `\`${name}=\``).join(', ')} (a start marker takes only \`updated=\`)`,
+      });
     }
     return { feed, line };
   }
@@ -57,6 +62,10 @@ function check(value: string, line: number, open: OpenMarker | null, problems: M
     if (!open) problems.push({ line, feed: null, message: '`<!-- /feed -->` without a start marker before it' });
     return null;
   }
-  problems.push({ line, feed: null, message: 'not a feed marker: write `<!-- feed: NAME -->` (or `<!-- feed: NAME updated=YYYY-MM-DD -->`) and `<!-- /feed -->`, each on a line of its own' });
+  problems.push({
+    line,
+    feed: null,
+    message: 'not a feed marker: write `<!-- feed: NAME -->` (or `<!-- feed: NAME updated=YYYY-MM-DD -->`) and `<!-- /feed -->`, each on a line of its own',
+  });
   return open;
 }

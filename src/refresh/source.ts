@@ -52,7 +52,13 @@ async function load(name: string, feed: FeedConfig, context: SourceContext): Pro
   };
   const source = expand(feed.source, 'source', context.env);
   if (!isHttpSource(feed.source)) {
-    const file = await readLocalSource(source, { dir: context.dir, label: feed.source, allowOutside: feed.allowOutside, maxBytes: http.maxBytes, timeoutMs: http.timeoutMs });
+    const file = await readLocalSource(source, {
+      dir: context.dir,
+      label: feed.source,
+      allowOutside: feed.allowOutside,
+      maxBytes: http.maxBytes,
+      timeoutMs: http.timeoutMs,
+    });
     return { records: decodeFile(file.text, feed, file.outside), via: 'file', outside: file.outside };
   }
 
@@ -70,7 +76,13 @@ async function load(name: string, feed: FeedConfig, context: SourceContext): Pro
   // Decoding first means only payloads that passed validation are cached.
   const records = decodePayload(result.body, result.contentType, feed);
   if (context.writeCache) {
-    await writeCache(context.cacheDir, name, { source: feed.source, ...result.validators, contentType: result.contentType, fetchedAt: new Date().toISOString(), body: result.body });
+    await writeCache(context.cacheDir, name, {
+      source: feed.source,
+      ...result.validators,
+      contentType: result.contentType,
+      fetchedAt: new Date().toISOString(),
+      body: result.body,
+    });
   }
   return { records, via: 'network', outside: false };
 }

@@ -51,7 +51,10 @@ export async function writeNote(file: string, expectedHash: string, text: string
     const stats = await stat(target);
     mode = stats.mode;
     if (stats.nlink > 1) {
-      return { status: 'refused', reason: `the note has ${stats.nlink} hard links, and writing it (temp file + rename) would leave its other names stale; make it a single file (or a symlink) to refresh it` };
+      return {
+        status: 'refused',
+        reason: `the note has ${stats.nlink} hard links, and writing it (temp file + rename) would leave its other names stale; make it a single file (or a symlink) to refresh it`,
+      };
     }
     // Root passes access(W_OK) on any file: a note with no write bit for anyone is read-only too.
     if ((mode & 0o222) === 0) return { status: 'refused', reason: 'the note is read-only (no write permission for anyone)' };
@@ -99,7 +102,13 @@ export async function removeStaleTemps(file: string, before: number): Promise<nu
       const path = join(folder, name);
       const stats = await stat(path).catch(() => null);
       if (!stats?.isFile() || stats.mtimeMs >= before) continue;
-      if (await unlink(path).then(() => true, () => false)) removed++;
+      if (
+        await unlink(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        removed++;
     }
   } catch {
     // a folder we cannot list has nothing we could remove

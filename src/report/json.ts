@@ -14,7 +14,7 @@ export function formatJson(result: { summary?: CheckSummary; problems: readonly 
     message: problem.message,
     ...(problem.suggestion !== undefined ? { suggestion: problem.suggestion } : {}),
   }));
-  if (!result.summary) return JSON.stringify({ problems }, null, 2) + '\n';
+  if (!result.summary) return `${JSON.stringify({ problems }, null, 2)}\n`;
   const { notes, links, errors, warnings, infos } = result.summary;
-  return JSON.stringify({ summary: { notes, links, errors, warnings, infos }, problems }, null, 2) + '\n';
+  return `${JSON.stringify({ summary: { notes, links, errors, warnings, infos }, problems }, null, 2)}\n`;
 }

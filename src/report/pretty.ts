@@ -32,7 +32,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: P
     }
     lines.push(`  ${formatDiagnostic(diagnostic, options)}`);
   }
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 export function formatPretty(result: CheckResult, options: PrettyOptions = {}): string {

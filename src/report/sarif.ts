@@ -52,5 +52,5 @@ export function formatSarif(result: { problems: readonly Diagnostic[] }, options
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

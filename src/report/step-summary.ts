@@ -23,7 +23,8 @@ export function formatStepSummary(result: CheckResult, options: StepSummaryOptio
   }
   if (counts.size > 0) {
     out.push('| Rule | Severity | Count |', '|---|---|---:|');
-    for (const [rule, entry] of [...counts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))) out.push(`| \`${rule}\` | ${entry.severity} | ${entry.count} |`);
+    for (const [rule, entry] of [...counts].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)))
+      out.push(`| \`${rule}\` | ${entry.severity} | ${entry.count} |`);
     out.push('');
   }
   const stale = result.stale ?? [];
@@ -39,10 +40,13 @@ export function formatStepSummary(result: CheckResult, options: StepSummaryOptio
   const tables = result.staleTables ?? [];
   if (tables.length > 0) {
     out.push(`### Stale tables (${tables.length})`, '', '| Note | Feed | Refreshed | Max age | Days overdue |', '|---|---|---|---|---:|');
-    for (const entry of tables.slice(0, limit)) out.push(`| \`${cell(prefix + entry.path)}\`:${entry.line} | ${cell(entry.feed)} | ${entry.updated ?? 'never'} | ${describeDuration(entry.maxAge)} | ${entry.daysOverdue} |`);
+    for (const entry of tables.slice(0, limit))
+      out.push(
+        `| \`${cell(prefix + entry.path)}\`:${entry.line} | ${cell(entry.feed)} | ${entry.updated ?? 'never'} | ${describeDuration(entry.maxAge)} | ${entry.daysOverdue} |`,
+      );
     out.push('');
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function cell(text: string): string {

@@ -8,14 +8,7 @@ import { findHeading } from './headings.js';
 export { normaliseHeading, findHeading } from './headings.js';
 export { buildLinkIndex, type LinkIndex } from './link-index.js';
 
-export type LinkStatus =
-  | 'resolved'
-  | 'unresolved-link'
-  | 'unresolved-heading'
-  | 'unresolved-block'
-  | 'unresolved-attachment'
-  | 'ambiguous-link'
-  | 'alias-link';
+export type LinkStatus = 'resolved' | 'unresolved-link' | 'unresolved-heading' | 'unresolved-block' | 'unresolved-attachment' | 'ambiguous-link' | 'alias-link';
 
 export interface ResolvedLink {
   /** Path of the note holding the link. */
@@ -102,7 +95,9 @@ function withSubpath(base: { source: string; link: LinkRef; file: null }, target
     return { source: base.source, link, status: 'unresolved-heading', note: target.path, file: null };
   }
   const blockId = blockIds(target).get(subpath.id.toLowerCase());
-  return blockId ? { source: base.source, link, status: 'resolved', note: target.path, file: null, blockId } : { source: base.source, link, status: 'unresolved-block', note: target.path, file: null };
+  return blockId
+    ? { source: base.source, link, status: 'resolved', note: target.path, file: null, blockId }
+    : { source: base.source, link, status: 'unresolved-block', note: target.path, file: null };
 }
 
 /**
@@ -171,7 +166,10 @@ function findNote(index: LinkIndex, from: ParsedNote, paths: string[]): FoundNot
   if (local.length > 0) return pick(local, name);
   const depth = (note: ParsedNote): number => note.path.split('/').length;
   const best = Math.min(...candidates.map(depth));
-  return pick(candidates.filter((note) => depth(note) === best), name);
+  return pick(
+    candidates.filter((note) => depth(note) === best),
+    name,
+  );
 }
 
 /** One note, or the first of equals; of case twins (`A.md`, `a.md`), the one spelled as the link is. */

@@ -48,7 +48,17 @@ export function noteFreshness(note: ParsedNote, config: Config, options: StaleOp
   const { date, issue } = noteDate(note, options.gitDates ?? null);
   const issues: DateIssue[] = issue ? [issue] : [];
   const { maxAge, policy } = policyFor(note, config, issues);
-  const base = { path: note.path, title: note.title, type: note.type, date: date?.date ?? null, dateLine: date?.line ?? 1, source: date?.source ?? null, maxAge, policy, issues };
+  const base = {
+    path: note.path,
+    title: note.title,
+    type: note.type,
+    date: date?.date ?? null,
+    dateLine: date?.line ?? 1,
+    source: date?.source ?? null,
+    maxAge,
+    policy,
+    issues,
+  };
   if (!date || !maxAge) return { ...base, dueDate: null, daysAgo: date ? daysBetween(date.date, options.today) : null, daysOverdue: 0, stale: false };
   const dueDate = addDuration(date.date, maxAge);
   const daysOverdue = Math.max(0, daysBetween(dueDate, options.today));
@@ -61,7 +71,10 @@ function policyFor(note: ParsedNote, config: Config, issues: DateIssue[]): { max
   if (review !== undefined && review !== null) {
     const duration = parseDuration(String(review));
     if (duration) return { maxAge: duration, policy: 'this note asks for review every' };
-    issues.push({ line: note.frontmatterLines['review-every'] ?? 1, message: `Frontmatter \`review-every\` must be a duration like 14d, 8w, 6m or 1y (got “${String(review)}”)` });
+    issues.push({
+      line: note.frontmatterLines['review-every'] ?? 1,
+      message: `Frontmatter \`review-every\` must be a duration like 14d, 8w, 6m or 1y (got “${String(review)}”)`,
+    });
   }
   if (note.type) {
     const byType = config.stale.types[note.type];
@@ -81,7 +94,16 @@ export function tableFreshness(note: ParsedNote, config: Config, today: string):
       continue;
     }
     const due = addDuration(updated, maxAge);
-    tables.push({ path: note.path, feed: region.feed, line: region.startLine, updated, maxAge, daysAgo: daysBetween(updated, today), daysOverdue: Math.max(0, daysBetween(due, today)), stale: today > due });
+    tables.push({
+      path: note.path,
+      feed: region.feed,
+      line: region.startLine,
+      updated,
+      maxAge,
+      daysAgo: daysBetween(updated, today),
+      daysOverdue: Math.max(0, daysBetween(due, today)),
+      stale: today > due,
+    });
   }
   return tables;
 }

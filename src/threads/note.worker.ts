@@ -69,7 +69,13 @@ function render(shared: RenderShared, own: RenderOwn, progress: (json: string) =
     });
     outgoing.set(path, links);
   }
-  const site: RenderSite = { base: shared.base, options: { allowHtmlAttachments: shared.allowHtmlAttachments }, attachments: new Map(shared.attachments.map((file) => [file.path, file])), byPath, graph: { outgoing } };
+  const site: RenderSite = {
+    base: shared.base,
+    options: { allowHtmlAttachments: shared.allowHtmlAttachments },
+    attachments: new Map(shared.attachments.map((file) => [file.path, file])),
+    byPath,
+    graph: { outgoing },
+  };
   const embedded = new Set(own.embedded);
   let batch: Array<[string, RenderedNote]> = [];
   for (const path of own.render) {

@@ -85,7 +85,10 @@ export class Thread<T extends Tasks> {
   }
 
   private receive(message: unknown): void {
-    if (!isReply(message)) return this.fail(new AlmanacError(`${this.label}: the worker thread sent an unknown message`));
+    if (!isReply(message)) {
+      this.fail(new AlmanacError(`${this.label}: the worker thread sent an unknown message`));
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {

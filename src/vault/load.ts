@@ -93,17 +93,31 @@ export async function scanVault(root: string, options: ScanOptions = {}): Promis
     if (read.kind === 'too-large') {
       // It stays a note, empty and private, so links to it resolve and it is not published.
       sources.push(SKIPPED_NOTE);
-      problems.push({ rule: 'note-too-large', file: path, line: 1, column: 1, message: `Note is ${formatBytes(read.size)}, over the ${formatBytes(noteSize)} limit (limits.note-size): not read, checked or published` });
+      problems.push({
+        rule: 'note-too-large',
+        file: path,
+        line: 1,
+        column: 1,
+        message: `Note is ${formatBytes(read.size)}, over the ${formatBytes(noteSize)} limit (limits.note-size): not read, checked or published`,
+      });
       return;
     }
     sources.push(read.source);
     if (read.invalid) {
-      problems.push({ rule: 'invalid-encoding', file: path, line: read.invalid.line, column: 1, message: `Not valid UTF-8 at byte ${read.invalid.offset}: save the note as UTF-8 (bytes that are not UTF-8 read as U+FFFD)` });
+      problems.push({
+        rule: 'invalid-encoding',
+        file: path,
+        line: read.invalid.line,
+        column: 1,
+        message: `Not valid UTF-8 at byte ${read.invalid.offset}: save the note as UTF-8 (bytes that are not UTF-8 read as U+FFFD)`,
+      });
     }
   });
   const hashes = sources.map(hashSource);
   const problemText = problems.map((problem) => `${problem.rule}\0${problem.file}\0${problem.message}`).join('\n');
-  const fingerprint = hashSource(`${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${listed.attachments.join('\n')}\n\n${problemText}`);
+  const fingerprint = hashSource(
+    `${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${listed.attachments.join('\n')}\n\n${problemText}`,
+  );
   return { root: absolute, paths, attachments: listed.attachments, sources, hashes, problems, fingerprint };
 }
 
@@ -135,7 +149,9 @@ export async function listVault(root: string, options: ScanOptions = {}): Promis
   const maxEntries = options.limits?.files ?? DEFAULT_LIMITS.files;
   const listing = await walkVault(root, { ignore: [...DEFAULT_IGNORE, ...(options.ignore ?? [])], maxEntries });
   if (listing.truncated) {
-    throw new ConfigError(`The vault ${root} holds more than ${maxEntries.toLocaleString('en-US')} files and folders (limits.files): is \`vault\` the right folder? Raise limits.files in almanac.yaml to go on.`);
+    throw new ConfigError(
+      `The vault ${root} holds more than ${maxEntries.toLocaleString('en-US')} files and folders (limits.files): is \`vault\` the right folder? Raise limits.files in almanac.yaml to go on.`,
+    );
   }
   const files = listing.files.sort(comparePaths);
   const notes: string[] = [];
@@ -143,13 +159,18 @@ export async function listVault(root: string, options: ScanOptions = {}): Promis
   for (const file of files) (file.toLowerCase().endsWith('.md') ? notes : attachments).push(file);
   const problems = listing.skipped
     .sort((a, b) => comparePaths(a.path, b.path))
-    .map((link): VaultProblem => ({
-      rule: 'unsafe-symlink',
-      file: link.path,
-      line: 1,
-      column: 1,
-      message: link.reason === 'outside' ? `Symlink to ${link.target}, outside the vault: not followed (nothing behind it is checked or published)` : `Symlink to ${link.target}, a folder that holds the link: not followed (it would loop)`,
-    }));
+    .map(
+      (link): VaultProblem => ({
+        rule: 'unsafe-symlink',
+        file: link.path,
+        line: 1,
+        column: 1,
+        message:
+          link.reason === 'outside'
+            ? `Symlink to ${link.target}, outside the vault: not followed (nothing behind it is checked or published)`
+            : `Symlink to ${link.target}, a folder that holds the link: not followed (it would loop)`,
+      }),
+    );
   return { notes, attachments, problems };
 }
 
@@ -162,7 +183,8 @@ function refuseVaultRoot(root: string): void {
   } catch {
     home = null;
   }
-  if (real === resolvePath('/') || /^[A-Za-z]:\\?$/.test(real)) throw new ConfigError(`The vault is the file-system root (${root}): set \`vault\` to the folder of your notes`);
+  if (real === resolvePath('/') || /^[A-Za-z]:\\?$/.test(real))
+    throw new ConfigError(`The vault is the file-system root (${root}): set \`vault\` to the folder of your notes`);
   if (home !== null && real === home) throw new ConfigError(`The vault is your home folder (${root}): set \`vault\` to the folder of your notes`);
 }
 

@@ -18,7 +18,11 @@ export function workersAvailable(): boolean {
   return workerModule('parse') !== null;
 }
 
-export async function parseInWorkers(items: Array<{ path: string; source: string }>, trees: boolean, threads = availableParallelism()): Promise<Map<string, ParsedNote>> {
+export async function parseInWorkers(
+  items: Array<{ path: string; source: string }>,
+  trees: boolean,
+  threads = availableParallelism(),
+): Promise<Map<string, ParsedNote>> {
   const url = workerModule('parse');
   if (!url) throw new Error('parseInWorkers: worker threads are not available (see workersAvailable)');
   const results = new Map<string, ParsedNote>();

@@ -67,7 +67,16 @@ export async function walkVault(root: string, options: WalkOptions): Promise<Vau
     }) as unknown as FileSystemAdapter['stat'],
   };
 
-  const found = await glob('**/*', { cwd: root, ignore: options.ignore, dot: false, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true, fs, signal: controller.signal });
+  const found = await glob('**/*', {
+    cwd: root,
+    ignore: options.ignore,
+    dot: false,
+    onlyFiles: true,
+    expandDirectories: false,
+    followSymbolicLinks: true,
+    fs,
+    signal: controller.signal,
+  });
   const files: string[] = [];
   const skipped: SkippedSymlink[] = [];
   for (const file of found) {

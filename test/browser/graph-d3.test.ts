@@ -12,7 +12,15 @@ import { BASE, buildSite } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FORCE = ['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'];
 const ZOOM = ['d3-color', 'd3-interpolate', 'd3-ease', 'd3-selection', 'd3-transition', 'd3-drag', 'd3-zoom'];
 
@@ -45,7 +53,9 @@ describe.skipIf(!existsSync(CHROMIUM))('graphs drawn with d3-force and d3-zoom',
       const match = /\/vendor\/(d3-[a-z]+)\.min\.js$/.exec(request.url());
       if (match?.[1]) d3.push(match[1]);
     });
-    page.on('console', (message) => { if (message.type() === 'error' || message.text().startsWith('almanac:')) errors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.text().startsWith('almanac:')) errors.push(message.text());
+    });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url(path));
     if (ready) await page.locator(ready).waitFor();

@@ -52,7 +52,31 @@ export interface FuzzVault {
 // Names
 
 const RESERVED = ['stale', 'tags', 'search', 'graph', 'types', '404', 'index', 'feed', 'sitemap', 'assets', 'files', 'rss', 'robots'];
-const PLAIN = ['A', 'a', 'Note', 'note', 'NOTE', 'Secret', 'Company', 'Ünïcödé', 'ünïcödé', 'naïve café', '日本語', 'emoji 🎉', 'with space', 'dots.in.name', '-', '_', 'CON', 'x#y', 'a|b', 'a^b', '%20', "quote's", 'Ω'];
+const PLAIN = [
+  'A',
+  'a',
+  'Note',
+  'note',
+  'NOTE',
+  'Secret',
+  'Company',
+  'Ünïcödé',
+  'ünïcödé',
+  'naïve café',
+  '日本語',
+  'emoji 🎉',
+  'with space',
+  'dots.in.name',
+  '-',
+  '_',
+  'CON',
+  'x#y',
+  'a|b',
+  'a^b',
+  '%20',
+  "quote's",
+  'Ω',
+];
 const FOLDERS = ['Private', 'private', 'Folder', 'folder', 'A', 'sub dir', 'files', 'assets', 'tags', '日本', 'deep/er', '.obsidian', '.hidden'];
 
 const stem = fc.oneof(
@@ -60,7 +84,12 @@ const stem = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }) },
   // Names near the file system's 255-byte limit, some whose slug is longer than the name
   // (lowercase İ takes 3 bytes, not 2): ENAMETOOLONG in issue 12 §6.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', 'é', '日', 'İ'), fc.integer({ min: 60, max: 250 })).map(([ch, n]) => ch.repeat(Math.min(n, Math.floor(250 / Buffer.byteLength(ch))))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('x', 'é', '日', 'İ'), fc.integer({ min: 60, max: 250 }))
+      .map(([ch, n]) => ch.repeat(Math.min(n, Math.floor(250 / Buffer.byteLength(ch))))),
+  },
 );
 
 const noteExt = fc.constantFrom('.md', '.md', '.md', '.md', '.MD');
@@ -181,14 +210,89 @@ const frontmatter: fc.Arbitrary<Frontmatter> = fc
 // Bodies
 
 const MARKDOWN_PIECES = [
-  '[[', ']]', '![[', '|', '\\|', '\\', '#', '#^', '^id', ' ^b-1', '%%', '%', '==', '=', '`', '```', '---', '> ', '> [!note]- ', '<!--', '-->',
-  '<!-- feed: f -->', '<!-- /feed -->', '| a | b |', '|---|---|', '*Updated 2026-01-14*', '- ', '    ', '\t', 'tags: [a', ': ', '#tag', '#a/b',
-  '[[A]]', '[[a]]', '[[Note]]', '[[note]]', '[[Secret]]', '[[Secret Plans]]', '[[stale]]', '[[tags]]', '[[index]]', '[[404]]', '[[Ünïcödé]]',
-  '[[A#Heading]]', '[[A#^block]]', '[[#local]]', '[[Missing]]', '[[A|shown]]', '![[A]]', '![[pic.png]]', '![[evil.svg]]', '[[evil.html]]',
-  '![[Passwd.md]]', '![[pw.png]]', '[[linkdir/secret]]', '![[loop/A]]', '[x](A.md)', '[y](<sub dir/a.md>)', '![z](pic.png)',
-  '# Heading', '## Heading', '### ', '<div>', '</div>', '<a id="search">x</a>', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>',
-  '<svg><script>1</script></svg>', '<div>\n[[Secret Plans]]\n</div>', '$$x$$', '$x$', '[^1]', '[^1]: note', '~~s~~', '**b**', '_i_',
-  'https://example.com', '<https://example.com>', '\u0000', '\uFFFD', '\u202E', '\u00A0',
+  '[[',
+  ']]',
+  '![[',
+  '|',
+  '\\|',
+  '\\',
+  '#',
+  '#^',
+  '^id',
+  ' ^b-1',
+  '%%',
+  '%',
+  '==',
+  '=',
+  '`',
+  '```',
+  '---',
+  '> ',
+  '> [!note]- ',
+  '<!--',
+  '-->',
+  '<!-- feed: f -->',
+  '<!-- /feed -->',
+  '| a | b |',
+  '|---|---|',
+  '*Updated 2026-01-14*',
+  '- ',
+  '    ',
+  '\t',
+  'tags: [a',
+  ': ',
+  '#tag',
+  '#a/b',
+  '[[A]]',
+  '[[a]]',
+  '[[Note]]',
+  '[[note]]',
+  '[[Secret]]',
+  '[[Secret Plans]]',
+  '[[stale]]',
+  '[[tags]]',
+  '[[index]]',
+  '[[404]]',
+  '[[Ünïcödé]]',
+  '[[A#Heading]]',
+  '[[A#^block]]',
+  '[[#local]]',
+  '[[Missing]]',
+  '[[A|shown]]',
+  '![[A]]',
+  '![[pic.png]]',
+  '![[evil.svg]]',
+  '[[evil.html]]',
+  '![[Passwd.md]]',
+  '![[pw.png]]',
+  '[[linkdir/secret]]',
+  '![[loop/A]]',
+  '[x](A.md)',
+  '[y](<sub dir/a.md>)',
+  '![z](pic.png)',
+  '# Heading',
+  '## Heading',
+  '### ',
+  '<div>',
+  '</div>',
+  '<a id="search">x</a>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<svg><script>1</script></svg>',
+  '<div>\n[[Secret Plans]]\n</div>',
+  '$$x$$',
+  '$x$',
+  '[^1]',
+  '[^1]: note',
+  '~~s~~',
+  '**b**',
+  '_i_',
+  'https://example.com',
+  '<https://example.com>',
+  '\u0000',
+  '\uFFFD',
+  '\u202E',
+  '\u00A0',
 ];
 
 /** Deep nesting that overflowed the stack in issue 12 §6 (sizes kept small enough to fail fast). */
@@ -213,16 +317,34 @@ const body = fc.oneof({ weight: 12, arbitrary: markdown }, { weight: 1, arbitrar
 
 /** A note's bytes: Markdown with or without frontmatter, or something that is not UTF-8 text. */
 const noteContent: fc.Arbitrary<{ content: string | Uint8Array; private: boolean }> = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.option(frontmatter, { freq: 2 }), body).map(([fm, text]) => ({ content: `${fm?.text ?? ''}${text}`, private: fm?.private ?? false })) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(fc.option(frontmatter, { freq: 2 }), body)
+      .map(([fm, text]) => ({ content: `${fm?.text ?? ''}${text}`, private: fm?.private ?? false })),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ content: bytes, private: false })) },
   // UTF-16 with a BOM (published as mojibake in issue 12 §6); invalid UTF-8 sequences.
-  { weight: 1, arbitrary: markdown.map((text) => ({ content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`# UTF-16\n${text}`, 'utf16le')]), private: false })) },
-  { weight: 1, arbitrary: markdown.map((text) => ({ content: Buffer.concat([Buffer.from(`# Bytes\n${text}`), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0xbc])]), private: false })) },
+  {
+    weight: 1,
+    arbitrary: markdown.map((text) => ({ content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`# UTF-16\n${text}`, 'utf16le')]), private: false })),
+  },
+  {
+    weight: 1,
+    arbitrary: markdown.map((text) => ({
+      content: Buffer.concat([Buffer.from(`# Bytes\n${text}`), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0xbc])]),
+      private: false,
+    })),
+  },
 );
 
 const attachmentContent: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 64 }),
-  fc.constantFrom('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>', '<html><script>alert(1)</script></html>', '\x89PNG\r\n\x1a\n'),
+  fc.constantFrom(
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>',
+    '<html><script>alert(1)</script></html>',
+    '\x89PNG\r\n\x1a\n',
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +387,9 @@ const CONFIG_LINES = [
 ];
 
 const config: fc.Arbitrary<string | null> = fc.option(
-  fc.tuple(fc.array(fc.constantFrom(...CONFIG_LINES), { maxLength: 4 }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => ['vault: notes', ...lines].join('\n').split('\n').join(eol)),
+  fc
+    .tuple(fc.array(fc.constantFrom(...CONFIG_LINES), { maxLength: 4 }), fc.constantFrom('\n', '\r\n'))
+    .map(([lines, eol]) => ['vault: notes', ...lines].join('\n').split('\n').join(eol)),
   { freq: 2 },
 );
 
@@ -281,9 +405,13 @@ interface NoteSpec {
   private: boolean;
 }
 
-const note: fc.Arbitrary<NoteSpec> = fc.record({ dir: folder, name: stem, ext: noteExt, content: noteContent }).map(({ dir, name, ext, content }) => ({ path: joinPath(dir, `${fitName(name, ext)}${ext}`), ...content }));
+const note: fc.Arbitrary<NoteSpec> = fc
+  .record({ dir: folder, name: stem, ext: noteExt, content: noteContent })
+  .map(({ dir, name, ext, content }) => ({ path: joinPath(dir, `${fitName(name, ext)}${ext}`), ...content }));
 
-const attachment: fc.Arbitrary<FuzzFile> = fc.record({ dir: folder, name: attachmentName, content: attachmentContent }).map(({ dir, name, content }) => ({ path: joinPath(dir, name), content }));
+const attachment: fc.Arbitrary<FuzzFile> = fc
+  .record({ dir: folder, name: attachmentName, content: attachmentContent })
+  .map(({ dir, name, content }) => ({ path: joinPath(dir, name), content }));
 
 const symlink: fc.Arbitrary<FuzzSymlink> = fc.oneof(
   fc.constant<FuzzSymlink>({ path: 'Passwd.md', kind: 'outside-note' }),
@@ -364,7 +492,9 @@ export function writeFuzzVault(root: string, vault: FuzzVault): WrittenVault {
   }
   for (const link of vault.symlinks) {
     const at = join(vaultDir, link.path);
-    const target = { 'outside-note': join(outside, 'secret.md'), 'outside-attachment': join(outside, 'pw.png'), 'outside-folder': outside, 'vault-loop': '.' }[link.kind];
+    const target = { 'outside-note': join(outside, 'secret.md'), 'outside-attachment': join(outside, 'pw.png'), 'outside-folder': outside, 'vault-loop': '.' }[
+      link.kind
+    ];
     symlinkSync(target, at);
   }
   let configPath: string | null = null;
@@ -459,7 +589,11 @@ async function runWritten(written: WrittenVault, vault: FuzzVault, options: RunO
   const unexpected = (step: string, error: unknown): void => {
     const name = error instanceof Error ? error.name : typeof error;
     const message = error instanceof Error ? error.message : String(error);
-    violations.push({ kind: `${step} threw ${name}: ${normalise(message, written.root)}`, detail: message.slice(0, 500), stack: error instanceof Error ? error.stack : undefined });
+    violations.push({
+      kind: `${step} threw ${name}: ${normalise(message, written.root)}`,
+      detail: message.slice(0, 500),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
   };
 
   let checkExit: number | null = null;
@@ -470,7 +604,8 @@ async function runWritten(written: WrittenVault, vault: FuzzVault, options: RunO
       // Config problems (an unmatched site.exclude entry) name almanac.yaml, relative to the vault.
       const namesConfig = written.configPath !== null && resolve(written.vaultDir, problem.file) === resolve(written.configPath);
       const issue = namesConfig ? null : locationIssue(problem.file, problem.line, written.vaultDir);
-      if (issue) violations.push({ kind: `check problem ${issue} [${problem.rule}]`, detail: `${problem.file}:${problem.line}: ${problem.message} [${problem.rule}]` });
+      if (issue)
+        violations.push({ kind: `check problem ${issue} [${problem.rule}]`, detail: `${problem.file}:${problem.line}: ${problem.message} [${problem.rule}]` });
     }
     checkExit = result.summary.errors > 0 ? 1 : 0;
   } catch (error) {
@@ -499,11 +634,14 @@ async function runWritten(written: WrittenVault, vault: FuzzVault, options: RunO
     else if (buildExit === 1 && !(error instanceof BuildError && options.strict)) unexpected('build (not strict)', error);
     else if (buildExit === 2) configErrorIssue(error, written, violations);
   }
-  if (checkExit === 2 && buildExit !== 2 && buildExit !== null) violations.push({ kind: 'check refused the config but build did not', detail: `build exit ${buildExit}` });
+  if (checkExit === 2 && buildExit !== 2 && buildExit !== null)
+    violations.push({ kind: 'check refused the config but build did not', detail: `build exit ${buildExit}` });
 
-  if (refused && buildExit !== 2 && buildExit !== null) violations.push({ kind: `build did not refuse the output folder (out: ${vault.out})`, detail: `build exit ${String(buildExit)}` });
+  if (refused && buildExit !== 2 && buildExit !== null)
+    violations.push({ kind: `build did not refuse the output folder (out: ${vault.out})`, detail: `build exit ${String(buildExit)}` });
   const after = snapshot(written.root, skip);
-  for (const change of diffSnapshots(before, after)) violations.push({ kind: `build changed a path outside its output folder (out: ${vault.out})`, detail: change });
+  for (const change of diffSnapshots(before, after))
+    violations.push({ kind: `build changed a path outside its output folder (out: ${vault.out})`, detail: change });
   if (!refused) violations.push(...outputIssues(written, vault));
   return { checkExit, buildExit, violations };
 }
@@ -540,11 +678,19 @@ function outputIssues(written: WrittenVault, vault: FuzzVault): Violation[] {
     const text = bytes.toString('latin1').toLowerCase();
     if (text.includes(PRIVATE_CANARY)) {
       const at = text.indexOf(PRIVATE_CANARY);
-      const note = unescapeShown(bytes.toString('utf8', at, at + 400).split('\n')[0]?.slice(PRIVATE_CANARY.length + 1) ?? '');
+      const note = unescapeShown(
+        bytes
+          .toString('utf8', at, at + 400)
+          .split('\n')[0]
+          ?.slice(PRIVATE_CANARY.length + 1) ?? '',
+      );
       // A note reached through the `loop` symlink (loop → .) is the same file under `loop/`.
       const looped = /^(loop\/)+/.exec(note)?.[0] ?? '';
       const source = vault.files.filter((file) => note.slice(looped.length).startsWith(file.path)).sort((a, b) => b.path.length - a.path.length)[0];
-      issues.push({ kind: `private note's text published (${privacyReason(source, vault)}${looped ? ', through the loop symlink' : ''})`, detail: `${entry.path} holds the body of ${note.slice(0, 120)}` });
+      issues.push({
+        kind: `private note's text published (${privacyReason(source, vault)}${looped ? ', through the loop symlink' : ''})`,
+        detail: `${entry.path} holds the body of ${note.slice(0, 120)}`,
+      });
     }
     if (text.includes(OUTSIDE_CANARY)) issues.push({ kind: 'a file outside the vault published', detail: entry.path });
   }
@@ -574,7 +720,11 @@ function unescapeShown(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&#39;|&#x27;/g, "'").replace(/&quot;|\\"/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;|\\"/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Stable grouping key: the fuzz folder, numbers and quoted names taken out of a message. */

@@ -118,7 +118,10 @@ export function generateRealVault(opts: GenOptions): Expected {
     for (let w = int(min, max); w > 0; w--) words.push(pick(WORDS));
     return cap(words.join(' '));
   };
-  const hex = (): string => Math.floor(rnd() * 0xffffff).toString(16).padStart(6, '0');
+  const hex = (): string =>
+    Math.floor(rnd() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0');
   /** `count` distinct members of `pool`, chosen by the seeded PRNG. */
   const choose = <T>(pool: readonly T[], count: number): Set<T> => {
     const copy = [...pool];
@@ -140,7 +143,24 @@ export function generateRealVault(opts: GenOptions): Expected {
   const notes: RealNote[] = [];
   const add = (role: Role, folder: string, name: string, byPath = false): RealNote => {
     const idx = notes.length;
-    const n: RealNote = { idx, role, folder, name, alias: `${name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase() || 'N'}-${idx}`, byPath, headings: [], blocks: [], shapes: new Set(), badYaml: -1, rare: 'none' };
+    const n: RealNote = {
+      idx,
+      role,
+      folder,
+      name,
+      alias: `${
+        name
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 3)
+          .toUpperCase() || 'N'
+      }-${idx}`,
+      byPath,
+      headings: [],
+      blocks: [],
+      shapes: new Set(),
+      badYaml: -1,
+      rare: 'none',
+    };
     notes.push(n);
     return n;
   };
@@ -178,44 +198,250 @@ export function generateRealVault(opts: GenOptions): Expected {
     for (const n of members) n.shapes.add(shape);
   };
   const byIdx = (set: Set<number>): RealNote[] => notes.filter((n) => set.has(n.idx));
-  const noFrontmatter = choose(notes.filter((n) => n.role === 'note').map((n) => n.idx), total - quota(0.98));
-  give('frontmatter', notes.filter((n) => !noFrontmatter.has(n.idx)));
+  const noFrontmatter = choose(
+    notes.filter((n) => n.role === 'note').map((n) => n.idx),
+    total - quota(0.98),
+  );
+  give(
+    'frontmatter',
+    notes.filter((n) => !noFrontmatter.has(n.idx)),
+  );
   const withFm = notes.filter((n) => n.shapes.has('frontmatter'));
-  give('emptyListItem', byIdx(choose(withFm.map((n) => n.idx), quota(0.85))));
-  give('aliases', byIdx(choose(withFm.filter((n) => n.role !== 'template').map((n) => n.idx), quota(0.81))));
+  give(
+    'emptyListItem',
+    byIdx(
+      choose(
+        withFm.map((n) => n.idx),
+        quota(0.85),
+      ),
+    ),
+  );
+  give(
+    'aliases',
+    byIdx(
+      choose(
+        withFm.filter((n) => n.role !== 'template').map((n) => n.idx),
+        quota(0.81),
+      ),
+    ),
+  );
   // Templates always hold a `%%fill in%%` comment.
-  give('obsidianComment', notes.filter((n) => n.role === 'template'));
-  give('obsidianComment', byIdx(choose(nonTemplates.map((n) => n.idx), Math.max(0, quota(0.92) - templates))));
-  give('rawHtml', byIdx(choose(nonTemplates.filter((n) => n.role !== 'clipping').map((n) => n.idx), Math.max(0, quota(0.92) - clippings))));
-  give('rawHtml', notes.filter((n) => n.role === 'clipping'));
-  give('htmlAnchorLink', notes.filter((n) => n.role === 'clipping'));
-  give('htmlComment', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.38))));
-  give('htmlCommentLink', byIdx(choose(notes.filter((n) => n.shapes.has('htmlComment')).map((n) => n.idx), quota(0.12))));
-  give('blockId', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.38))));
-  give('image', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.44))));
-  const callouts = choose(nonTemplates.map((n) => n.idx), quota(0.024));
+  give(
+    'obsidianComment',
+    notes.filter((n) => n.role === 'template'),
+  );
+  give(
+    'obsidianComment',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        Math.max(0, quota(0.92) - templates),
+      ),
+    ),
+  );
+  give(
+    'rawHtml',
+    byIdx(
+      choose(
+        nonTemplates.filter((n) => n.role !== 'clipping').map((n) => n.idx),
+        Math.max(0, quota(0.92) - clippings),
+      ),
+    ),
+  );
+  give(
+    'rawHtml',
+    notes.filter((n) => n.role === 'clipping'),
+  );
+  give(
+    'htmlAnchorLink',
+    notes.filter((n) => n.role === 'clipping'),
+  );
+  give(
+    'htmlComment',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.38),
+      ),
+    ),
+  );
+  give(
+    'htmlCommentLink',
+    byIdx(
+      choose(
+        notes.filter((n) => n.shapes.has('htmlComment')).map((n) => n.idx),
+        quota(0.12),
+      ),
+    ),
+  );
+  give(
+    'blockId',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.38),
+      ),
+    ),
+  );
+  give(
+    'image',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.44),
+      ),
+    ),
+  );
+  const callouts = choose(
+    nonTemplates.map((n) => n.idx),
+    quota(0.024),
+  );
   give('callout', byIdx(callouts));
   give('foldableCallout', byIdx(choose([...callouts], Math.ceil(callouts.size / 2))));
-  give('headingLink', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.02))));
-  give('blockLink', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.08))));
+  give(
+    'headingLink',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.02),
+      ),
+    ),
+  );
+  give(
+    'blockLink',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.08),
+      ),
+    ),
+  );
   const financeNotes = notes.filter((n) => n.role === 'finance');
-  give('table', byIdx(choose(financeNotes.map((n) => n.idx), Math.round(financeNotes.length * 0.7))));
-  give('table', byIdx(choose(notes.filter((n) => n.role === 'note').map((n) => n.idx), total >= 100 ? Math.max(1, Math.round(total * 0.003)) : 0)));
-  give('latex', byIdx(choose(financeNotes.map((n) => n.idx), Math.round(financeNotes.length * 0.46))));
-  give('money', byIdx(choose(financeNotes.map((n) => n.idx), Math.round(financeNotes.length * 0.6))));
-  give('footnote', byIdx(choose(notes.filter((n) => n.role === 'note').map((n) => n.idx), quota(0.003))));
-  give('emojiName', notes.filter((n) => /\p{Extended_Pictographic}/u.test(n.name)));
-  give('strayVariationSelector', notes.filter((n) => n.name.startsWith('\uFE0F')));
-  give('emojiHeading', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.1))));
-  give('templater', notes.filter((n) => n.role === 'template'));
+  give(
+    'table',
+    byIdx(
+      choose(
+        financeNotes.map((n) => n.idx),
+        Math.round(financeNotes.length * 0.7),
+      ),
+    ),
+  );
+  give(
+    'table',
+    byIdx(
+      choose(
+        notes.filter((n) => n.role === 'note').map((n) => n.idx),
+        total >= 100 ? Math.max(1, Math.round(total * 0.003)) : 0,
+      ),
+    ),
+  );
+  give(
+    'latex',
+    byIdx(
+      choose(
+        financeNotes.map((n) => n.idx),
+        Math.round(financeNotes.length * 0.46),
+      ),
+    ),
+  );
+  give(
+    'money',
+    byIdx(
+      choose(
+        financeNotes.map((n) => n.idx),
+        Math.round(financeNotes.length * 0.6),
+      ),
+    ),
+  );
+  give(
+    'footnote',
+    byIdx(
+      choose(
+        notes.filter((n) => n.role === 'note').map((n) => n.idx),
+        quota(0.003),
+      ),
+    ),
+  );
+  give(
+    'emojiName',
+    notes.filter((n) => /\p{Extended_Pictographic}/u.test(n.name)),
+  );
+  give(
+    'strayVariationSelector',
+    notes.filter((n) => n.name.startsWith('\uFE0F')),
+  );
+  give(
+    'emojiHeading',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.1),
+      ),
+    ),
+  );
+  give(
+    'templater',
+    notes.filter((n) => n.role === 'template'),
+  );
   const typed = withFm.filter((n) => n.role !== 'template');
-  give('typeEmptyList', notes.filter((n) => n.role === 'template' && n.shapes.has('frontmatter')));
-  give('typeEmptyList', byIdx(choose(typed.map((n) => n.idx), quota(0.05))));
-  give('typeUnconfigured', byIdx(choose(typed.filter((n) => !n.shapes.has('typeEmptyList')).map((n) => n.idx), quota(0.25))));
-  give('permalink', byIdx(choose(typed.map((n) => n.idx), quota(0.15))));
-  give('markdownLink', byIdx(choose(nonTemplates.map((n) => n.idx), quota(0.1))));
-  give('frontmatterLink', byIdx(choose(typed.map((n) => n.idx), quota(0.15))));
-  give('numericTag', byIdx(choose(typed.map((n) => n.idx), quota(0.04))));
+  give(
+    'typeEmptyList',
+    notes.filter((n) => n.role === 'template' && n.shapes.has('frontmatter')),
+  );
+  give(
+    'typeEmptyList',
+    byIdx(
+      choose(
+        typed.map((n) => n.idx),
+        quota(0.05),
+      ),
+    ),
+  );
+  give(
+    'typeUnconfigured',
+    byIdx(
+      choose(
+        typed.filter((n) => !n.shapes.has('typeEmptyList')).map((n) => n.idx),
+        quota(0.25),
+      ),
+    ),
+  );
+  give(
+    'permalink',
+    byIdx(
+      choose(
+        typed.map((n) => n.idx),
+        quota(0.15),
+      ),
+    ),
+  );
+  give(
+    'markdownLink',
+    byIdx(
+      choose(
+        nonTemplates.map((n) => n.idx),
+        quota(0.1),
+      ),
+    ),
+  );
+  give(
+    'frontmatterLink',
+    byIdx(
+      choose(
+        typed.map((n) => n.idx),
+        quota(0.15),
+      ),
+    ),
+  );
+  give(
+    'numericTag',
+    byIdx(
+      choose(
+        typed.map((n) => n.idx),
+        quota(0.04),
+      ),
+    ),
+  );
 
   // Headings and block ids, known before any note links to them.
   for (const n of notes) {
@@ -277,7 +503,10 @@ export function generateRealVault(opts: GenOptions): Expected {
     return out;
   };
   const blockLinksOf = spread('blockLink', blockTargets);
-  const headingLinksOf = spread('headingLink', headingTargets.filter(({ h }) => /\p{Extended_Pictographic}|\uFE0F/u.test(h)));
+  const headingLinksOf = spread(
+    'headingLink',
+    headingTargets.filter(({ h }) => /\p{Extended_Pictographic}|\uFE0F/u.test(h)),
+  );
 
   // ---- writing ------------------------------------------------------------
   prepareOut(out);
@@ -329,7 +558,8 @@ export function generateRealVault(opts: GenOptions): Expected {
       const name = linkName(t);
       if (clean && rnd() < broken) {
         const kind = pick(['note', 'heading', 'block'] as const);
-        const target = kind === 'note' ? `Missing ${int(0, 99999)}` : kind === 'heading' ? `${name}#No Such Heading ${int(0, 999)}` : `${name}#^zz${int(0, 99999)}`;
+        const target =
+          kind === 'note' ? `Missing ${int(0, 99999)}` : kind === 'heading' ? `${name}#No Such Heading ${int(0, 999)}` : `${name}#^zz${int(0, 99999)}`;
         expected.unresolved.push({ file, line, kind, target });
         return `[[${target}]]`;
       }
@@ -414,8 +644,9 @@ export function generateRealVault(opts: GenOptions): Expected {
       }
       push('---', ...fm, '---');
       if (n.badYaml >= 0) {
-        const yamlLine = yamlErrorLine(fm.join('\n') + '\n');
-        if (yamlLine <= 0 || yamlLine !== yamlErrorLine(fm.join('\n'))) throw new Error(`genvault: real frontmatter variant ${n.badYaml} does not fail at a stable line`);
+        const yamlLine = yamlErrorLine(`${fm.join('\n')}\n`);
+        if (yamlLine <= 0 || yamlLine !== yamlErrorLine(fm.join('\n')))
+          throw new Error(`genvault: real frontmatter variant ${n.badYaml} does not fail at a stable line`);
         expected.invalidFrontmatter.push({ file, line: yamlLine + 1 });
       }
     }
@@ -423,7 +654,7 @@ export function generateRealVault(opts: GenOptions): Expected {
     // -- templates
     if (n.role === 'template') {
       push('# {{title}}', '', `Created {{date:YYYY-MM-DD}} at {{time}}. %%fill in after the meeting%%`, '', '## Notes', '', '- ', '');
-      write(file, lines.join('\n') + '\n');
+      write(file, `${lines.join('\n')}\n`);
       continue;
     }
 
@@ -567,7 +798,14 @@ export function generateRealVault(opts: GenOptions): Expected {
           }
         }
         if (n.shapes.has('latex')) {
-          push(`The ratio $\\frac{D_1}{r - g}$ sets value when $g < r$, and $x^2$ grows faster.`, '', '$$', 'V_0 = \\sum_{t=1}^{T} \\frac{CF_t}{(1 + r)^t}', '$$', '');
+          push(
+            `The ratio $\\frac{D_1}{r - g}$ sets value when $g < r$, and $x^2$ grows faster.`,
+            '',
+            '$$',
+            'V_0 = \\sum_{t=1}^{T} \\frac{CF_t}{(1 + r)^t}',
+            '$$',
+            '',
+          );
         }
         if (n.shapes.has('money')) push(`Revenue reached $${int(2, 90)}M, up from $${int(1, 9)}M; shares traded between $5 and $10 before the offer.`, '');
         if (n.shapes.has('footnote')) push(`${sentence()}.[^1]`, '', `[^1]: ${sentence()}.`, '');
@@ -594,7 +832,7 @@ export function generateRealVault(opts: GenOptions): Expected {
       }
     }
     push(`- [Source](https://example.com/notes/${n.idx})`);
-    write(file, lines.join('\n') + '\n');
+    write(file, `${lines.join('\n')}\n`);
   }
 
   const shapes: Record<string, number> = Object.fromEntries(REAL_SHAPES.map((s) => [s, 0]));
@@ -602,6 +840,6 @@ export function generateRealVault(opts: GenOptions): Expected {
   expected.shapes = shapes;
   for (let k = 0; k < PHOTOS; k++) write(`Attachments/photo-${k}.png`, PNG);
   for (let k = 0; k < PASTED; k++) write(`Attachments/${PASTED_NAME(k)}`, PNG);
-  write('.expected.json', JSON.stringify(expected, null, 1) + '\n');
+  write('.expected.json', `${JSON.stringify(expected, null, 1)}\n`);
   return expected;
 }

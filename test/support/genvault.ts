@@ -113,8 +113,7 @@ const CHARTS = 50;
 
 /** 1x1 transparent PNG. */
 export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
-    '0000000d4944415478da63f8cfc0f01f0005000201a5f5d5b50000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' + '0000000d4944415478da63f8cfc0f01f0005000201a5f5d5b50000000049454e44ae426082',
   'hex',
 );
 
@@ -320,11 +319,7 @@ export function generateVault(opts: GenOptions): Expected {
       if (clean && rnd() < broken) {
         const kind = pick(['note', 'heading', 'block'] as const);
         const target =
-          kind === 'note'
-            ? `Missing ${int(0, 99999)}`
-            : kind === 'heading'
-              ? `${name}#No Such Heading ${int(0, 999)}`
-              : `${name}#^zz${int(0, 99999)}`;
+          kind === 'note' ? `Missing ${int(0, 99999)}` : kind === 'heading' ? `${name}#No Such Heading ${int(0, 999)}` : `${name}#^zz${int(0, 99999)}`;
         expected.unresolved.push({ file, line, kind, target });
         return `[[${target}]]`;
       }
@@ -349,7 +344,7 @@ export function generateVault(opts: GenOptions): Expected {
     for (const l of fm) push(l);
     push('---');
     if (n.badYaml >= 0) {
-      const yamlLine = yamlErrorLine(fm.join('\n') + '\n');
+      const yamlLine = yamlErrorLine(`${fm.join('\n')}\n`);
       if (yamlLine <= 0 || yamlLine !== yamlErrorLine(fm.join('\n'))) {
         throw new Error(`genvault: frontmatter variant ${n.badYaml} does not fail at a stable line`);
       }
@@ -462,11 +457,11 @@ export function generateVault(opts: GenOptions): Expected {
     push(`*Updated ${updated}*`);
     push('');
     push(`- [Source ${n.idx}](https://example.com/research/${n.idx}) (Jan 2026)`);
-    write(file, lines.join('\n') + '\n');
+    write(file, `${lines.join('\n')}\n`);
   }
 
   for (let k = 0; k < CHARTS; k++) write(`attachments/chart-${k}.png`, PNG);
-  write('.expected.json', JSON.stringify(expected, null, 1) + '\n');
+  write('.expected.json', `${JSON.stringify(expected, null, 1)}\n`);
   return expected;
 }
 

@@ -63,7 +63,6 @@ export function expectIds(page: string): void {
   expect(selectAll('a[href="/page/#intro"]', tree)).toHaveLength(2);
 }
 
-
 export const indented = (levels: number): string => Array.from({ length: levels }, (_, level) => `${' '.repeat(level * 2)}- item ${level}`).join('\n');
 
 /** Each shape crashed `check` or `build` (or took 40 s) before nesting was capped. */
@@ -82,4 +81,3 @@ export const HOSTILE: Record<string, string> = {
 export const LINES: Record<string, number> = { 'dashes.md': 1, 'dashes-2000.md': 1, 'ordered.md': 1, 'divs.md': 1, 'indented.md': 3 + MAX_NESTING + 1 };
 
 export const GOOD = { 'Good.md': '# Good\n\nLinks to [[dashes]] and [[Other#Part]].\n', 'Other.md': '# Other\n\n## Part\n\n- a\n  - b\n    - c\n' };
-

@@ -12,7 +12,11 @@ const DIGESTS = fileURLToPath(new URL('../fixtures/digests/', import.meta.url));
 
 export function siteDigest(outDir: string): Record<string, string> {
   const digest: Record<string, string> = {};
-  for (const file of listFiles(outDir).sort()) digest[file] = createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex').slice(0, 16);
+  for (const file of listFiles(outDir).sort())
+    digest[file] = createHash('sha256')
+      .update(readFileSync(join(outDir, file)))
+      .digest('hex')
+      .slice(0, 16);
   return digest;
 }
 

@@ -54,7 +54,7 @@ export function buildIndex(pages: PageSpec[], options: IndexOptions = {}): Built
     const file = chunkFiles[c];
     if (file) file[term] = list;
   }
-  chunkFiles.forEach((file, c) => files.set(`terms/${c}.json`, file));
+  for (const [c, file] of chunkFiles.entries()) files.set(`terms/${c}.json`, file);
   meta = { ...meta, chunks };
   files.set('meta.json', meta);
   return { meta, files, postings };

@@ -53,6 +53,10 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/almanac.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

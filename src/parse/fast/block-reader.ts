@@ -149,7 +149,11 @@ export class BlockReader {
         const span = spans[cells.length];
         const locate = cellLocator(this.source, line, span);
         if (!span && inline.content === '') break;
-        cells.push({ type: 'tableCell', children: phrasing(inline, locate), position: { start: point(this.source, line, span ? span.pipe + 1 : 1), end: locate(inline.content.length) } });
+        cells.push({
+          type: 'tableCell',
+          children: phrasing(inline, locate),
+          position: { start: point(this.source, line, span ? span.pipe + 1 : 1), end: locate(inline.content.length) },
+        });
       }
       rows.push({ type: 'tableRow', children: cells, position: this.position(token) });
     }

@@ -36,7 +36,8 @@ const ODD_SPACE = /[\v\f\u2028\u2029\ufeff]/;
  * content with JavaScript's `trim()`, which removes them: refuse them at a line's edge or
  * next to blanks and pipes, where that trimming could reach them. Between two visible
  * characters (`10\u00a0%`) they are safe. */
-const EDGE_SPACE = /(?:^|[\n \t|\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?:$|[\n \t|])/;
+const EDGE_SPACE =
+  /(?:^|[\n \t|\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?:$|[\n \t|])/;
 const INDENTED_QUOTE = /^ {0,3}>.*\n {4,}>/m;
 const FEED_MARKER = /<!--\s*\/?feed\b/;
 const SCHEME = /[a-z][a-z0-9+.-]*$/i;

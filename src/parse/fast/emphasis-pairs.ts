@@ -45,7 +45,7 @@ function pairRuns(delimiters: Delimiter[], active: Run[]): void {
   let index = 0;
   while (index < active.length) {
     const closer = active[index];
-    const next = closer !== undefined && closer.close ? close(delimiters, active, index, closer) : -1;
+    const next = closer?.close ? close(delimiters, active, index, closer) : -1;
     index = next === -1 ? index + 1 : next;
   }
 }

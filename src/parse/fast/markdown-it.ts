@@ -75,7 +75,10 @@ function codeSpanRule(state: StateInline, silent: boolean): boolean {
       if (!silent) {
         const token = state.push('code_inline', 'code', 0);
         token.markup = marker;
-        token.content = state.src.slice(pos, matchStart).replace(/\n/g, ' ').replace(/^ (.+) $/, '$1');
+        token.content = state.src
+          .slice(pos, matchStart)
+          .replace(/\n/g, ' ')
+          .replace(/^ (.+) $/, '$1');
       }
       state.pos = matchEnd;
       return true;

@@ -105,7 +105,13 @@ function obsidianLink(token: Token, position: Position): ObsidianLink {
   if (bar !== -1 && target.endsWith('\\')) target = target.slice(0, -1);
   const raw = (token.markup === '!' ? 3 : 2) + inner.length + 2;
   const end = { ...position.start, column: position.start.column + raw, offset: (position.start.offset ?? 0) + raw };
-  return { type: 'obsidianLink', value: target.trim(), alias: alias === null ? null : alias.trim(), embed: token.markup === '!', position: { start: position.start, end } };
+  return {
+    type: 'obsidianLink',
+    value: target.trim(),
+    alias: alias === null ? null : alias.trim(),
+    embed: token.markup === '!',
+    position: { start: position.start, end },
+  };
 }
 
 /** An image's alt text: the plain text of its label, raw HTML included (as mdast-util-to-string

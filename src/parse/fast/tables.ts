@@ -32,7 +32,8 @@ export function checkTableStart(token: Token, source: SourceLines): void {
   // quote, list or HTML block take a header row that does not open with a pipe.
   const header = source.lines[token.map?.[0] ?? 0] ?? '';
   const first = rowCells(header)[0];
-  if (first && !header.slice(0, first.start).includes('|') && BLOCK_START.test(first.raw)) throw new FastPathUnsupported('table header row that may open another block');
+  if (first && !header.slice(0, first.start).includes('|') && BLOCK_START.test(first.raw))
+    throw new FastPathUnsupported('table header row that may open another block');
 }
 
 /** A column's alignment, from the style markdown-it gives its cells. */

@@ -30,15 +30,15 @@ export function highlightSyntax(): Extension {
   };
 }
 
-const resolveAllHighlight: Resolver = function (events, context) {
+const resolveAllHighlight: Resolver = (events, context) => {
   let index = -1;
   while (++index < events.length) {
     const closeEvent = events[index];
-    if (!closeEvent || closeEvent[0] !== 'enter' || closeEvent[1].type !== 'highlightSequenceTemporary' || !closeEvent[1]._highlightClose) continue;
+    if (closeEvent?.[0] !== 'enter' || closeEvent[1].type !== 'highlightSequenceTemporary' || !closeEvent[1]._highlightClose) continue;
     let open = index;
     while (open--) {
       const openEvent = events[open];
-      if (!openEvent || openEvent[0] !== 'exit' || openEvent[1].type !== 'highlightSequenceTemporary' || !openEvent[1]._highlightOpen) continue;
+      if (openEvent?.[0] !== 'exit' || openEvent[1].type !== 'highlightSequenceTemporary' || !openEvent[1]._highlightOpen) continue;
       const opener = openEvent[1];
       const closer = closeEvent[1];
       opener.type = 'highlightSequence';

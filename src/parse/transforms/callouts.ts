@@ -23,9 +23,9 @@ function walk(parent: Parents): void {
 
 function toCallout(quote: Blockquote): Callout | undefined {
   const [first, ...rest] = quote.children;
-  if (!first || first.type !== 'paragraph') return undefined;
+  if (first?.type !== 'paragraph') return undefined;
   const lead = first.children[0];
-  if (!lead || lead.type !== 'text') return undefined;
+  if (lead?.type !== 'text') return undefined;
   const match = MARKER.exec(lead.value);
   if (!match || match[1] === undefined) return undefined;
   const fold: CalloutFold = match[2] === '+' || match[2] === '-' ? match[2] : null;

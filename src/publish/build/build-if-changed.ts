@@ -18,10 +18,28 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   const { outDir, base } = outputOf(files, options);
   const today = options.today ?? todayUtc();
   const cacheDir = cacheDirOf(files);
-  const key = buildKey({ fingerprint: files.scan.fingerprint, config: files.config, outDir, base, today, search: options.search !== false, strict: options.strict === true, templatesDir: TEMPLATES_DIR, vaultDir: files.vaultDir });
+  const key = buildKey({
+    fingerprint: files.scan.fingerprint,
+    config: files.config,
+    outDir,
+    base,
+    today,
+    search: options.search !== false,
+    strict: options.strict === true,
+    templatesDir: TEMPLATES_DIR,
+    vaultDir: files.vaultDir,
+  });
   const previous = readManifest(cacheDir, outDir);
   if (previous && previous.key === key && previous.stamp === treeStamp(outDir)) {
-    return { outDir, base, pages: previous.pages, notes: previous.notes, warnings: previous.warnings, seconds: (performance.now() - started) / 1000, upToDate: true };
+    return {
+      outDir,
+      base,
+      pages: previous.pages,
+      notes: previous.notes,
+      warnings: previous.warnings,
+      seconds: (performance.now() - started) / 1000,
+      upToDate: true,
+    };
   }
   const result = await fullBuild({ ...options, today, files });
   writeManifest(cacheDir, outDir, { key, stamp: treeStamp(outDir), pages: result.pages, notes: result.notes, warnings: result.warnings });
@@ -36,5 +54,8 @@ async function fullBuild(options: BuildOptions & { files: ProjectFiles }): Promi
   const summary = await buildInThread({ ...plain, scan: files.scan }, cap, onProgress);
   if (summary) return summary;
   const again = await buildSummaryOnly(options);
-  return { ...again, notices: [`The build outgrew its ${cap} MB heap cap and was run again without one (set ALMANAC_HEAP_MB to give it more, or 0 for no cap).`] };
+  return {
+    ...again,
+    notices: [`The build outgrew its ${cap} MB heap cap and was run again without one (set ALMANAC_HEAP_MB to give it more, or 0 for no cap).`],
+  };
 }

@@ -26,7 +26,11 @@ export function buildThreadAvailable(): boolean {
  * Run `build` in a worker with a `heapMb` cap. Resolves to the summary, or to null when the
  * build ran out of heap (the caller builds again without a cap).
  */
-export function buildInThread(options: ThreadBuildOptions, heapMb: number, onProgress: ((progress: BuildProgress) => void) | undefined): Promise<Omit<BuildSummary, 'upToDate'> | null> {
+export function buildInThread(
+  options: ThreadBuildOptions,
+  heapMb: number,
+  onProgress: ((progress: BuildProgress) => void) | undefined,
+): Promise<Omit<BuildSummary, 'upToDate'> | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: options, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let settled = false;

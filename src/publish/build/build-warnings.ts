@@ -18,7 +18,12 @@ export class BuildError extends AlmanacError {
 }
 
 export function buildWarnings(project: Project, plan: SitePlan): BuildWarning[] {
-  const links = brokenLinkWarnings(plan.site.notes.map((entry) => entry.note), project.vault.notes, project.graph, project.config);
+  const links = brokenLinkWarnings(
+    plan.site.notes.map((entry) => entry.note),
+    project.vault.notes,
+    project.graph,
+    project.config,
+  );
   return [...(project.vault.problems ?? []), ...allWarnings(plan), ...links];
 }
 

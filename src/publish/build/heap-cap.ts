@@ -21,7 +21,8 @@ export function heapCapMb(scan: Pick<VaultScan, 'sources'>, env: NodeJS.ProcessE
   const set = env.ALMANAC_HEAP_MB;
   if (set !== undefined && set.trim() !== '') {
     const value = Number(set);
-    if (!Number.isFinite(value) || value < 0) throw new AlmanacError(`ALMANAC_HEAP_MB must be a number of megabytes (0 for no cap), not ${JSON.stringify(set)}`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new AlmanacError(`ALMANAC_HEAP_MB must be a number of megabytes (0 for no cap), not ${JSON.stringify(set)}`);
     return value === 0 ? null : Math.round(value);
   }
   let chars = 0;

@@ -16,7 +16,13 @@ export function postedError(error: unknown): PostedError {
   const almanac = error instanceof AlmanacError;
   // An unexpected error keeps its stack: the CLI prints it as a bug report.
   const message = error instanceof Error ? (almanac ? error.message : (error.stack ?? error.message)) : String(error);
-  return { type: 'error', name: error instanceof Error ? error.name : 'Error', message, almanac, warnings: error instanceof BuildError ? error.warnings : null };
+  return {
+    type: 'error',
+    name: error instanceof Error ? error.name : 'Error',
+    message,
+    almanac,
+    warnings: error instanceof BuildError ? error.warnings : null,
+  };
 }
 
 export function rebuiltError(posted: PostedError): Error {

@@ -1,7 +1,7 @@
 // A warm build of an unchanged vault writes nothing: the last build's inputs (vault
 // content, config, options, templates, Almanac's version, git HEAD) and a stamp of its
 // output are kept in .almanac/cache (see cache-dir.ts); when both still match, the site is up to date.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { makeCacheDir } from '../../cache-dir.js';
 import { hashSource } from '../../vault/cache.js';
@@ -39,7 +39,7 @@ export function buildKey(parts: BuildKeyParts): string {
 export function treeStamp(dir: string, contents = false): string {
   const parts: string[] = [];
   const walk = (folder: string, prefix: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {

@@ -3,13 +3,19 @@
 // there meanwhile; the folder is swapped in once complete, so a build that fails leaves the
 // previous site as it was.
 import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
-import { copyAssets, copyAttachments, discardStaging, startStaging, swapIn, writeGraphJson } from './output-dir.js';
+import { copyAssets, copyAttachments, writeGraphJson } from './copy-assets.js';
+import { discardStaging, startStaging, swapIn } from './output-dir.js';
 import { graphData } from '../pages/site-files.js';
 import type { SitePlan } from '../pages/plan.js';
 import type { SearchIndexer } from '../search/search-index.js';
 import type { BuildProgress } from '../build/build-options.js';
 
-export async function emitSite(plan: SitePlan, realOut: string, search: SearchIndexer | null, progress: ((progress: BuildProgress) => void) | undefined): Promise<void> {
+export async function emitSite(
+  plan: SitePlan,
+  realOut: string,
+  search: SearchIndexer | null,
+  progress: ((progress: BuildProgress) => void) | undefined,
+): Promise<void> {
   const staging = startStaging(realOut);
   // The index has every note page by now: its worker writes it while Eleventy lays the pages out.
   const indexed = search?.finish(staging);
@@ -19,7 +25,11 @@ export async function emitSite(plan: SitePlan, realOut: string, search: SearchIn
   let written = 0;
   try {
     try {
-      await writePages(plan.pages, { outDir: staging, layout: plan.layout, onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined });
+      await writePages(plan.pages, {
+        outDir: staging,
+        layout: plan.layout,
+        onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined,
+      });
       writeGraphJson(staging, graphData(plan.site, plan.index));
       copyAssets(TEMPLATES_DIR, staging);
       copyAttachments(plan.site, staging);

@@ -1,6 +1,6 @@
 // The output folder: checked so a build never wipes the vault or the project, built in a
 // staging folder beside it and swapped in at the end (a failed build leaves the previous
-// site as it was), then given the files Eleventy does not write.
+// site as it was). The files Eleventy does not write are copied by copy-assets.ts.
 //
 // What a build may replace. Paths are compared as real paths (symlinks resolved), so
 // `output: sitelink` with `sitelink → ..` is the parent folder, not a new folder called
@@ -10,16 +10,12 @@
 // unless forced: like Vite, which will not empty an output folder outside its project
 // unless told to (`build.emptyOutDir`), Almanac only replaces a folder that is empty (but
 // for dotfiles) or carries the marker file it writes into every output.
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
-import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../../errors.js';
 import { VERSION } from '../../version.js';
-import type { SiteAttachment, SiteModel } from '../model/site-model.js';
-import { attachmentAllowed, writeAttachment } from '../render/attachment-safety.js';
-import type { GraphData } from '../pages/site-files.js';
 import { SEARCH_DIR } from '../search/index-builder.js';
 
 /** Written into every output: a later build may replace a folder that has it. */
@@ -67,7 +63,10 @@ export function checkOutDir(outDir: string, guard: OutputGuard): string {
   const link = lstatOrNull(given);
   if (link?.isSymbolicLink()) {
     if (!existsSync(given)) throw new ConfigError(`Output folder ${given} is a symlink to nothing; remove it or choose another --out`);
-    if (!guard.force) throw new ConfigError(`Output folder ${given} is a symlink (to ${realpathSync(given)}); a build replaces the folder it points to. Choose another --out, or pass --force to build into ${realpathSync(given)}`);
+    if (!guard.force)
+      throw new ConfigError(
+        `Output folder ${given} is a symlink (to ${realpathSync(given)}); a build replaces the folder it points to. Choose another --out, or pass --force to build into ${realpathSync(given)}`,
+      );
   }
   const out = realPathOf(given);
   const stat = lstatOrNull(out);
@@ -81,15 +80,23 @@ export function checkOutDir(outDir: string, guard: OutputGuard): string {
   ];
   for (const [what, dir] of protectedDirs) {
     const real = realPathOf(dir);
-    if (isInside(real, out)) throw new ConfigError(`Output folder ${given}${out === given ? '' : ` (really ${out})`} ${real === out ? 'is' : 'contains'} ${what} (${real}); a build would delete it. Choose another --out`);
+    if (isInside(real, out))
+      throw new ConfigError(
+        `Output folder ${given}${out === given ? '' : ` (really ${out})`} ${real === out ? 'is' : 'contains'} ${what} (${real}); a build would delete it. Choose another --out`,
+      );
   }
   const vault = realPathOf(guard.vaultDir);
   if (isInside(out, vault)) throw new ConfigError(`Output folder ${given} is inside the vault (${vault}); choose another --out`);
   if (stat && !guard.force) {
     const foreign = foreignEntries(out);
     if (foreign.length > 0) {
-      const shown = foreign.slice(0, 3).map((name) => JSON.stringify(name)).join(', ');
-      throw new ConfigError(`Output folder ${given} holds files Almanac did not write (${shown}${foreign.length > 3 ? ', …' : ''}) and no ${OUTPUT_MARKER} marker from an earlier build; a build replaces the folder. Empty it, choose another --out, or pass --force`);
+      const shown = foreign
+        .slice(0, 3)
+        .map((name) => JSON.stringify(name))
+        .join(', ');
+      throw new ConfigError(
+        `Output folder ${given} holds files Almanac did not write (${shown}${foreign.length > 3 ? ', …' : ''}) and no ${OUTPUT_MARKER} marker from an earlier build; a build replaces the folder. Empty it, choose another --out, or pass --force`,
+      );
     }
   }
   return out;
@@ -205,85 +212,4 @@ function processAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * A d3 package's UMD build (`dist/{name}.min.js`, which runs as a classic script and adds
- * its exports to globalThis.d3), resolved from the package that depends on it.
- */
-function d3Umd(name: string, from: string = import.meta.url): string {
-  const entry = createRequire(from).resolve(name); // dist/{name}.mjs, the package's `exports`
-  return join(dirname(entry), `${name}.min.js`);
-}
-
-const D3_FORCE = d3Umd('d3-force');
-const D3_ZOOM = d3Umd('d3-zoom');
-const D3_TRANSITION = d3Umd('d3-transition', D3_ZOOM);
-const D3_INTERPOLATE = d3Umd('d3-interpolate', D3_ZOOM);
-
-/** Client modules from npm packages, copied into `{out}/assets/js/vendor/` as they ship. */
-const VENDOR: Record<string, string> = {
-  // The Porter stemmer the search index uses (search/words.ts): queries must be stemmed alike.
-  'stemmer.js': createRequire(import.meta.url).resolve('stemmer'),
-  // The graphs' layout (graph-layout.js) and zoom (graph-interact.js), with what they need;
-  // graph-vendor.js loads them only on a page that draws a graph.
-  'd3-dispatch.min.js': d3Umd('d3-dispatch', D3_FORCE),
-  'd3-quadtree.min.js': d3Umd('d3-quadtree', D3_FORCE),
-  'd3-timer.min.js': d3Umd('d3-timer', D3_FORCE),
-  'd3-force.min.js': D3_FORCE,
-  'd3-color.min.js': d3Umd('d3-color', D3_INTERPOLATE),
-  'd3-interpolate.min.js': D3_INTERPOLATE,
-  'd3-ease.min.js': d3Umd('d3-ease', D3_TRANSITION),
-  'd3-selection.min.js': d3Umd('d3-selection'),
-  'd3-transition.min.js': D3_TRANSITION,
-  'd3-drag.min.js': d3Umd('d3-drag', D3_ZOOM),
-  'd3-zoom.min.js': D3_ZOOM,
-};
-
-/** Copy templates/assets/ (styles, client scripts; not their .d.ts files) and the vendored modules to `{out}/assets/`, as bytes. */
-export function copyAssets(templatesDir: string, outDir: string): void {
-  const assets = join(templatesDir, 'assets');
-  if (existsSync(assets)) cpSync(assets, join(outDir, 'assets'), { recursive: true, dereference: true, filter: (source) => !source.endsWith('.d.ts') });
-  const vendor = join(outDir, 'assets', 'js', 'vendor');
-  mkdirSync(vendor, { recursive: true });
-  for (const [name, source] of Object.entries(VENDOR)) copyFileSync(source, join(vendor, name));
-}
-
-/**
- * The file to copy for an attachment: its real path, when that is a regular file inside the
- * vault. A symlink is followed only within the vault (its target's bytes are copied, never the
- * link), so no file outside the vault reaches the site, whatever the vault loader let through.
- */
-export function attachmentSource(site: Pick<SiteModel, 'vaultRoot'>, attachment: SiteAttachment, vaultReal: string = realPathOf(site.vaultRoot)): string | null {
-  let real: string;
-  try {
-    real = realpathSync(join(site.vaultRoot, attachment.path));
-  } catch {
-    return null;
-  }
-  if (!isInside(real, vaultReal)) return null;
-  return statSync(real).isFile() ? real : null;
-}
-
-/** Copy the attachments published notes use (their bytes, see attachmentSource). Returns how many were copied. */
-export function copyAttachments(site: SiteModel, outDir: string): number {
-  const vaultReal = realPathOf(site.vaultRoot);
-  let copied = 0;
-  for (const attachment of site.attachments.values()) {
-    const source = attachmentSource(site, attachment, vaultReal);
-    // HTML, XML and script files only when the config allows them (attachment-safety.ts).
-    if (source === null || !attachmentAllowed(attachment.path, site.options)) continue;
-    const target = join(outDir, attachment.output);
-    mkdirSync(dirname(target), { recursive: true });
-    // Never a symlink in the output: an earlier copy there is replaced, not written through.
-    rmSync(target, { force: true });
-    // An SVG is written sanitised (no script, handlers, foreign objects).
-    writeAttachment(source, target, copyFileSync);
-    copied++;
-  }
-  return copied;
-}
-
-export function writeGraphJson(outDir: string, graph: GraphData): void {
-  writeFileSync(join(outDir, 'graph.json'), `${JSON.stringify(graph)}\n`);
 }

@@ -5,7 +5,9 @@ import { lastCommitDates, noteFreshness, type NoteFreshness } from '../../stale/
 export type FreshnessMap = Map<string, NoteFreshness>;
 
 export function freshnessOf(project: Project, today: string): FreshnessMap {
-  const undated = project.vault.notes.some((note) => (note.frontmatter.updated === undefined || note.frontmatter.updated === null) && note.updatedMarks.length === 0);
+  const undated = project.vault.notes.some(
+    (note) => (note.frontmatter.updated === undefined || note.frontmatter.updated === null) && note.updatedMarks.length === 0,
+  );
   const gitDates = undated ? lastCommitDates(project.vaultDir) : null;
   const map: FreshnessMap = new Map();
   for (const note of project.vault.notes) map.set(note.path, noteFreshness(note, project.config, { today, gitDates }));

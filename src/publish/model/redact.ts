@@ -61,7 +61,9 @@ function privateTargetTest(site: SiteModel): (inner: string) => boolean {
   return (inner) => {
     // `\|` is how a table cell escapes the alias bar.
     const target = inner.replace(/\\\|/g, '|').split('|')[0] ?? '';
-    const path = splitTarget(target.trim()).path.trim().replace(/^(?:\.\/|\/)+/, '');
+    const path = splitTarget(target.trim())
+      .path.trim()
+      .replace(/^(?:\.\/|\/)+/, '');
     if (path === '') return false;
     const key = path.toLowerCase();
     const bare = key.endsWith('.md') ? key.slice(0, -3) : key;

@@ -49,7 +49,6 @@ export interface SiteModel {
   warnings: BuildWarning[];
 }
 
-
 export interface ModelInput {
   notes: ParsedNote[];
   graph: LinkGraph;
@@ -73,15 +72,35 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     slugs.reserve('');
     home = { note: homeNote, slug: '', url: pageUrl(base, '') };
   }
-  const placed = placeNotes(published.filter((note) => note !== homeNote), slugs, base);
+  const placed = placeNotes(
+    published.filter((note) => note !== homeNote),
+    slugs,
+    base,
+  );
   for (const note of published) {
     const entry = note === homeNote && home ? home : (placed.placed.get(note) ?? noteEntry(note, slugs, base));
     notes.push(entry);
     byPath.set(note.path, entry);
   }
   const title = options.title ?? home?.note.title ?? 'Almanac';
-  const warnings = [...excludeWarnings(options, input.vaultRoot, [...input.notes.map((note) => note.path), ...graph.index.attachmentsByPath.values()]), ...privacyWarnings(input.notes, excluded), ...placed.warnings];
-  return { base, title, options, vaultRoot: input.vaultRoot, graph, notes, byPath, home, attachments: usedAttachments(notes, graph, base, excluded), slugs, warnings };
+  const warnings = [
+    ...excludeWarnings(options, input.vaultRoot, [...input.notes.map((note) => note.path), ...graph.index.attachmentsByPath.values()]),
+    ...privacyWarnings(input.notes, excluded),
+    ...placed.warnings,
+  ];
+  return {
+    base,
+    title,
+    options,
+    vaultRoot: input.vaultRoot,
+    graph,
+    notes,
+    byPath,
+    home,
+    attachments: usedAttachments(notes, graph, base, excluded),
+    slugs,
+    warnings,
+  };
 }
 
 /**
@@ -123,7 +142,10 @@ function placeNotes(notes: ParsedNote[], slugs: SlugAllocator, base: string): { 
     }
     const owner = owners.get(wanted);
     const entry = place(note, slugs.take(safeSlug(slugifyPath(note.path))));
-    warn(note, `Permalink “${wanted}” is ${owner ? `already the URL of ${owner}` : 'a URL Almanac keeps for its own pages'}; the note keeps its own URL ${entry.url}`);
+    warn(
+      note,
+      `Permalink “${wanted}” is ${owner ? `already the URL of ${owner}` : 'a URL Almanac keeps for its own pages'}; the note keeps its own URL ${entry.url}`,
+    );
   }
   for (const entry of moved) {
     const from = slugs.takeIfFree(safeSlug(slugifyPath(entry.note.path)));
@@ -167,7 +189,13 @@ function attachmentSlug(path: string): { stem: string; extension: string } {
   const file = segments.pop() ?? 'file';
   const dot = file.lastIndexOf('.');
   const name = dot > 0 ? file.slice(0, dot) : file;
-  const extension = dot > 0 ? file.slice(dot).toLowerCase().replace(/[^.a-z0-9]/g, '') : '';
+  const extension =
+    dot > 0
+      ? file
+          .slice(dot)
+          .toLowerCase()
+          .replace(/[^.a-z0-9]/g, '')
+      : '';
   const folders = segments.map((segment) => slugifySegment(segment) || 'untitled');
   return { stem: [...folders, slugifySegment(name) || 'file'].join('/'), extension };
 }

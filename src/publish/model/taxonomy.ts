@@ -8,7 +8,9 @@ export function tagKey(name: string): string {
 }
 
 export function tagSlug(name: string): string {
-  const segments = tagKey(name).split('/').filter((segment) => segment !== '');
+  const segments = tagKey(name)
+    .split('/')
+    .filter((segment) => segment !== '');
   return `tags/${segments.map((segment) => slugifySegment(segment) || 'tag').join('/')}`;
 }
 

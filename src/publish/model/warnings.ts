@@ -25,5 +25,8 @@ export function formatWarning(warning: BuildWarning, options: { color?: boolean;
 
 /** Warnings grouped by file, as `check` prints its problems. */
 export function formatWarnings(warnings: readonly BuildWarning[], options: { color?: boolean; pathPrefix?: string } = {}): string {
-  return formatDiagnostics(warnings.map((warning) => ({ ...warning, severity: 'warning' as const })), options);
+  return formatDiagnostics(
+    warnings.map((warning) => ({ ...warning, severity: 'warning' as const })),
+    options,
+  );
 }

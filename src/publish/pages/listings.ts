@@ -11,7 +11,22 @@ import type { FreshnessMap } from '../model/freshness.js';
 
 const byTitle = (a: SiteNote, b: SiteNote): number => compareText(a.note.title, b.note.title);
 // Keys Obsidian and Almanac use to control notes, not facts worth a column.
-const SYSTEM_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'type', 'publish', 'cssclasses', 'cssclass', 'description', 'updated', 'permalink', 'stale', 'review-every']);
+const SYSTEM_KEYS = new Set([
+  'title',
+  'aliases',
+  'alias',
+  'tags',
+  'tag',
+  'type',
+  'publish',
+  'cssclasses',
+  'cssclass',
+  'description',
+  'updated',
+  'permalink',
+  'stale',
+  'review-every',
+]);
 const MAX_COLUMNS = 4;
 
 export function listingPages(site: SiteModel, index: SiteIndex, freshness?: FreshnessMap): ListingPage[] {
@@ -50,15 +65,25 @@ function stalePage(site: SiteModel, index: SiteIndex, freshness: FreshnessMap | 
       title: note.note.title,
       url: note.url,
       slug: note.slug,
-      cells: [[{ text: entry.type ?? '' }], [{ text: entry.date ?? '' }], [{ text: entry.maxAge ? describeDuration(entry.maxAge) : '' }], [{ text: String(entry.daysOverdue) }]],
+      cells: [
+        [{ text: entry.type ?? '' }],
+        [{ text: entry.date ?? '' }],
+        [{ text: entry.maxAge ? describeDuration(entry.maxAge) : '' }],
+        [{ text: String(entry.daysOverdue) }],
+      ],
     })),
   };
-  const intro = rows.length === 0 ? 'No note is past its review date.' : `${rows.length} ${rows.length === 1 ? 'note is' : 'notes are'} past their review date, most overdue first.`;
+  const intro =
+    rows.length === 0
+      ? 'No note is past its review date.'
+      : `${rows.length} ${rows.length === 1 ? 'note is' : 'notes are'} past their review date, most overdue first.`;
   return listing(site, index.routes.stale, 'Stale notes', { intro, groups: [], ...(rows.length > 0 ? { table } : {}) });
 }
 
 function tagsIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
-  const items = [...index.tags.values()].sort((a, b) => compareText(a.name, b.name)).map((tag) => ({ label: `#${tag.name}`, url: tag.url, count: tag.notes.length }));
+  const items = [...index.tags.values()]
+    .sort((a, b) => compareText(a.name, b.name))
+    .map((tag) => ({ label: `#${tag.name}`, url: tag.url, count: tag.notes.length }));
   return listing(site, index.routes.tags, 'Tags', { intro: `${items.length} tags across the published notes.`, groups: [{ heading: null, items }] });
 }
 
@@ -69,11 +94,16 @@ function tagPage(site: SiteModel, index: SiteIndex, tag: TagEntry): ListingPage 
     .map((child) => ({ label: `#${child.name}`, url: child.url, count: child.notes.length }));
   const notes = [...tag.notes].sort(byTitle).map((note) => noteItem(index, note));
   const groups = [...(children.length > 0 ? [{ heading: 'Nested tags', items: children }] : []), { heading: 'Notes', items: notes }];
-  return listing(site, tag.slug, `#${tag.name}`, { intro: `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} tagged #${tag.name}${children.length > 0 ? ' or a tag nested under it' : ''}.`, groups });
+  return listing(site, tag.slug, `#${tag.name}`, {
+    intro: `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} tagged #${tag.name}${children.length > 0 ? ' or a tag nested under it' : ''}.`,
+    groups,
+  });
 }
 
 function typesIndexPage(site: SiteModel, index: SiteIndex): ListingPage {
-  const items = [...index.types.values()].sort((a, b) => compareText(a.label, b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
+  const items = [...index.types.values()]
+    .sort((a, b) => compareText(a.label, b.label))
+    .map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
   return listing(site, index.routes.types, 'Types', { intro: 'Notes by kind.', groups: [{ heading: null, items }] });
 }
 
@@ -82,7 +112,12 @@ function typePage(site: SiteModel, type: TypeEntry): ListingPage {
   const columns = site.options.columns[type.type] ?? keyColumns(notes);
   const table: NoteTable = {
     columns,
-    rows: notes.map((note) => ({ title: note.note.title, url: note.url, slug: note.slug, cells: columns.map((key) => (key === 'updated' ? [{ text: updatedDate(note.note) ?? '' }] : cellParts(site, note.note, key))) })),
+    rows: notes.map((note) => ({
+      title: note.note.title,
+      url: note.url,
+      slug: note.slug,
+      cells: columns.map((key) => (key === 'updated' ? [{ text: updatedDate(note.note) ?? '' }] : cellParts(site, note.note, key))),
+    })),
   };
   return listing(site, type.slug, type.label, { intro: `${notes.length} ${notes.length === 1 ? 'note' : 'notes'} of type ${type.type}.`, groups: [], table });
 }
@@ -117,10 +152,13 @@ function folderPage(site: SiteModel, index: SiteIndex, folder: FolderEntry): Lis
 }
 
 function countNotes(index: SiteIndex, folder: FolderEntry): number {
-  return folder.notes.length + folder.children.reduce((sum, path) => {
-    const child = index.folders.get(path);
-    return sum + (child ? countNotes(index, child) : 0);
-  }, 0);
+  return (
+    folder.notes.length +
+    folder.children.reduce((sum, path) => {
+      const child = index.folders.get(path);
+      return sum + (child ? countNotes(index, child) : 0);
+    }, 0)
+  );
 }
 
 /** Every published note by title, grouped by first letter: the search page without JavaScript. */
@@ -134,22 +172,33 @@ function searchPage(site: SiteModel, index: SiteIndex): ListingPage {
     if (list) list.push(item);
     else groups.set(letter, [item]);
   }
-  return listing(site, index.routes.search, 'All notes', { intro: `${site.notes.length} published notes. With JavaScript on, the search box above searches their full text.`, groups: [...groups.entries()].map(([heading, items]) => ({ heading, items })) });
+  return listing(site, index.routes.search, 'All notes', {
+    intro: `${site.notes.length} published notes. With JavaScript on, the search box above searches their full text.`,
+    groups: [...groups.entries()].map(([heading, items]) => ({ heading, items })),
+  });
 }
 
 function graphPage(site: SiteModel, index: SiteIndex): ListingPage {
-  return listing(site, index.routes.graph, 'Graph', { intro: 'How the notes link to each other. Drawing the graph needs JavaScript; every note is also listed on the All notes page.', groups: [{ heading: null, items: [{ label: 'All notes', url: pageUrl(site.base, index.routes.search) }] }], graph: true });
+  return listing(site, index.routes.graph, 'Graph', {
+    intro: 'How the notes link to each other. Drawing the graph needs JavaScript; every note is also listed on the All notes page.',
+    groups: [{ heading: null, items: [{ label: 'All notes', url: pageUrl(site.base, index.routes.search) }] }],
+    graph: true,
+  });
 }
 
 function homePage(site: SiteModel, index: SiteIndex): ListingPage {
-  const types = [...index.types.values()].sort((a, b) => compareText(a.label, b.label)).map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
+  const types = [...index.types.values()]
+    .sort((a, b) => compareText(a.label, b.label))
+    .map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));
   const recent = site.notes
     .map((note) => ({ note, updated: updatedDate(note.note) }))
     .filter((item): item is { note: SiteNote; updated: string } => item.updated !== null)
     .sort((a, b) => compareRaw(b.updated, a.updated) || byTitle(a.note, b.note))
     .slice(0, 10)
     .map(({ note, updated }) => ({ ...noteItem(index, note), note: updated }));
-  const folders = [...index.folders.values()].filter((folder) => !folder.path.includes('/')).map((folder) => ({ label: `${folder.label}/`, url: folder.url, count: countNotes(index, folder) }));
+  const folders = [...index.folders.values()]
+    .filter((folder) => !folder.path.includes('/'))
+    .map((folder) => ({ label: `${folder.label}/`, url: folder.url, count: countNotes(index, folder) }));
   const groups = [
     ...(types.length > 0 ? [{ heading: 'By type', items: types }] : []),
     ...(recent.length > 0 ? [{ heading: 'Recently updated', items: recent }] : []),

@@ -47,7 +47,11 @@ export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote):
     if (!source || source === entry) continue;
     let found = bySource.get(source.note.path);
     if (!found) {
-      found = { backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set(), rank: index.titleRank.get(source) ?? 0 };
+      found = {
+        backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] },
+        seen: new Set(),
+        rank: index.titleRank.get(source) ?? 0,
+      };
       bySource.set(source.note.path, found);
     }
     const redact = redactorOf(site).text;
@@ -59,7 +63,7 @@ export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote):
   return [...bySource.values()].sort((a, b) => a.rank - b.rank).map(({ backlink }) => backlink);
 }
 
-function noteTags(site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {
+function noteTags(_site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {
   const tags: LinkItem[] = [];
   const seen = new Set<string>();
   for (const tag of entry.note.tags) {

@@ -18,14 +18,28 @@ export function redirectPages(site: SiteModel): RedirectPage[] {
   const pages: RedirectPage[] = [];
   for (const entry of site.notes) {
     if (entry.redirectFrom !== undefined) {
-      pages.push({ kind: 'redirect', output: pageFile(entry.redirectFrom), url: pageUrl(site.base, entry.redirectFrom), title: entry.note.title, target: entry.url, canonical: absoluteUrl(site, entry.url) });
+      pages.push({
+        kind: 'redirect',
+        output: pageFile(entry.redirectFrom),
+        url: pageUrl(site.base, entry.redirectFrom),
+        title: entry.note.title,
+        target: entry.url,
+        canonical: absoluteUrl(site, entry.url),
+      });
     }
     for (const alias of entry.note.aliases) {
       const wanted = slugifySegment(alias.replace(/\//g, '-'));
       if (wanted === '') continue;
       const slug = site.slugs.takeIfFree(wanted);
       if (slug === null) continue;
-      pages.push({ kind: 'redirect', output: pageFile(slug), url: pageUrl(site.base, slug), title: entry.note.title, target: entry.url, canonical: absoluteUrl(site, entry.url) });
+      pages.push({
+        kind: 'redirect',
+        output: pageFile(slug),
+        url: pageUrl(site.base, slug),
+        title: entry.note.title,
+        target: entry.url,
+        canonical: absoluteUrl(site, entry.url),
+      });
     }
   }
   return pages;

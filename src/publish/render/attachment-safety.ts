@@ -8,7 +8,23 @@ import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 /** Extensions a browser may run script from when the file is opened from the site. */
-export const ACTIVE_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml', '.xht', '.xml', '.xsl', '.xslt', '.svgz', '.js', '.mjs', '.cjs', '.mht', '.mhtml', '.swf'];
+export const ACTIVE_EXTENSIONS = [
+  '.html',
+  '.htm',
+  '.shtml',
+  '.xhtml',
+  '.xht',
+  '.xml',
+  '.xsl',
+  '.xslt',
+  '.svgz',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.mht',
+  '.mhtml',
+  '.swf',
+];
 
 export function isActiveAttachment(path: string): boolean {
   const lower = path.toLowerCase();
@@ -22,7 +38,10 @@ export function attachmentAllowed(path: string, options: { allowHtmlAttachments?
 
 /** Copy one attachment's bytes; an SVG is written sanitised. */
 export function writeAttachment(source: string, target: string, copy: (source: string, target: string) => void): void {
-  if (!target.toLowerCase().endsWith('.svg')) return copy(source, target);
+  if (!target.toLowerCase().endsWith('.svg')) {
+    copy(source, target);
+    return;
+  }
   writeFileSync(target, sanitizeSvg(readFileSync(source, 'utf8')));
 }
 

@@ -59,13 +59,16 @@ export function noteEmbed(scope: RenderScope, request: EmbedRequest, createHandl
   }
   const target = publishedTarget(scope.site, link);
   if (!target) return el('div', { className: ['embed', 'embed-private'] }, [text('This content is not published.')]);
-  const title = el('div', { className: ['embed-title'] }, [el('a', { className: ['internal'], href: targetHref(target, link), dataSlug: target.slug }, [text(embedTitle(target, link))])]);
+  const title = el('div', { className: ['embed-title'] }, [
+    el('a', { className: ['internal'], href: targetHref(target, link), dataSlug: target.slug }, [text(embedTitle(target, link))]),
+  ]);
   const nodes = link.status === 'unresolved-heading' || link.status === 'unresolved-block' ? undefined : selectNodes(target, link);
   const tooDeep = scope.depth + 1 > MAX_EMBED_DEPTH || scope.stack.includes(target.note.path) || target.note.path === scope.note.note.path;
   if (!nodes || tooDeep) return el('div', { className: ['embed', 'embed-link'], dataSlug: target.slug }, [title]);
   const inner = createScope(scope.site, target, scope.depth + 1, [...scope.stack, scope.note.note.path], null);
   const tree = toHast({ type: 'root', children: nodes }, { handlers: createHandlers(inner), allowDangerousHtml: true });
-  const content = tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : tree.type === 'doctype' ? [] : [tree];
+  const content =
+    tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : tree.type === 'doctype' ? [] : [tree];
   return el('div', { className: ['embed'], dataSlug: target.slug }, [title, el('div', { className: ['embed-content'] }, content)]);
 }
 
@@ -83,7 +86,7 @@ function selectNodes(target: RenderEntry, link: ResolvedLink): RootContent[] | u
     const line = link.heading.line - shift;
     const start = children.findIndex((node) => node.type === 'heading' && lineOf(node) === line);
     const heading = children[start];
-    if (!heading || heading.type !== 'heading') return undefined;
+    if (heading?.type !== 'heading') return undefined;
     let end = start + 1;
     while (end < children.length) {
       const next = children[end];

@@ -28,7 +28,7 @@ export function createHandlers(scope: RenderScope): Handlers {
     handlers[type] = (state: State, node: Nodes, parent: Parents | undefined) => blockId(node, fallback(state, node, parent));
   }
 
-  handlers.obsidianLink = (state: State, node: ObsidianLink): ElementContent | ElementContent[] | undefined => {
+  handlers.obsidianLink = (_state: State, node: ObsidianLink): ElementContent | ElementContent[] | undefined => {
     const link = scope.linkAt(node);
     const display = node.alias ?? defaultDisplay(node.value);
     if (!link) return text(display);

@@ -63,7 +63,7 @@ export function blockAnchor(id: string): string {
  */
 export function titleHeading(note: Pick<ParsedNote, 'tree' | 'title'>): Heading | undefined {
   const first = note.tree.children.find((node): node is Heading => node.type === 'heading');
-  if (!first || first.depth !== 1) return undefined;
+  if (first?.depth !== 1) return undefined;
   return comparable(squash(readerText(first))) === comparable(note.title) ? first : undefined;
 }
 

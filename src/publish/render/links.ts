@@ -56,7 +56,8 @@ export function linkElement(scope: RenderScope, link: ResolvedLink, children: El
   // An unpublished note: its display text only, nothing that names or points to it.
   if (!target) return children;
   // `[x](#page-5)` to an HTML anchor of this page (resolve: link.anchor): its prefixed id.
-  if (link.anchor !== undefined && target.note.path === scope.note.note.path) return el('a', { href: `#${CLOBBER_PREFIX}${encodeURIComponent(link.anchor)}` }, children);
+  if (link.anchor !== undefined && target.note.path === scope.note.note.path)
+    return el('a', { href: `#${CLOBBER_PREFIX}${encodeURIComponent(link.anchor)}` }, children);
   // A fragment that is no heading nor known anchor: the fragment
   // as written, which rehypeUserContentIds points at the prefixed id when the page has it.
   if (link.status === 'unresolved-heading' && link.link.path === '' && target.note.path === scope.note.note.path) {

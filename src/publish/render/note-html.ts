@@ -64,7 +64,8 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
   const warnings: BuildWarning[] = [];
   // A note the parser refused is one placeholder paragraph (parse/nesting.ts): say so in the build too.
   const refused = entry.note.tree.children[0]?.data?.parseError;
-  if (refused) warnings.push({ file: entry.note.path, line: refused.line, column: 1, rule: 'parse-error', message: `The note could not be rendered: ${refused.message}` });
+  if (refused)
+    warnings.push({ file: entry.note.path, line: refused.line, column: 1, rule: 'parse-error', message: `The note could not be rendered: ${refused.message}` });
   const scope = createScope(site, entry, 0, [], warnings);
   const processor = unified()
     // Footnote ids unprefixed here: rehype-sanitize prefixes them with every other id.

@@ -18,7 +18,46 @@ const ATTRIBUTE = /\s([^\s=>"']+)(?:="([^"]*)")?/g;
 const HEADING = /^h[1-6]$/;
 /** Elements that end a run of text: words either side of them are separate. `sup` too: a
  * footnote reference (`stemming<sup>1</sup>`) is not part of the word before it. */
-const BREAKING = new Set(['sup', 'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'img', 'li', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul']);
+const BREAKING = new Set([
+  'sup',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'img',
+  'li',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
 
 /**
  * Sections of a note page: the first is the page itself (`titleAnchor`, the title, the text

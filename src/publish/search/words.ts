@@ -12,7 +12,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** The words of `text`, folded, in order. */
 export function words(text: string): string[] {
-  const folded = ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = ASCII.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
   const found = folded.match(WORD);
   if (!found) return [];
   const out: string[] = [];

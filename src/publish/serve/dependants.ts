@@ -32,7 +32,11 @@ export function dependantNotes(before: LinkGraph, after: LinkGraph, changed: Ite
 /** Changes that move URLs or what is published: only a full rebuild gets these right. */
 export function changesStructure(before: ParsedNote | undefined, after: ParsedNote | undefined): boolean {
   if (!before || !after) return true;
-  return before.publish !== after.publish || JSON.stringify(before.aliases) !== JSON.stringify(after.aliases) || JSON.stringify(before.frontmatter.permalink) !== JSON.stringify(after.frontmatter.permalink);
+  return (
+    before.publish !== after.publish ||
+    JSON.stringify(before.aliases) !== JSON.stringify(after.aliases) ||
+    JSON.stringify(before.frontmatter.permalink) !== JSON.stringify(after.frontmatter.permalink)
+  );
 }
 
 /** Changes that show on listings, the feed or the sitemap (title, type, tags, frontmatter). */

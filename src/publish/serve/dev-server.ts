@@ -84,7 +84,11 @@ export async function startDevServer(options: { outDir: string; base: string; ho
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new AlmanacError(`Port ${options.port} on ${options.host} is in use; pass --port (0 picks a free one)`, { cause: error }) : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new AlmanacError(`Port ${options.port} on ${options.host} is in use; pass --port (0 picks a free one)`, { cause: error })
+          : error,
+      );
     });
     server.listen(options.port, options.host, () => resolvePromise());
   });

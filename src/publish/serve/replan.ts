@@ -25,7 +25,19 @@ export function replan(plan: SitePlan, project: Project, change: ProjectChange):
   if (change.changed.length === 0 && attachments.length === 0) return { kind: 'none' };
   const affected = dependantNotes(change.previousGraph, project.graph, change.changed);
   const freshness = freshnessOf(project, todayUtc());
-  const next = replanSite(plan, { notes: project.vault.notes, graph: project.graph, vaultRoot: project.vaultDir, base: plan.site.base, options: plan.site.options, search: plan.layout.search, freshness }, affected);
+  const next = replanSite(
+    plan,
+    {
+      notes: project.vault.notes,
+      graph: project.graph,
+      vaultRoot: project.vaultDir,
+      base: plan.site.base,
+      options: plan.site.options,
+      search: plan.layout.search,
+      freshness,
+    },
+    affected,
+  );
   const pages: SitePages = {
     notes: [...affected].map((path) => next.notePages.get(path)).filter((page) => page !== undefined),
     listings: listings ? next.pages.listings : [],

@@ -11,7 +11,7 @@ import { todayUtc } from '../../util/dates.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from '../index.js';
 import type { SitePlan } from '../pages/plan.js';
 import { writePages } from '../emit/eleventy-site.js';
-import { copyAttachments, writeGraphJson } from '../emit/output-dir.js';
+import { copyAttachments, writeGraphJson } from '../emit/copy-assets.js';
 import { graphData } from '../pages/site-files.js';
 import { indexNotes } from '../search/search-index.js';
 import { startDevServer, type DevServer } from './dev-server.js';
@@ -66,7 +66,10 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   }
   options.onEvent?.({ type: 'built', result: state.result });
   const onError = (error: unknown): void => options.onEvent?.({ type: 'error', error });
-  const search = reindexScheduler(() => indexNotes(state.plan.pages.notes, state.result.outDir, state.project.config.site.language, state.result.base), onError);
+  const search = reindexScheduler(
+    () => indexNotes(state.plan.pages.notes, state.result.outDir, state.project.config.site.language, state.result.base),
+    onError,
+  );
   const reindexLater = (): void => {
     if (options.search !== false) search.later();
   };
@@ -114,9 +117,16 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
 
 /** A single saved note: its page first (see quick-page.ts). Returns its URL when written;
  * the note it parsed goes into `parsed` for the rest of the update. */
-async function writeQuickPage(state: Served, changes: FileChange[], parsed: Map<string, ParsedNote>, server: Pick<DevServer, 'reload'>, options: ServeOptions, started: number): Promise<string | null> {
+async function writeQuickPage(
+  state: Served,
+  changes: FileChange[],
+  parsed: Map<string, ParsedNote>,
+  server: Pick<DevServer, 'reload'>,
+  options: ServeOptions,
+  started: number,
+): Promise<string | null> {
   const path = changes[0]?.path;
-  if (!path || !path.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
+  if (!path?.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
   const { project, plan, result } = state;
   if (!project.vault.notes.some((note) => note.path === path)) return null;
   const source = await readVaultNote(project.vaultDir, path, project.config.limits['note-size']);

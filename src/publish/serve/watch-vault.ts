@@ -12,7 +12,11 @@ export interface VaultWatcher {
   close: () => Promise<void>;
 }
 
-export async function watchVault(vaultDir: string, onBatch: (changes: FileChange[]) => Promise<void>, onError: (error: unknown) => void): Promise<VaultWatcher> {
+export async function watchVault(
+  vaultDir: string,
+  onBatch: (changes: FileChange[]) => Promise<void>,
+  onError: (error: unknown) => void,
+): Promise<VaultWatcher> {
   let pending: FileChange[] = [];
   let timer: NodeJS.Timeout | null = null;
   let queue: Promise<void> = Promise.resolve();

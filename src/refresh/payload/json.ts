@@ -15,7 +15,8 @@ export function decodeJson(body: string, path: string | null): FeedRecord[] {
     else if (value !== null && typeof value === 'object' && !Array.isArray(value) && part in value) value = (value as Record<string, unknown>)[part];
     else throw new FeedError(`JSON has nothing at \`${walked.join('.')}\` (path: ${path ?? ''})`);
   }
-  if (!Array.isArray(value)) throw new FeedError(`expected an array of records at ${path ? `\`${path}\`` : 'the top level'}, found ${value === null ? 'null' : typeof value}`);
+  if (!Array.isArray(value))
+    throw new FeedError(`expected an array of records at ${path ? `\`${path}\`` : 'the top level'}, found ${value === null ? 'null' : typeof value}`);
   const parsed = records.safeParse(value);
   if (!parsed.success) throw shapeError('an array of records', parsed.error);
   return parsed.data;

@@ -10,10 +10,21 @@ const chartSchema = z.object({
     result: z
       .array(
         z.object({
-          meta: z.object({ symbol: z.string().optional(), currency: z.string().nullable().optional(), gmtoffset: z.number().optional(), exchangeTimezoneName: z.string().optional() }).loose(),
+          meta: z
+            .object({
+              symbol: z.string().optional(),
+              currency: z.string().nullable().optional(),
+              gmtoffset: z.number().optional(),
+              exchangeTimezoneName: z.string().optional(),
+            })
+            .loose(),
           timestamp: z.array(z.number()).optional(),
           indicators: z.object({
-            quote: z.array(z.object({ open: series.optional(), high: series.optional(), low: series.optional(), close: series.optional(), volume: series.optional() }).loose()),
+            quote: z.array(
+              z
+                .object({ open: series.optional(), high: series.optional(), low: series.optional(), close: series.optional(), volume: series.optional() })
+                .loose(),
+            ),
             adjclose: z.array(z.object({ adjclose: series })).optional(),
           }),
         }),
