@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { heapCapMb } from '../src/publish/build/build-thread.js';
 import { AlmanacError } from '../src/errors.js';
 import { listFiles } from './fixtures/publish/crawl.js';
-import { runCli, tempDir } from './support/vault.js';
+import { runCli, tempDir, writeVault } from './support/vault.js';
 
 const outDir = (): string => tempDir('almanac-thread-');
 
@@ -53,5 +53,20 @@ describe('almanac build in its thread', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('ALMANAC_HEAP_MB must be a number of megabytes');
     expect(listFiles(out)).toEqual([]);
+  });
+});
+
+describe('the build thread gets the project as read', () => {
+  it('names an unmatched site.exclude entry at its line in almanac.yaml, as an in-thread build does', () => {
+    const dir = writeVault({
+      'almanac.yaml': 'vault: notes\nsite:\n  exclude:\n    - Nowhere\n',
+      'notes/A.md': '# A\n',
+    });
+    const build = (heap: string) => runCli(['build', '--out', join(dir, `site-${heap}`)], dir, { ALMANAC_HEAP_MB: heap });
+    const capped = build('512');
+    const inThread = build('0');
+    expect(capped.status).toBe(0);
+    expect(capped.stderr).toMatch(/almanac\.yaml:4:\d+ +warning +site\.exclude entry `Nowhere`/);
+    expect(capped.stderr).toBe(inThread.stderr);
   });
 });

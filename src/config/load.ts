@@ -99,6 +99,16 @@ function rememberExcludeLines(config: Config, doc: Document, lines: LineCounter,
   });
 }
 
+/** Where the `site.exclude` entries stand, as plain data that crosses into a thread (see restoreExcludePlaces). */
+export function excludePlacesOf(site: SiteOptions): { file: string; lines: number[] } | null {
+  return EXCLUDE_PLACES.get(site) ?? null;
+}
+
+/** Give a `site` copied across threads (structured clone) its entries' places again. */
+export function restoreExcludePlaces(site: SiteOptions, places: { file: string; lines: number[] } | null): void {
+  if (places) EXCLUDE_PLACES.set(site, places);
+}
+
 /** The config file and line of `site.exclude[index]`, when `site` came from parseConfig. */
 export function excludePlace(site: SiteOptions, index: number): { file: string; line: number } | null {
   const places = EXCLUDE_PLACES.get(site);

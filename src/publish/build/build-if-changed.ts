@@ -5,6 +5,7 @@ import { readProject, cacheDirOf, type ProjectFiles } from '../../project/index.
 import { buildSummaryOnly } from '../index.js';
 import type { BuildOptions, BuildSummary } from './build-options.js';
 import { buildInThread, buildThreadAvailable } from './build-thread.js';
+import { excludePlacesOf } from '../../config/load.js';
 import { TEMPLATES_DIR } from '../emit/eleventy-site.js';
 import { todayUtc } from '../../util/dates.js';
 import { heapCapMb } from './heap-cap.js';
@@ -51,7 +52,7 @@ async function fullBuild(options: BuildOptions & { files: ProjectFiles }): Promi
   const cap = options.heapLimitMb === undefined ? heapCapMb(options.files.scan) : options.heapLimitMb;
   if (cap === null || !buildThreadAvailable()) return buildSummaryOnly(options);
   const { onProgress, project: _project, heapLimitMb: _heap, files, ...plain } = options;
-  const summary = await buildInThread({ ...plain, scan: files.scan }, cap, onProgress);
+  const summary = await buildInThread({ ...plain, files, excludePlaces: excludePlacesOf(files.config.site) }, cap, onProgress);
   if (summary) return summary;
   const again = await buildSummaryOnly(options);
   return {

@@ -3,16 +3,19 @@
 import { Worker } from 'node:worker_threads';
 import { compiledModule } from '../../compiled-module.js';
 import { AlmanacError } from '../../errors.js';
-import type { VaultScan } from '../../vault/load.js';
+import type { ProjectFiles } from '../../project/index.js';
 import type { BuildOptions, BuildProgress, BuildSummary } from './build-options.js';
 import { rebuiltError, type PostedError } from './thread-errors.js';
 
 export { heapCapMb } from './heap-cap.js';
 
 /** What crosses into the worker: the build's options without callbacks or live objects, and
- * the vault's files as read. The config is read again in the worker: where each `site.exclude`
- * entry stands in almanac.yaml (for its warnings) does not survive the structured clone. */
-export type ThreadBuildOptions = Omit<BuildOptions, 'project' | 'onProgress' | 'heapLimitMb' | 'files'> & { scan: VaultScan };
+ * the project's files as read (config and vault: neither is read again), with where each
+ * `site.exclude` entry stands in almanac.yaml as plain data (a WeakMap does not cross). */
+export type ThreadBuildOptions = Omit<BuildOptions, 'project' | 'onProgress' | 'heapLimitMb' | 'files'> & {
+  files: ProjectFiles;
+  excludePlaces: { file: string; lines: number[] } | null;
+};
 
 export type BuildThreadMessage = { type: 'progress'; progress: BuildProgress } | { type: 'done'; summary: Omit<BuildSummary, 'upToDate'> } | PostedError;
 

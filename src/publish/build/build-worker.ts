@@ -1,6 +1,6 @@
 // Worker thread of build-thread.ts: one build, its progress and its outcome posted back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readProject } from '../../project/index.js';
+import { restoreExcludePlaces } from '../../config/load.js';
 import { buildSummaryOnly } from '../index.js';
 import type { BuildThreadMessage, ThreadBuildOptions } from './build-thread.js';
 import { postedError } from './thread-errors.js';
@@ -8,8 +8,8 @@ import { postedError } from './thread-errors.js';
 const post = (message: BuildThreadMessage): void => parentPort?.postMessage(message);
 
 try {
-  const { scan, ...options } = workerData as ThreadBuildOptions;
-  const files = await readProject({ ...options, scan });
+  const { files, excludePlaces, ...options } = workerData as ThreadBuildOptions;
+  restoreExcludePlaces(files.config.site, excludePlaces);
   const summary = await buildSummaryOnly({ ...options, files, onProgress: (progress) => post({ type: 'progress', progress }) });
   post({ type: 'done', summary });
 } catch (error) {
