@@ -1,46 +1,10 @@
 // parseNote never throws and keeps its data plain, whatever mix of Obsidian syntax it meets.
 import fc from 'fast-check';
-import { propertyRuns } from './support/property.js';
+import { OBSIDIAN_PIECES, propertyRuns } from './support/property.js';
 import { expect, it } from 'vitest';
 import { parseNote } from '../src/parse/index.js';
 
-const piece = fc.oneof(
-  fc.constantFrom(
-    '[[',
-    ']]',
-    '![[',
-    '|',
-    '\\|',
-    '\\',
-    '#',
-    '#^',
-    '^id',
-    ' ^b-1',
-    '%%',
-    '%',
-    '==',
-    '=',
-    '`',
-    '```',
-    '---',
-    '> ',
-    '> [!note]- ',
-    '<!--',
-    '-->',
-    '<!-- feed: f -->',
-    '<!-- /feed -->',
-    '| a | b |',
-    '|---|---|',
-    '*Updated 2026-01-14*',
-    '- ',
-    '    ',
-    '\t',
-    'tags: [a',
-    ': ',
-  ),
-  fc.string({ maxLength: 6 }),
-  fc.constantFrom('\n', '\r\n', '\n\n'),
-);
+const piece = fc.oneof(fc.constantFrom(...OBSIDIAN_PIECES), fc.string({ maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\n\n'));
 
 it('parseNote never throws on arbitrary Obsidian-flavoured text, and its result round-trips through JSON', () => {
   fc.assert(

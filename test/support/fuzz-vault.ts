@@ -15,6 +15,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { OBSIDIAN_PIECES } from './property.js';
 import { AlmanacError, ConfigError, UsageError } from '../../src/errors.js';
 import { openProject } from '../../src/project/index.js';
 import { check } from '../../src/check/index.js';
@@ -210,37 +211,7 @@ const frontmatter: fc.Arbitrary<Frontmatter> = fc
 // Bodies
 
 const MARKDOWN_PIECES = [
-  '[[',
-  ']]',
-  '![[',
-  '|',
-  '\\|',
-  '\\',
-  '#',
-  '#^',
-  '^id',
-  ' ^b-1',
-  '%%',
-  '%',
-  '==',
-  '=',
-  '`',
-  '```',
-  '---',
-  '> ',
-  '> [!note]- ',
-  '<!--',
-  '-->',
-  '<!-- feed: f -->',
-  '<!-- /feed -->',
-  '| a | b |',
-  '|---|---|',
-  '*Updated 2026-01-14*',
-  '- ',
-  '    ',
-  '\t',
-  'tags: [a',
-  ': ',
+  ...OBSIDIAN_PIECES,
   '#tag',
   '#a/b',
   '[[A]]',

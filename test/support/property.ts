@@ -13,3 +13,38 @@ export function propertyRuns(defaultRuns: number): { numRuns: number; seed?: num
   const fixed = seed === undefined ? FIXED_SEED : Number(seed);
   return { numRuns, seed: Number.isInteger(fixed) ? fixed : FIXED_SEED };
 }
+
+/** Pieces of Obsidian syntax that random documents are built from (the parser's property tests and the fuzz suite). */
+export const OBSIDIAN_PIECES = [
+  '[[',
+  ']]',
+  '![[',
+  '|',
+  '\\|',
+  '\\',
+  '#',
+  '#^',
+  '^id',
+  ' ^b-1',
+  '%%',
+  '%',
+  '==',
+  '=',
+  '`',
+  '```',
+  '---',
+  '> ',
+  '> [!note]- ',
+  '<!--',
+  '-->',
+  '<!-- feed: f -->',
+  '<!-- /feed -->',
+  '| a | b |',
+  '|---|---|',
+  '*Updated 2026-01-14*',
+  '- ',
+  '    ',
+  '\t',
+  'tags: [a',
+  ': ',
+];
