@@ -1,6 +1,6 @@
 // Feed markers that do not make a region (unclosed, duplicated, stray, malformed, unknown
 // attributes): each is a problem at its line, so a broken marker is never a silent no-op.
-import type { Nodes, Parents } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { ParsedNote } from '../parse/types.js';
 import { FEED_END, FEED_START } from './marker.js';
 
@@ -23,15 +23,11 @@ export function markerProblems(note: ParsedNote): MarkerProblem[] {
   const problems: MarkerProblem[] = [];
   const shift = note.bodyLine - 1;
   const state: { open: OpenMarker | null } = { open: null };
-  const visit = (node: Nodes): void => {
-    if (node.type === 'html') {
-      const value = node.value.trim();
-      const line = (node.position?.start.line ?? 1) + shift;
-      if (MARKER_LIKE.test(value)) state.open = check(value, line, state.open, problems);
-    }
-    if ('children' in node) for (const child of (node as Parents).children) visit(child);
-  };
-  visit(note.tree);
+  visit(note.tree, 'html', (node) => {
+    const value = node.value.trim();
+    const line = (node.position?.start.line ?? 1) + shift;
+    if (MARKER_LIKE.test(value)) state.open = check(value, line, state.open, problems);
+  });
   const last = state.open;
   if (last) problems.push({ line: last.line, feed: last.feed, message: `feed ${last.feed}: the start marker has no \`<!-- /feed -->\` after it` });
   return problems;

@@ -1,24 +1,18 @@
 // `> [!type]± Title` blockquotes become `callout` nodes (nested ones too).
-import type { Root, Parents, RootContent, PhrasingContent, Blockquote, Paragraph } from 'mdast';
+import type { Root, RootContent, PhrasingContent, Blockquote, Paragraph } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Callout, CalloutFold } from '../mdast.js';
 
 const MARKER = /^\[!([^\]\s]+)\]([+-])?[ \t]*/;
 
 export function transformCallouts(tree: Root): void {
-  walk(tree);
-}
-
-function walk(parent: Parents): void {
-  const children = parent.children as RootContent[];
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index];
-    if (!child || !('children' in child)) continue;
-    walk(child);
-    if (child.type === 'blockquote') {
-      const callout = toCallout(child);
-      if (callout) children[index] = callout;
-    }
-  }
+  visit(tree, 'blockquote', (quote, index, parent) => {
+    const callout = toCallout(quote);
+    if (!callout || !parent || index === undefined) return;
+    (parent.children as RootContent[])[index] = callout;
+    // Visit the callout in the quote's place: its children may hold nested callouts.
+    return index;
+  });
 }
 
 function toCallout(quote: Blockquote): Callout | undefined {

@@ -2,6 +2,7 @@
 // the heading's file line: the heading element and every `[[Note#Heading]]` anchor
 // (whose ResolvedLink carries that line) read the same map.
 import GithubSlugger from 'github-slugger';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Nodes, Heading } from 'mdast';
 import type { ParsedNote } from '../../parse/types.js';
 import { plainText as readerText } from '../../parse/plain-text.js';
@@ -29,15 +30,11 @@ export function headingAnchors(note: AnchoredNote): HeadingAnchor[] {
     for (const id of LAYOUT_IDS) slugger.slug(id);
     anchors = [];
     const shift = note.bodyLine - 1;
-    const visit = (node: Nodes): void => {
-      if (node.type === 'heading') {
-        const text = squash(readerText(node));
-        anchors?.push({ id: slugger.slug(text) || slugger.slug('section'), text, depth: node.depth, line: lineOf(node) + shift });
-        return;
-      }
-      if ('children' in node) for (const child of node.children) visit(child);
-    };
-    visit(note.tree);
+    visit(note.tree, 'heading', (node) => {
+      const text = squash(readerText(node));
+      anchors?.push({ id: slugger.slug(text) || slugger.slug('section'), text, depth: node.depth, line: lineOf(node) + shift });
+      return SKIP;
+    });
     cache.set(note, anchors);
   }
   return anchors;
