@@ -1,6 +1,7 @@
 // One shape for every problem Almanac reports: check's problems, build's warnings,
 // refresh's problems and parse issues. Modelled on unified's VFileMessage (ruleId, place,
 // reason) as remark-validate-links uses it; the formatters in src/report/ print it.
+import { posix } from 'node:path';
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
@@ -26,4 +27,10 @@ export type RawDiagnostic = Omit<Diagnostic, 'severity'>;
 /** Sorted by file, line, column, rule: the order every formatter prints. */
 export function compareDiagnostics(a: RawDiagnostic, b: RawDiagnostic): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** A diagnostic's file as a repository path: `notes/` + `../almanac.yaml` is `almanac.yaml`
+ * (GitHub annotations and SARIF viewers attach no path that climbs with `..`). */
+export function repoPath(prefix: string, file: string): string {
+  return posix.normalize(`${prefix}${file}`);
 }

@@ -62,6 +62,11 @@ export function renderBar(progress: BuildProgress, columns: number): string {
 export function buildSummary(result: { pages: number; notes: number; seconds: number; warnings: unknown[]; upToDate?: boolean }): string {
   const warnings = result.warnings.length;
   if (result.upToDate)
-    return `Up to date: ${result.pages} pages (${result.notes} notes) unchanged, checked in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
-  return `Built ${result.pages} pages (${result.notes} notes) in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+    return `Up to date: ${count(result.pages, 'page')} (${count(result.notes, 'note')}) unchanged, checked in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  return `Built ${count(result.pages, 'page')} (${count(result.notes, 'note')}) in ${result.seconds.toFixed(1)} s, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+}
+
+/** `1 note`, `2 notes`. */
+function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
 }

@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: one annotation per diagnostic, paths from the repository root.
-import type { Diagnostic } from '../diagnostic.js';
+import { repoPath, type Diagnostic } from '../diagnostic.js';
 
 export interface GithubOptions {
   /** Prefix that turns a vault-relative path into a repository-relative one, e.g. `notes/`. */
@@ -13,7 +13,7 @@ export function formatGithub(result: { problems: readonly Diagnostic[] }, option
   return result.problems
     .map((problem) => {
       const message = problem.suggestion ? `${problem.message} (suggestion: ${problem.suggestion})` : problem.message;
-      const properties = `file=${escapeProperty(prefix + problem.file)},line=${problem.line},col=${problem.column},title=${escapeProperty(problem.rule)}`;
+      const properties = `file=${escapeProperty(repoPath(prefix, problem.file))},line=${problem.line},col=${problem.column},title=${escapeProperty(problem.rule)}`;
       return `::${COMMAND[problem.severity]} ${properties}::${escapeData(message)}\n`;
     })
     .join('');

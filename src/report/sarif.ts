@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for code-scanning UIs.
-import type { Diagnostic } from '../diagnostic.js';
+import { repoPath, type Diagnostic } from '../diagnostic.js';
 import { RULES, RULE_DESCRIPTIONS, RULE_IDS } from '../config/rules.js';
 
 export interface SarifOptions {
@@ -43,7 +43,7 @@ export function formatSarif(result: { problems: readonly Diagnostic[] }, options
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(prefix + problem.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: encodeURI(repoPath(prefix, problem.file)), uriBaseId: '%SRCROOT%' },
                 region: { startLine: problem.line, startColumn: problem.column },
               },
             },
