@@ -56,6 +56,9 @@ export const configSchema = z
     stale: staleSchema.prefault({}),
     /** Size limits on the vault (see limitsSchema). */
     limits: limitsSchema.prefault({}),
+    /** The vault's template folder (Obsidian's Templates or Templater setting): `ignore` leaves
+     * template notes out of check and the site (their links and `{{date}}`s are scaffolding), `include` reads them as notes. */
+    templates: z.enum(['ignore', 'include']).default('ignore'),
   })
   .strict();
 

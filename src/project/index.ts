@@ -8,6 +8,7 @@ import { loadVault, scanVault, type Vault, type VaultScan } from '../vault/load.
 import type { NoteParser } from '../vault/parser.js';
 import { resolveLinks, type LinkGraph } from '../resolve/index.js';
 import { almanacDirOf } from '../cache-dir.js';
+import { excludedFileGlobs, templateFolderGlobs } from '../vault/obsidian-settings.js';
 
 /** The project's files before any note is parsed: the config (read once) and the vault's
  * files (read and hashed once). Enough to tell whether a cached result still holds. */
@@ -41,9 +42,17 @@ export interface OpenOptions extends ConfigOptions {
 
 /** Read almanac.yaml (once) and the vault's files (once; not at all when `scan` is given). */
 export async function readProject(options: ConfigOptions & { scan?: VaultScan | undefined } = {}): Promise<ProjectFiles> {
-  const loaded = loadConfig(options);
+  const loaded = withObsidianIgnores(loadConfig(options));
   const scan = options.scan ?? (await scanVault(loaded.vaultDir, { ignore: loaded.config.ignore, limits: loaded.config.limits }));
   return { ...loaded, scan, repoPrefix: repoPrefix(loaded.vaultDir) };
+}
+
+/** The config's `ignore` with what the vault's Obsidian settings leave out: its "Excluded
+ * files" and, unless `templates: include`, its template folder (see vault/obsidian-settings.ts). */
+function withObsidianIgnores(loaded: LoadedConfig): LoadedConfig {
+  const extra = [...excludedFileGlobs(loaded.vaultDir), ...(loaded.config.templates === 'ignore' ? templateFolderGlobs(loaded.vaultDir) : [])];
+  const ignore = [...loaded.config.ignore, ...extra.filter((glob) => !loaded.config.ignore.includes(glob))];
+  return ignore.length === loaded.config.ignore.length ? loaded : { ...loaded, config: { ...loaded.config, ignore } };
 }
 
 /** Open the project: read it (unless `files` are given), parse every note, resolve links. */
