@@ -1,4 +1,5 @@
 // check: every cross-reference problem in a vault, as data; runCheck: check of a project, cached.
+import { excludePlacesOf } from '../config/load.js';
 import type { Vault } from '../vault/load.js';
 import { resolveLinks, type LinkGraph } from '../resolve/index.js';
 import { defaultConfig, type Config } from '../config/schema.js';
@@ -106,7 +107,9 @@ export async function runCheck(project: ProjectFiles | Project, options: RunChec
   const changed = options.changedSince ? changedSince(project.vaultDir, String(options.changedSince)) : null;
   if ('vault' in project) return checkOpened(project, today, changed);
   const cacheDir = cacheDirOf(project);
-  const key = resultKey({ fingerprint: project.scan.fingerprint, config: project.config, today, changed, vaultDir: project.vaultDir });
+  // Where the site.exclude entries stand counts: their warnings name those lines.
+  const config = [project.config, excludePlacesOf(project.config.site)];
+  const key = resultKey({ fingerprint: project.scan.fingerprint, config, today, changed, vaultDir: project.vaultDir });
   const cached = useCache ? readResult(cacheDir, key) : null;
   if (cached) return cached;
   const opened = await openProject({ files: project, trees: false, cache: useCache });

@@ -21,7 +21,7 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   const cacheDir = cacheDirOf(files);
   const key = buildKey({
     fingerprint: files.scan.fingerprint,
-    config: files.config,
+    config: [files.config, excludePlacesOf(files.config.site)],
     outDir,
     base,
     today,
