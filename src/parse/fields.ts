@@ -3,6 +3,7 @@
 // leave (an empty `- ` item, `tags:` with nothing, `null`, a single value where a list
 // belongs, numbers), strict only about `publish` (see readPublish). A value Almanac cannot use
 // at all (a mapping where a list belongs) is a warning at its key, and the note is still published.
+import { isTemplatePlaceholder } from './placeholder.js';
 import type { Frontmatter } from './frontmatter.js';
 import type { NoteIssue, TagRef } from './types.js';
 
@@ -23,7 +24,6 @@ const ALIAS_SEPARATORS = /,/;
 /** Obsidian: a tag needs at least one character that is not a digit (`#2026` is no tag). */
 const NUMERIC = /^\d+$/;
 /** A template placeholder kept as text by readFrontmatter (`{{title}}`). */
-const PLACEHOLDER = /^\{\{[^{}]*\}\}$/;
 
 interface Items {
   items: string[];
@@ -50,7 +50,7 @@ export function readFields(frontmatter: Frontmatter): Fields {
       );
     }
     // A template's `aliases: [{{title}}]` names no alias until the template is used.
-    return items.filter((item) => !PLACEHOLDER.test(item));
+    return items.filter((item) => !isTemplatePlaceholder(item));
   };
   const single = (key: string): string | null => {
     if (!(key in data)) return null;

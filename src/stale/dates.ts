@@ -1,5 +1,6 @@
 // Where a note's date comes from: frontmatter `updated`, else the last
 // `*Updated YYYY-MM-DD*` line, else its last git commit.
+import { isTemplatePlaceholder } from '../parse/placeholder.js';
 import type { ParsedNote } from '../parse/types.js';
 import { isIsoDate } from '../util/dates.js';
 
@@ -18,7 +19,6 @@ export interface DateIssue {
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-const PLACEHOLDER = /\{\{[^}]*\}\}|<%.*%>/;
 
 export { isIsoDate };
 
@@ -32,7 +32,7 @@ export function noteDate(note: ParsedNote, gitDates: ReadonlyMap<string, string>
     const day = DATE_TIME.exec(text)?.[1] ?? text;
     if (isIsoDate(day)) return { date: { date: day, line, source: 'frontmatter' }, issue };
     // A template's placeholder (`{{date}}`, `<% tp.date.now() %>`) or nothing: no date, no problem.
-    if (text !== '' && !PLACEHOLDER.test(text)) issue = { line, message: `Frontmatter \`updated\` must be a date like 2026-01-14 (got “${text}”)` };
+    if (text !== '' && !isTemplatePlaceholder(text)) issue = { line, message: `Frontmatter \`updated\` must be a date like 2026-01-14 (got “${text}”)` };
   }
   const mark = note.updatedMarks.filter((entry) => isIsoDate(entry.date)).at(-1);
   if (mark) return { date: { date: mark.date, line: mark.line, source: 'body' }, issue };

@@ -3,23 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { CONTENT_TYPES } from '../../src/publish/serve/dev-server.js';
 
 export interface StaticServer {
   /** `http://127.0.0.1:PORT` with no trailing slash. */
@@ -53,12 +37,12 @@ export async function serveStatic(root: string, prefix = '/'): Promise<StaticSer
       }
       if (file === null) {
         const notFound = join(root, '404.html');
-        response.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html' });
+        response.writeHead(404, { 'content-type': CONTENT_TYPES['.html'] ?? 'text/html' });
         response.end((await isFile(notFound)) ? await readFile(notFound) : 'Not found');
         return;
       }
       response.writeHead(200, {
-        'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       });
       response.end(await readFile(file));

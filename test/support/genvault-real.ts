@@ -19,7 +19,7 @@
 // comments; links inside HTML comments are counted apart, in `commentLinks`.
 import { join, resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { makeRng, pad, PNG, prepareOut, yamlErrorLine, type Expected, type GenOptions } from './genvault.js';
+import { makeRng, pad, PNG, prepareOut, yamlErrorLine, vaultWriter, type Expected, type GenOptions } from './genvault.js';
 
 /** Constructs counted per note in `Expected.shapes` (how many notes carry each). */
 export const REAL_SHAPES = [
@@ -510,16 +510,7 @@ export function generateRealVault(opts: GenOptions): Expected {
 
   // ---- writing ------------------------------------------------------------
   prepareOut(out);
-  const madeDirs = new Set<string>();
-  const write = (rel: string, data: string | Buffer): void => {
-    const slash = rel.lastIndexOf('/');
-    const dir = slash < 0 ? out : join(out, rel.slice(0, slash));
-    if (!madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      madeDirs.add(dir);
-    }
-    writeFileSync(join(out, rel), data);
-  };
+  const write = vaultWriter(out);
   const expected: Expected = {
     notes: notes.length,
     links: 0,

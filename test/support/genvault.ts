@@ -268,16 +268,7 @@ export function generateVault(opts: GenOptions): Expected {
 
   // ---- writing ------------------------------------------------------------
   prepareOut(out);
-  const madeDirs = new Set<string>();
-  const write = (rel: string, data: string | Buffer): void => {
-    const slash = rel.lastIndexOf('/');
-    const dir = slash < 0 ? out : join(out, rel.slice(0, slash));
-    if (!madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      madeDirs.add(dir);
-    }
-    writeFileSync(join(out, rel), data);
-  };
+  const write = vaultWriter(out);
 
   const expected: Expected = {
     notes: notes.length,
@@ -524,4 +515,18 @@ if (isMain()) {
       `${e.ambiguous.length} ambiguous, ${e.duplicateBlocks.length} duplicate block ids, ` +
       `${e.invalidFrontmatter.length} invalid frontmatter to ${parsed.out}`,
   );
+}
+
+/** Writes vault-relative files under `out`, making each folder once. */
+export function vaultWriter(out: string): (rel: string, data: string | Buffer) => void {
+  const madeDirs = new Set<string>();
+  return (rel, data) => {
+    const slash = rel.lastIndexOf('/');
+    const dir = slash < 0 ? out : join(out, rel.slice(0, slash));
+    if (!madeDirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    writeFileSync(join(out, rel), data);
+  };
 }

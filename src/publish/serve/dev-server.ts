@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { AlmanacError } from '../../errors.js';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a site holds (the browser tests' static server uses them too). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -56,7 +57,7 @@ export async function startDevServer(options: { outDir: string; base: string; ho
     }
     const inner = pathname.slice(options.base.length);
     if (inner === `${LIVE_RELOAD_PATH}events`) return openEvents(response);
-    if (inner === `${LIVE_RELOAD_PATH}live-reload.js`) return send(response, 200, TYPES['.js'] ?? '', script);
+    if (inner === `${LIVE_RELOAD_PATH}live-reload.js`) return send(response, 200, CONTENT_TYPES['.js'] ?? '', script);
     const file = await findFile(root, inner);
     if (file === 'directory') return redirect(response, `${pathname}/`);
     if (file) return sendFile(response, 200, file);
@@ -65,7 +66,7 @@ export async function startDevServer(options: { outDir: string; base: string; ho
   }
 
   async function sendFile(response: ServerResponse, status: number, file: string): Promise<void> {
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const body = await readFile(file);
     if (type.startsWith('text/html')) {
       const html = body.toString('utf8');
