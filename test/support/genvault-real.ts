@@ -17,8 +17,7 @@
 // parse. `links` counts every link Almanac reads (wikilinks, embeds, Markdown links and
 // images into the vault, same-note `#anchor` links, frontmatter links) outside code and HTML
 // comments; links inside HTML comments are counted apart, in `commentLinks`.
-import { join, resolve } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { makeRng, pad, PNG, prepareOut, yamlErrorLine, vaultWriter, type Expected, type GenOptions } from './genvault.js';
 
 /** Constructs counted per note in `Expected.shapes` (how many notes carry each). */
