@@ -34,6 +34,7 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, ren
     type: type ? { label: type.label, url: type.url } : null,
     folder: folder ? { label: folder.path, url: folder.url } : null,
     updated: freshness?.date ?? updatedDate(note),
+    features: rendered.features,
     stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, index.routes.stale), message: staleNoteMessage(freshness) } : null,
   };
   return page;

@@ -1,6 +1,7 @@
 // Page data handed to Eleventy: plain objects, one per output file. Templates in
 // templates/ only lay them out; every decision (what is published, where links go) is made here.
 import type { TocEntry } from '../render/note-html.js';
+import type { PageFeature } from '../render/features.js';
 
 export interface LinkItem {
   label: string;
@@ -42,6 +43,8 @@ export interface NotePage extends PageBase {
   updated: string | null;
   /** Set when the note is past its staleness policy. */
   stale: StaleBadge | null;
+  /** What the page needs beyond the site's own assets: `math` (KaTeX stylesheet), `mermaid` (its loader), `code`. */
+  features: PageFeature[];
 }
 
 export interface StaleBadge {

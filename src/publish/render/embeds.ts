@@ -65,7 +65,7 @@ export function noteEmbed(scope: RenderScope, request: EmbedRequest, createHandl
   const nodes = link.status === 'unresolved-heading' || link.status === 'unresolved-block' ? undefined : selectNodes(target, link);
   const tooDeep = scope.depth + 1 > MAX_EMBED_DEPTH || scope.stack.includes(target.note.path) || target.note.path === scope.note.note.path;
   if (!nodes || tooDeep) return el('div', { className: ['embed', 'embed-link'], dataSlug: target.slug }, [title]);
-  const inner = createScope(scope.site, target, scope.depth + 1, [...scope.stack, scope.note.note.path], null);
+  const inner = createScope(scope.site, target, scope.depth + 1, [...scope.stack, scope.note.note.path], null, scope.features);
   const tree = toHast({ type: 'root', children: nodes }, { handlers: createHandlers(inner), allowDangerousHtml: true });
   const content =
     tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : tree.type === 'doctype' ? [] : [tree];

@@ -15,6 +15,7 @@ import { rehypeUserContentIds } from './user-ids.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
 import { escapeHtml } from '../../util/escape-html.js';
+import { featureList, type PageFeature } from './features.js';
 
 export interface TocEntry {
   id: string;
@@ -30,6 +31,8 @@ export interface RenderedNote {
   warnings: BuildWarning[];
   /** The feed's summary of the note (see summary.ts). */
   summary: string;
+  /** What the page needs beyond the site's own assets (features.ts). */
+  features: PageFeature[];
 }
 
 /** Parse raw HTML from notes into elements (so sanitize sees them) only when a note has some. */
@@ -56,6 +59,7 @@ export function renderNote(site: RenderSite, entry: RenderEntry): RenderedNote {
       titleId: null,
       warnings: [{ file: entry.note.path, line: entry.note.bodyLine, column: 1, rule: 'parse-error', message }],
       summary: '',
+      features: [],
     };
   }
 }
@@ -83,5 +87,5 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
     .filter((anchor) => anchor.line !== titleLine)
     .map(({ id, text, depth }) => ({ id, text, depth }));
   const titleId = titleLine === null ? null : (headingIdAt(entry.note, titleLine) ?? null);
-  return { html, toc, titleId, warnings, summary: noteSummary(entry.note) };
+  return { html, toc, titleId, warnings, summary: noteSummary(entry.note), features: featureList(scope.features) };
 }

@@ -6,6 +6,7 @@ import type { ResolvedLink } from '../../resolve/index.js';
 import type { SiteAttachment } from '../model/site-model.js';
 import type { BuildWarning } from '../model/warnings.js';
 import type { SiteOptions } from '../../config/site.js';
+import type { PageFeature } from './features.js';
 
 export const MAX_EMBED_DEPTH = 3;
 
@@ -40,11 +41,20 @@ export interface RenderScope {
   /** Collected only at depth 0, so an embedded note's broken links count once, on its own page. */
   warnings: BuildWarning[] | null;
   linkAt: (node: Nodes) => ResolvedLink | undefined;
+  /** What the page needs (math, diagrams…): one set for the page and every note it embeds. */
+  features: Set<PageFeature>;
 }
 
 const placeCache = new WeakMap<object, Map<string, ResolvedLink>>();
 
-export function createScope(site: RenderSite, note: RenderEntry, depth: number, stack: string[], warnings: BuildWarning[] | null): RenderScope {
+export function createScope(
+  site: RenderSite,
+  note: RenderEntry,
+  depth: number,
+  stack: string[],
+  warnings: BuildWarning[] | null,
+  features: Set<PageFeature> = new Set(),
+): RenderScope {
   const outgoing = site.graph.outgoing.get(note.note.path) ?? [];
   let byPlace = placeCache.get(outgoing);
   if (!byPlace) {
@@ -60,6 +70,7 @@ export function createScope(site: RenderSite, note: RenderEntry, depth: number, 
     depth,
     stack,
     warnings,
+    features,
     linkAt: (node) => {
       const start = node.position?.start;
       return start ? places.get(`${start.line + shift}:${start.column}`) : undefined;
