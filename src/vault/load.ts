@@ -41,7 +41,18 @@ export interface Vault {
   attachments: string[];
   /** Symlinks not followed, notes too large to read, notes not in UTF-8 (see VaultProblem). */
   problems?: VaultProblem[] | undefined;
+  /** Text files other than notes that later stages read (see TEXT_FILE), by path; also in `attachments`. */
+  texts?: VaultText[] | undefined;
 }
+
+/** A non-note text file of the vault (`.base`, `.canvas`), read once with the notes. */
+export interface VaultText {
+  path: string;
+  source: string;
+}
+
+/** Attachments read as text by the scan (their content counts in the fingerprint): Obsidian Bases and JSON Canvas. */
+export const TEXT_FILE = /\.(base|canvas)$/i;
 
 export interface LoadOptions {
   /** Globs (vault-relative) of files to leave out, on top of the defaults. */
@@ -69,7 +80,9 @@ export interface VaultScan {
   sources: string[];
   hashes: string[];
   problems: VaultProblem[];
-  /** Hash of every note's path and content and every attachment's path. */
+  /** Attachments matching TEXT_FILE, read (sorted by path; unreadable or too large ones left out). */
+  texts: VaultText[];
+  /** Hash of every note's path and content, every attachment's path and every text file's content. */
   fingerprint: string;
 }
 
@@ -113,12 +126,23 @@ export async function scanVault(root: string, options: ScanOptions = {}): Promis
       });
     }
   });
+  const texts = await readTexts(absolute, listed.attachments, noteSize);
   const hashes = sources.map(hashSource);
+  const textPart = texts.map((file) => `${file.path}\0${hashSource(file.source)}`).join('\n');
   const problemText = problems.map((problem) => `${problem.rule}\0${problem.file}\0${problem.message}`).join('\n');
   const fingerprint = hashSource(
-    `${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${listed.attachments.join('\n')}\n\n${problemText}`,
+    `${paths.map((path, index) => `${path}\0${hashes[index] ?? ''}`).join('\n')}\n\n${listed.attachments.join('\n')}\n\n${problemText}${textPart === '' ? '' : `\n\n${textPart}`}`,
   );
-  return { root: absolute, paths, attachments: listed.attachments, sources, hashes, problems, fingerprint };
+  return { root: absolute, paths, attachments: listed.attachments, sources, hashes, problems, texts, fingerprint };
+}
+
+async function readTexts(root: string, attachments: string[], maxBytes: number): Promise<VaultText[]> {
+  const paths = attachments.filter((path) => TEXT_FILE.test(path));
+  const reads = await mapLimit(paths, 16, (path) => readNoteFile(resolvePath(root, path), maxBytes).catch(() => null));
+  return paths.flatMap((path, index) => {
+    const read = reads[index];
+    return read?.kind === 'text' ? [{ path, source: read.source }] : [];
+  });
 }
 
 /** What a note too large to read stands in as: no body, never published. */
@@ -195,7 +219,7 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
     const parsed = await options.parser.parseAll(paths.map((path, index) => ({ path, source: sources[index] ?? '' })));
     const notes = paths.map((path) => parsed.get(path)).filter((note): note is ParsedNote => note !== undefined);
     if (notes.length !== paths.length) throw new Error('the note parser left notes unparsed');
-    return { root: absolute, notes, attachments, problems: scan.problems };
+    return { root: absolute, notes, attachments, problems: scan.problems, texts: scan.texts };
   }
   const trees = options.trees ?? true;
   // Only facts are cached. Cached trees (230 MB at 10,000 notes) took longer to read back in
@@ -215,7 +239,7 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
     cache?.set(item.path, hashes[item.index] ?? '', note);
   }
   cache?.save(paths);
-  return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments, problems: scan.problems };
+  return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments, problems: scan.problems, texts: scan.texts };
 }
 
 /** Vault paths in code-unit order (one order on every machine). */
