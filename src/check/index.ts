@@ -10,6 +10,7 @@ import { compareDiagnostics } from '../diagnostic.js';
 import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem, type RawProblem } from './rules.js';
 import { staleProblems } from './stale-rules.js';
 import { excludeProblems } from './exclude-rules.js';
+import { permalinkProblems } from './permalink-rules.js';
 import { todayUtc } from '../util/dates.js';
 import { changedSince, lastCommitDates, type NoteFreshness, type TableFreshness } from '../stale/index.js';
 import { cacheDirOf, openProject, type Project, type ProjectFiles } from '../project/index.js';
@@ -56,6 +57,8 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   raw.push(...(vault.problems ?? []));
   // `site.exclude` entries that match nothing, placed in almanac.yaml.
   raw.push(...excludeProblems(vault, config));
+  // `permalink:` values build cannot use, placed as build places them.
+  raw.push(...permalinkProblems(vault, graph, config));
   const notes = new Map(vault.notes.map((note) => [note.path, note]));
   const problems: Problem[] = [];
   for (const problem of raw) {

@@ -21,6 +21,7 @@ export const RULES = {
   'unsafe-symlink': 'warning',
   'note-too-large': 'warning',
   'invalid-encoding': 'error',
+  'permalink-conflict': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -52,4 +53,6 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
     'A symlink points outside the vault, or at a folder that holds it; Almanac does not follow it, so nothing behind it is checked or published.',
   'note-too-large': 'A note is larger than `limits.note-size`; it is not read, checked or published (links to it still resolve).',
   'invalid-encoding': 'A note is neither UTF-8 nor UTF-16 with a byte-order mark; the bytes that are not UTF-8 read as U+FFFD.',
+  'permalink-conflict':
+    'A published note’s `permalink:` cannot be used (a full URL, `.` or `..`, no letter or digit) or is taken (another note’s URL, an earlier permalink, a folder the site writes); the page keeps its own URL.',
 };
