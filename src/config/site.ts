@@ -1,6 +1,16 @@
 // `site:` in almanac.yaml: options of the published site. `base` and `output` live at the top level.
 import { z } from 'zod';
 
+/** Frontmatter keys the properties block leaves out by default: what Publish itself reads (`publish`, `permalink`,
+ * `cssclasses`) and what the page header already shows (tags, aliases, type, `updated`), in any case. */
+export const DEFAULT_HIDDEN_PROPERTIES = ['publish', 'permalink', 'cssclasses', 'cssclass', 'tags', 'tag', 'aliases', 'alias', 'type', 'updated'];
+
+/** `site.properties`: the properties block under a note's title; `false` turns it off, `hide` lists keys left out. */
+export const propertiesSchema = z
+  .union([z.boolean(), z.object({ hide: z.array(z.string().min(1)).default(DEFAULT_HIDDEN_PROPERTIES) }).strict()])
+  .default(true)
+  .transform((value) => (value === false ? false : value === true ? { hide: DEFAULT_HIDDEN_PROPERTIES } : value));
+
 export const siteSchema = z
   .object({
     /** Site title, shown in the header, the home page and the feed (default: the title of the vault's index.md, else "Almanac"). */
@@ -18,6 +28,8 @@ export const siteSchema = z
     /** Publish attachments a browser runs script from (`.html`, `.xhtml`, `.xml`, `.svgz`, `.js`…: see
      * publish/render/attachment-safety.ts). Off: they are not copied, and links to them are plain text. */
     allowHtmlAttachments: z.boolean().default(false),
+    /** The properties block under each note's title (publish/properties/): `false`, or `{hide: [keys]}` (default DEFAULT_HIDDEN_PROPERTIES). */
+    properties: propertiesSchema,
   })
   .strict();
 

@@ -11,7 +11,7 @@ const withoutClassRule = (list: NonNullable<Schema['attributes']>[string] = []) 
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'audio', 'video', 'abbr', 'u', 'small', 'cite', 'caption', 'colgroup', 'col'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'audio', 'video', 'abbr', 'u', 'small', 'cite', 'caption', 'colgroup', 'col', 'time'],
   attributes: {
     ...base,
     a: [...withoutClassRule(base.a), 'className', 'data*', 'title'],
@@ -19,6 +19,8 @@ export const sanitizeSchema: Schema = {
     audio: ['src', ['controls', true], 'preload'],
     video: ['src', ['controls', true], 'preload', 'width', 'height'],
     code: [...withoutClassRule(base.code), 'className'],
+    // Dates in properties and Bases tables (publish/properties/value.ts): the machine-readable date only.
+    time: ['dateTime'],
     '*': [...(base['*'] ?? []), 'className', 'data*', 'id', 'open'],
   },
   protocols: {
