@@ -25,7 +25,8 @@ export function cellParts(site: SiteModel, note: ParsedNote, key: string): CellP
   return valueParts(site, note.frontmatter[key], links);
 }
 
-function valueParts(site: SiteModel, value: unknown, links: ResolvedLink[]): CellPart[] {
+/** A frontmatter value as text and links (`links`: the frontmatter links of its key). */
+export function valueParts(site: SiteModel, value: unknown, links: ResolvedLink[]): CellPart[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) {
     return value.flatMap((item, index) => [...(index > 0 ? [{ text: ', ' }] : []), ...valueParts(site, item, links)]);

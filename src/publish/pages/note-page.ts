@@ -8,6 +8,7 @@ import { stripWikilinks, updatedDate } from './frontmatter-values.js';
 import type { Backlink, LinkItem, NotePage } from './types.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 import { redactorOf } from '../model/redact.js';
+import { propertiesHtml } from '../properties/block.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
 export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, rendered: RenderedNote, freshness?: NoteFreshness): NotePage {
@@ -35,6 +36,7 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, ren
     folder: folder ? { label: folder.path, url: folder.url } : null,
     updated: freshness?.date ?? updatedDate(note),
     features: rendered.features,
+    properties: redact.html(propertiesHtml(site, note)),
     stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, index.routes.stale), message: staleNoteMessage(freshness) } : null,
   };
   return page;

@@ -45,6 +45,8 @@ export interface NotePage extends PageBase {
   stale: StaleBadge | null;
   /** What the page needs beyond the site's own assets: `math` (KaTeX stylesheet), `mermaid` (its loader), `code`. */
   features: PageFeature[];
+  /** The properties block under the title, sanitised HTML (publish/properties/block.ts); `''` for none. */
+  properties: string;
 }
 
 export interface StaleBadge {

@@ -11,7 +11,22 @@ const withoutClassRule = (list: NonNullable<Schema['attributes']>[string] = []) 
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'figure', 'figcaption', 'audio', 'video', 'abbr', 'u', 'small', 'cite', 'caption', 'colgroup', 'col', 'time'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'mark',
+    'figure',
+    'figcaption',
+    'audio',
+    'video',
+    'abbr',
+    'u',
+    'small',
+    'cite',
+    'caption',
+    'colgroup',
+    'col',
+    'time',
+  ],
   attributes: {
     ...base,
     a: [...withoutClassRule(base.a), 'className', 'data*', 'title'],
@@ -21,6 +36,9 @@ export const sanitizeSchema: Schema = {
     code: [...withoutClassRule(base.code), 'className'],
     // Dates in properties and Bases tables (publish/properties/value.ts): the machine-readable date only.
     time: ['dateTime'],
+    // The default allows only the task-list classes here; properties pills carry their own.
+    ul: [...withoutClassRule(base.ul), 'className'],
+    li: [...withoutClassRule(base.li), 'className'],
     '*': [...(base['*'] ?? []), 'className', 'data*', 'id', 'open'],
   },
   protocols: {
