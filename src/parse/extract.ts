@@ -130,6 +130,8 @@ class FactCollector {
       target: link.target,
       ...splitTarget(link.target),
       display: node.type === 'link' ? toString(node) : (node.alt ?? null),
+      // `![alt|120](x.png)`: the size transforms/image-size.ts took off the alt text.
+      ...(node.type === 'image' && node.data?.imageSize ? { size: node.data.imageSize } : {}),
       line: this.lineOf(node),
       column: this.columnOf(node),
       context: this.contextOf(here, node),

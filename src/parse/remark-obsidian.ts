@@ -15,6 +15,8 @@ import { normaliseLinks } from './transforms/links.js';
 import { transformCallouts } from './transforms/callouts.js';
 import { attachBlockIds } from './transforms/block-ids.js';
 import { markTags } from './transforms/tags.js';
+import { markTaskStatuses } from './transforms/task-status.js';
+import { markImageSizes } from './transforms/image-size.js';
 
 const LEFT_BRACKET = 91;
 
@@ -34,7 +36,9 @@ export function transformObsidian(tree: Root, source: string): void {
   normaliseLinks(tree, source);
   transformCallouts(tree);
   attachBlockIds(tree);
+  markTaskStatuses(tree, source);
   markTags(tree, source);
+  markImageSizes(tree);
 }
 
 function findWikiLinkConstruct(extension: Extension | Extension[] | undefined): Construct {
