@@ -11,6 +11,7 @@ import { duplicateBlockProblems, frontmatterProblems, linkProblem, orphanProblem
 import { staleProblems } from './stale-rules.js';
 import { excludeProblems } from './exclude-rules.js';
 import { permalinkProblems } from './permalink-rules.js';
+import { canvasProblems } from '../canvas/check.js';
 import { todayUtc } from '../util/dates.js';
 import { changedSince, lastCommitDates, type NoteFreshness, type TableFreshness } from '../stale/index.js';
 import { cacheDirOf, openProject, type Project, type ProjectFiles } from '../project/index.js';
@@ -59,6 +60,8 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   raw.push(...excludeProblems(vault, config));
   // `permalink:` values build cannot use, placed as build places them.
   raw.push(...permalinkProblems(vault, graph, config));
+  // .canvas files: invalid JSON Canvas, and the links of their cards.
+  raw.push(...canvasProblems(graph, names));
   const notes = new Map(vault.notes.map((note) => [note.path, note]));
   const problems: Problem[] = [];
   for (const problem of raw) {

@@ -22,6 +22,7 @@ export const RULES = {
   'note-too-large': 'warning',
   'invalid-encoding': 'error',
   'permalink-conflict': 'warning',
+  'invalid-canvas': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -55,4 +56,6 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
   'invalid-encoding': 'A note is neither UTF-8 nor UTF-16 with a byte-order mark; the bytes that are not UTF-8 read as U+FFFD.',
   'permalink-conflict':
     'A published note’s `permalink:` cannot be used (a full URL, `.` or `..`, no letter or digit) or is taken (another note’s URL, an earlier permalink, a folder the site writes); the page keeps its own URL.',
+  'invalid-canvas':
+    'A .canvas file is not JSON Canvas 1.0 (not JSON, or not an object of `nodes` and `edges`), or one of its nodes or edges breaks the spec (a missing id or position, an unknown type, a colour that is not a preset or hex, an edge to a node that does not exist); that part is left out of its page.',
 };

@@ -4,6 +4,9 @@ import type { HeadingInfo, LinkRef, ParsedNote } from '../parse/types.js';
 import type { Vault } from '../vault/load.js';
 import { buildLinkIndex, fileName, folderOf, stripMd, type LinkIndex } from './link-index.js';
 import { findHeading } from './headings.js';
+import { parseCanvases } from '../canvas/parse.js';
+import { canvasAsSource } from '../canvas/source.js';
+import type { ParsedCanvas } from '../canvas/types.js';
 
 export { normaliseHeading, findHeading } from './headings.js';
 export { buildLinkIndex, type LinkIndex } from './link-index.js';
@@ -34,6 +37,8 @@ export interface LinkGraph {
   outgoing: Map<string, ResolvedLink[]>;
   /** Note path → links landing on it from other notes. */
   backlinks: Map<string, ResolvedLink[]>;
+  /** The vault's .canvas files; their links are in `links`, `outgoing` (by canvas path) and `backlinks` too. */
+  canvases?: ParsedCanvas[];
 }
 
 const ATTACHMENT_EXTENSION = /\.([a-z0-9]{1,8})$/i;
@@ -54,6 +59,19 @@ export function resolveLinks(vault: Vault): LinkGraph {
       }
     }
     graph.outgoing.set(note.path, outgoing);
+  }
+  graph.canvases = parseCanvases(vault.texts);
+  for (const canvas of graph.canvases) {
+    const from = canvasAsSource(canvas);
+    const outgoing = canvas.links.map((link) => resolveLink(index, from, link));
+    graph.links.push(...outgoing);
+    graph.outgoing.set(canvas.path, outgoing);
+    for (const resolved of outgoing) {
+      if (!resolved.note || resolved.status === 'alias-link') continue;
+      const list = graph.backlinks.get(resolved.note);
+      if (list) list.push(resolved);
+      else graph.backlinks.set(resolved.note, [resolved]);
+    }
   }
   return graph;
 }
