@@ -1,7 +1,7 @@
 // mdast → hast handlers for the nodes Obsidian adds, plus the few Markdown nodes whose
 // HTML the site changes (heading ids, block ids, wrapped tables, vault links and images).
 import type { ElementContent } from 'hast';
-import type { Heading, Image, Link, Nodes, Paragraph, Parents, PhrasingContent, Table } from 'mdast';
+import type { Code, Heading, Image, Link, Nodes, Paragraph, Parents, PhrasingContent, Table } from 'mdast';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { Callout, Highlight, ObsidianLink, Tag } from '../../parse/mdast.js';
 import { blockAnchor, headingIdAt } from './heading-ids.js';
@@ -11,6 +11,7 @@ import { linkElement } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';
 import { fileEmbed, isBlockEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
 import type { RenderScope } from './scope.js';
+import { codeBlock } from './code.js';
 
 /** Block nodes that can carry an Obsidian `^id`. */
 const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;
@@ -27,6 +28,8 @@ export function createHandlers(scope: RenderScope): Handlers {
     const fallback: Handler = defaultHandlers[type];
     handlers[type] = (state: State, node: Nodes, parent: Parents | undefined) => blockId(node, fallback(state, node, parent));
   }
+  // Highlighted code and Mermaid diagrams (code.ts), keeping the block id.
+  handlers.code = (state: State, node: Code) => blockId(node, codeBlock(scope, state, node));
 
   handlers.obsidianLink = (_state: State, node: ObsidianLink): ElementContent | ElementContent[] | undefined => {
     const link = scope.linkAt(node);
