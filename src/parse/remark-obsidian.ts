@@ -11,12 +11,15 @@ import './mdast.js';
 import { embedFromMarkdown, embedSyntax } from './syntax/embed.js';
 import { commentFromMarkdown, commentSyntax } from './syntax/comment.js';
 import { highlightFromMarkdown, highlightSyntax } from './syntax/highlight.js';
+import { inlineFootnoteFromMarkdown, inlineFootnoteSyntax } from './syntax/inline-footnote.js';
+import { mathFromMarkdown, mathSyntax } from './syntax/math.js';
 import { normaliseLinks } from './transforms/links.js';
 import { transformCallouts } from './transforms/callouts.js';
 import { attachBlockIds } from './transforms/block-ids.js';
 import { markTags } from './transforms/tags.js';
 import { markTaskStatuses } from './transforms/task-status.js';
 import { markImageSizes } from './transforms/image-size.js';
+import { expandInlineFootnotes } from './transforms/inline-footnotes.js';
 
 const LEFT_BRACKET = 91;
 
@@ -26,8 +29,10 @@ export const remarkObsidian: Plugin<[], Root> = function (this: Processor) {
   const micromark = (data.micromarkExtensions ??= []);
   const fromMarkdown = (data.fromMarkdownExtensions ??= []);
   const wikiLink = findWikiLinkConstruct(micromark[micromark.length - 1]);
-  micromark.push(embedSyntax(wikiLink), commentSyntax(), highlightSyntax());
-  fromMarkdown.push(embedFromMarkdown(), commentFromMarkdown(), highlightFromMarkdown());
+  micromark.push(inlineFootnoteSyntax());
+  fromMarkdown.push(inlineFootnoteFromMarkdown());
+  micromark.push(embedSyntax(wikiLink), commentSyntax(), highlightSyntax(), mathSyntax());
+  fromMarkdown.push(embedFromMarkdown(), commentFromMarkdown(), highlightFromMarkdown(), mathFromMarkdown());
   return (tree: Root, file: VFile) => transformObsidian(tree, String(file.value));
 };
 
@@ -36,6 +41,7 @@ export function transformObsidian(tree: Root, source: string): void {
   normaliseLinks(tree, source);
   transformCallouts(tree);
   attachBlockIds(tree);
+  expandInlineFootnotes(tree);
   markTaskStatuses(tree, source);
   markTags(tree, source);
   markImageSizes(tree);

@@ -2,7 +2,9 @@
 // wikilinks and embeds, and gives the same tree as remark for those. Anything it does
 // not reproduce exactly sends the note to remark (the reference parser): Obsidian
 // comments and highlights, footnotes, strikethrough, link reference definitions, GFM
-// literal autolinks, and feed regions (refresh edits them by exact cell columns).
+// literal autolinks, feed regions (refresh edits them by exact cell columns), and math
+// where a `$…$` span can form (money such as `$10M` or `$5 and $10` stays on the fast path).
+import { mathCanForm } from '../syntax/math-rule.js';
 
 /** Why a note must go to remark, or null when the fast path reads it exactly. */
 export function fastPathRefusal(markdown: string): string | null {
@@ -10,6 +12,9 @@ export function fastPathRefusal(markdown: string): string | null {
   // `=` runs are highlight sequences to remark even alone, and take part in emphasis resolution.
   if (markdown.includes('==') || /=[*_]|[*_]=/.test(markdown)) return 'highlight';
   if (markdown.includes('[^')) return 'footnote';
+  // `^[inline]` footnotes (parse/syntax/inline-footnote.ts) are tokenized by remark only.
+  if (markdown.includes('^[')) return 'inline footnote';
+  if (mathCanForm(markdown)) return 'math';
   if (CLOSING_TILDE.test(markdown)) return 'strikethrough';
   if (markdown.includes('@')) return 'email autolink';
   if (/www\./i.test(markdown)) return 'www autolink';
