@@ -2,12 +2,14 @@
 // they load, copied as they ship), the attachments published notes use (as bytes, never
 // symlinks, and never from outside the vault), and graph.json.
 import { copyFileSync, cpSync, existsSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import type { SiteAttachment, SiteModel } from '../model/site-model.js';
 import { attachmentAllowed, writeAttachment } from '../render/attachment-safety.js';
 import type { GraphData } from '../pages/site-files.js';
 import { isInside, realPathOf } from './output-dir.js';
+import type { PageFeature } from '../render/features.js';
+import { templateAssetWanted, writeFeatureAssets } from './feature-assets.js';
 
 /**
  * A d3 package's UMD build (`dist/{name}.min.js`, which runs as a classic script and adds
@@ -42,13 +44,16 @@ const VENDOR: Record<string, string> = {
   'd3-zoom.min.js': D3_ZOOM,
 };
 
-/** Copy templates/assets/ (styles, client scripts; not their .d.ts files) and the vendored modules to `{out}/assets/`, as bytes. */
-export function copyAssets(templatesDir: string, outDir: string): void {
+/** Copy templates/assets/ (styles, client scripts; not their .d.ts files) and the vendored modules to `{out}/assets/`, as bytes.
+ * `features`: what the site's pages need (feature-assets.ts); a feature's own files only for a site that has it. */
+export function copyAssets(templatesDir: string, outDir: string, features: ReadonlySet<PageFeature> = new Set()): void {
   const assets = join(templatesDir, 'assets');
-  if (existsSync(assets)) cpSync(assets, join(outDir, 'assets'), { recursive: true, dereference: true, filter: (source) => !source.endsWith('.d.ts') });
+  const filter = (source: string): boolean => !source.endsWith('.d.ts') && templateAssetWanted(relative(assets, source));
+  if (existsSync(assets)) cpSync(assets, join(outDir, 'assets'), { recursive: true, dereference: true, filter });
   const vendor = join(outDir, 'assets', 'js', 'vendor');
   mkdirSync(vendor, { recursive: true });
   for (const [name, source] of Object.entries(VENDOR)) copyFileSync(source, join(vendor, name));
+  writeFeatureAssets(templatesDir, outDir, features);
 }
 
 /**

@@ -31,7 +31,7 @@ export async function emitSite(
         onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined,
       });
       writeGraphJson(staging, graphData(plan.site, plan.index));
-      copyAssets(TEMPLATES_DIR, staging);
+      copyAssets(TEMPLATES_DIR, staging, new Set(plan.pages.notes.flatMap((page) => page.features)));
       copyAttachments(plan.site, staging);
     } catch (error) {
       // Let the index's write end first: stopping its worker mid-write would leave the hidden

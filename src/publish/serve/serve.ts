@@ -10,7 +10,8 @@ import { readVaultNote } from '../../vault/read-note.js';
 import { todayUtc } from '../../util/dates.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from '../index.js';
 import type { SitePlan } from '../pages/plan.js';
-import { writePages } from '../emit/eleventy-site.js';
+import { TEMPLATES_DIR, writePages } from '../emit/eleventy-site.js';
+import { writeFeatureAssets } from '../emit/feature-assets.js';
 import { copyAttachments, writeGraphJson } from '../emit/copy-assets.js';
 import { graphData } from '../pages/site-files.js';
 import { indexNotes } from '../search/search-index.js';
@@ -94,6 +95,8 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     await writePages(next.pages, { outDir: state.result.outDir, layout: next.plan.layout });
     writeGraphJson(state.result.outDir, graphData(next.plan.site, next.plan.index));
     copyAttachments(next.plan.site, state.result.outDir);
+    // A note that gained its site's first code block or diagram needs that feature's assets.
+    writeFeatureAssets(TEMPLATES_DIR, state.result.outDir, new Set(next.pages.notes.flatMap((page) => page.features)), true);
     reindexLater();
     const urls = next.pages.notes.map((page) => page.url);
     // The saved page already reloaded; reload again only for other pages.
@@ -136,6 +139,7 @@ async function writeQuickPage(
   const page = quickNotePage(plan, project, note, options.today ?? todayUtc());
   if (!page) return null;
   await writePages({ notes: [page], listings: [], redirects: [], notFound: false, sitemap: null, feed: null }, { outDir: result.outDir, layout: plan.layout });
+  writeFeatureAssets(TEMPLATES_DIR, result.outDir, new Set(page.features), true);
   server.reload([page.url]);
   options.onEvent?.({ type: 'page', changed: path, url: page.url, seconds: (performance.now() - started) / 1000 });
   return page.url;
