@@ -11,6 +11,12 @@ export const propertiesSchema = z
   .default(true)
   .transform((value) => (value === false ? false : value === true ? { hide: DEFAULT_HIDDEN_PROPERTIES } : value));
 
+/** A host name as `site.embeds` lists it: `www.example.com`, no scheme, port or path; kept lowercase. */
+const embedHost = z
+  .string()
+  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i, 'a host name such as www.example.com (no https://, port or path)')
+  .transform((host) => host.toLowerCase());
+
 export const siteSchema = z
   .object({
     /** Site title, shown in the header, the home page and the feed (default: the title of the vault's index.md, else "Almanac"). */
@@ -30,6 +36,8 @@ export const siteSchema = z
     allowHtmlAttachments: z.boolean().default(false),
     /** The properties block under each note's title (publish/properties/): `false`, or `{hide: [keys]}` (default DEFAULT_HIDDEN_PROPERTIES). */
     properties: propertiesSchema,
+    /** More iframe hosts to keep in notes, beyond the built-in embed allowlist (publish/render/iframe-hosts.ts): host names such as `embed.example.com`. */
+    embeds: z.array(embedHost).default([]),
   })
   .strict();
 
