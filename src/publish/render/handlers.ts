@@ -12,6 +12,8 @@ import { defaultDisplay } from '../../parse/plain-text.js';
 import { fileEmbed, isBlockEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
 import type { RenderScope } from './scope.js';
 import { codeBlock } from './code.js';
+import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
+import { mathElement } from './math.js';
 
 /** Block nodes that can carry an Obsidian `^id`. */
 const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;
@@ -42,6 +44,11 @@ export function createHandlers(scope: RenderScope): Handlers {
   handlers.obsidianComment = () => undefined;
 
   handlers.highlight = (state: State, node: Highlight): ElementContent => el('mark', {}, state.all(node));
+
+  handlers.inlineMath = (_state: State, node: InlineMath): ElementContent =>
+    mathElement(scope, node.value, node.data?.display === true, false, node.position?.start);
+
+  handlers.math = (_state: State, node: MathBlock) => blockId(node, mathElement(scope, node.value, true, true, node.position?.start));
 
   handlers.tag = (_state: State, node: Tag): ElementContent => el('a', { className: ['tag'], href: tagUrl(scope.site.base, node.name) }, [text(node.value)]);
 

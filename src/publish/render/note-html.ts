@@ -16,6 +16,7 @@ import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
 import { escapeHtml } from '../../util/escape-html.js';
 import { featureList, type PageFeature } from './features.js';
+import { openTrustedFragments } from './trusted.js';
 
 export interface TocEntry {
   id: string;
@@ -71,6 +72,8 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
   if (refused)
     warnings.push({ file: entry.note.path, line: refused.line, column: 1, rule: 'parse-error', message: `The note could not be rendered: ${refused.message}` });
   const scope = createScope(site, entry, 0, [], warnings);
+  // KaTeX's math and other trusted fragments go in after sanitizing (trusted.ts).
+  const trusted = openTrustedFragments(scope.features);
   const processor = unified()
     // Footnote ids unprefixed here: rehype-sanitize prefixes them with every other id.
     .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true, clobberPrefix: '' })
@@ -80,7 +83,7 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
     .use(rehypeStringify);
   const title = titleHeading(entry.note);
   const tree: Root = title ? { ...entry.note.tree, children: entry.note.tree.children.filter((node) => node !== title) } : entry.note.tree;
-  const html = processor.stringify(processor.runSync(tree));
+  const html = trusted.splice(processor.stringify(processor.runSync(tree)));
   const shift = entry.note.bodyLine - 1;
   const titleLine = title?.position ? title.position.start.line + shift : null;
   const toc = headingAnchors(entry.note)
