@@ -1,12 +1,14 @@
 // Assets only a site whose pages need them gets (features.ts): the stylesheet of highlighted
 // code, generated from Shiki's two themes (highlight-css.ts), and the Mermaid loader with the
 // Mermaid library it fetches (mermaid's single-file browser build, copied as it ships). A
-// site without code or diagrams gets none of these files and never loads Shiki.
+// site without code or diagrams gets none of these files and never loads Shiki. Math: KaTeX's
+// stylesheet and woff2 fonts (katex-assets.ts).
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PageFeature } from '../render/features.js';
 import { codeStylesheet } from '../render/highlight-css.js';
+import { KATEX_STYLESHEET, writeKatexAssets } from './katex-assets.js';
 
 /** Files of templates/assets/ copied only for a feature (paths relative to assets/, with `/`). */
 export const FEATURE_TEMPLATE_ASSETS: ReadonlyMap<string, PageFeature> = new Map([['js/mermaid.js', 'mermaid']]);
@@ -47,4 +49,5 @@ export function writeFeatureAssets(templatesDir: string, outDir: string, feature
     if (css !== null) write(join(assets, CODE_STYLESHEET), (target) => writeFileSync(target, css));
   }
   if (features.has('mermaid')) write(join(assets, 'js', 'vendor', MERMAID_VENDOR), (target) => copyFileSync(mermaidBundle(), target));
+  if (features.has('math')) write(join(assets, KATEX_STYLESHEET), () => writeKatexAssets(assets));
 }

@@ -25,6 +25,8 @@ export const sanitizeSchema: Schema = {
     'caption',
     'colgroup',
     'col',
+    // Judged after sanitizing, by host (iframes.ts): kept ones are rebuilt, the rest removed.
+    'iframe',
     'time',
   ],
   attributes: {
@@ -34,6 +36,8 @@ export const sanitizeSchema: Schema = {
     audio: ['src', ['controls', true], 'preload'],
     video: ['src', ['controls', true], 'preload', 'width', 'height'],
     code: [...withoutClassRule(base.code), 'className'],
+    // What iframes.ts reads to rebuild an iframe; it sets sandbox, loading and referrerpolicy itself.
+    iframe: ['src', 'width', 'height', 'title', 'allow', 'allowFullScreen'],
     // Dates in properties and Bases tables (publish/properties/value.ts): the machine-readable date only.
     time: ['dateTime'],
     // The default allows only the task-list classes here; properties pills carry their own.
@@ -50,5 +54,5 @@ export const sanitizeSchema: Schema = {
   // Almanac's own heading and block ids, and points `#fragment` links at the prefixed ids.
   clobber: ['ariaDescribedBy', 'ariaLabelledBy', 'id', 'name'],
   clobberPrefix: CLOBBER_PREFIX,
-  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'title'],
+  strip: ['script', 'style', 'template', 'noscript', 'object', 'embed', 'textarea', 'title'],
 };
