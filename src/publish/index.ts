@@ -90,6 +90,7 @@ function planInput(project: Project, options: BuildOptions, base: string, search
     vaultRoot: project.vaultDir,
     base,
     options: project.config.site,
+    texts: project.vault.texts,
     now: options.now,
     search: options.search !== false,
     freshness: freshnessOf(project, options.today ?? todayUtc()),

@@ -75,6 +75,7 @@ function render(shared: RenderShared, own: RenderOwn, progress: (json: string) =
     attachments: new Map(shared.attachments.map((file) => [file.path, file])),
     byPath,
     graph: { outgoing },
+    baseEmbeds: new Map(shared.baseEmbeds ?? []),
   };
   const embedded = new Set(own.embedded);
   let batch: Array<[string, RenderedNote]> = [];

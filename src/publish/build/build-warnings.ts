@@ -6,6 +6,7 @@ import { AlmanacError } from '../../errors.js';
 import type { Project } from '../../project/index.js';
 import { allWarnings, type SitePlan } from '../pages/plan.js';
 import { brokenLinkWarnings, formatWarnings, type BuildWarning } from '../model/warnings.js';
+import { canvasWarnings } from '../canvas/warnings.js';
 
 /** Thrown by a `strict` build with broken links; carries them. */
 export class BuildError extends AlmanacError {
@@ -24,7 +25,9 @@ export function buildWarnings(project: Project, plan: SitePlan): BuildWarning[] 
     project.graph,
     project.config,
   );
-  return [...(project.vault.problems ?? []), ...allWarnings(plan), ...links];
+  // Published canvases: invalid-canvas and their cards' broken links (publish/canvas/warnings.ts).
+  const canvases = canvasWarnings(plan.site, project.vault.notes, project.config);
+  return [...(project.vault.problems ?? []), ...allWarnings(plan), ...links, ...canvases];
 }
 
 /** `--strict`: any warning fails the build, the first 20 shown. */

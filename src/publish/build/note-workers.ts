@@ -14,6 +14,7 @@ import type { HeadingAnchor } from '../render/heading-ids.js';
 import type { RenderedNote } from '../render/note-html.js';
 import { MAX_EMBED_DEPTH } from '../render/scope.js';
 import type { SiteAttachment, SiteModel } from '../model/site-model.js';
+import type { Element } from 'hast';
 
 /** The note worker's tasks (threads/note.worker.ts). Results cross as JSON text: one string
  * crosses threads much faster than a structured clone of many small objects. */
@@ -39,6 +40,8 @@ export interface RenderShared {
   allowHtmlAttachments: boolean;
   attachments: SiteAttachment[];
   targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;
+  /** Bases embeds by embedEntryKey (publish/bases/), as plain hast. */
+  baseEmbeds?: Array<[string, Element]>;
 }
 
 /** What one worker gets: the notes it renders, the notes it must parse for their embeds,
@@ -101,6 +104,7 @@ export class NoteWorkers {
       allowHtmlAttachments: site.options.allowHtmlAttachments,
       attachments: [...site.attachments.values()],
       targets: site.notes.map(({ note, slug, url }) => ({ path: note.path, slug, url, title: note.title, anchors: this.anchors.get(note.path) ?? [] })),
+      baseEmbeds: [...site.baseEmbeds],
     };
     const sharedJson = JSON.stringify(shared);
     const total = site.notes.length;

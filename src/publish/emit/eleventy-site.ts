@@ -52,6 +52,7 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
         });
         addPaginated(config, 'notes', 'note.njk', pages.notes.length);
         addPaginated(config, 'listings', 'listing.njk', pages.listings.length);
+        addPaginated(config, 'canvases', 'canvas.njk', pages.canvases?.length ?? 0);
         if (pages.notFound) addSingle(config, 'not-found', 'not-found.njk', { kind: 'not-found', title: 'Page not found', output: '404.html' });
         if (pages.sitemap) addSingle(config, 'sitemap', 'sitemap.njk', { kind: 'sitemap', ...pages.sitemap });
         if (pages.feed) addSingle(config, 'feed', 'feed.njk', { kind: 'feed', ...pages.feed });

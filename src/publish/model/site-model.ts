@@ -11,6 +11,9 @@ import { fileUrl, pageUrl } from './urls.js';
 import { createExcluder, type Excluder } from '../../config/exclude.js';
 import { excludeWarnings, privacyWarnings } from './privacy-warnings.js';
 import type { BuildWarning } from './warnings.js';
+import type { Element } from 'hast';
+import type { VaultText } from '../../vault/load.js';
+import { placeBases, type BasePage } from '../bases/site-bases.js';
 
 export interface SiteNote {
   note: ParsedNote;
@@ -43,6 +46,10 @@ export interface SiteModel {
   home: SiteNote | null;
   /** Attachments linked or embedded by published notes. */
   attachments: Map<string, SiteAttachment>;
+  /** Pages of published .base files (publish/bases/). */
+  basePages: BasePage[];
+  /** `![[x.base#View]]` embeds of published notes, by embedEntryKey (publish/bases/site-bases.ts). */
+  baseEmbeds: Map<string, Element>;
   /** Slugs already handed out; listings and alias redirects take theirs after the notes. */
   slugs: SlugAllocator;
   /** Notes left out because Almanac cannot tell they are public, and `site.exclude` entries that match nothing. */
@@ -55,6 +62,8 @@ export interface ModelInput {
   vaultRoot: string;
   base: string;
   options: SiteOptions;
+  /** The vault's .base (and .canvas) files, read by the scan. */
+  texts?: readonly VaultText[] | undefined;
 }
 
 export function buildSiteModel(input: ModelInput): SiteModel {
@@ -88,7 +97,7 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     ...privacyWarnings(input.notes, excluded),
     ...placed.warnings,
   ];
-  return {
+  const site: SiteModel = {
     base,
     title,
     options,
@@ -98,9 +107,16 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     byPath,
     home,
     attachments: usedAttachments(notes, graph, base, excluded),
+    basePages: [],
+    baseEmbeds: new Map(),
     slugs,
     warnings,
   };
+  const bases = placeBases(site, input.texts ?? [], excluded);
+  site.basePages = bases.pages;
+  site.baseEmbeds = bases.embeds;
+  site.warnings.push(...bases.warnings);
+  return site;
 }
 
 /**

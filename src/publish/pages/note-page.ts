@@ -46,16 +46,17 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, ren
 export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote): Backlink[] {
   const bySource = new Map<string, { backlink: Backlink; seen: Set<string>; rank: number }>();
   for (const link of site.graph.backlinks.get(entry.note.path) ?? []) {
-    const source = site.byPath.get(link.source);
-    if (!source || source === entry) continue;
-    let found = bySource.get(source.note.path);
+    const note = site.byPath.get(link.source);
+    // A published canvas whose cards link here counts too, after the notes (publish/canvas/).
+    const canvas = note ? undefined : site.canvases.get(link.source);
+    const source = note
+      ? { path: note.note.path, title: note.note.title, url: note.url, slug: note.slug, rank: index.titleRank.get(note) ?? 0 }
+      : canvas && { path: canvas.path, title: canvas.title, url: canvas.url, slug: canvas.slug, rank: Number.MAX_SAFE_INTEGER };
+    if (!source || note === entry) continue;
+    let found = bySource.get(source.path);
     if (!found) {
-      found = {
-        backlink: { title: source.note.title, url: source.url, slug: source.slug, contexts: [] },
-        seen: new Set(),
-        rank: index.titleRank.get(source) ?? 0,
-      };
-      bySource.set(source.note.path, found);
+      found = { backlink: { title: source.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set(), rank: source.rank };
+      bySource.set(source.path, found);
     }
     const redact = redactorOf(site).text;
     const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(redact(link.link.context))}` : redact(link.link.context);

@@ -13,6 +13,8 @@ import type { BuildWarning } from '../model/warnings.js';
 import { renderNote, type RenderedNote } from '../render/note-html.js';
 import type { FreshnessMap } from '../model/freshness.js';
 import { pageUrl } from '../model/urls.js';
+import { basePages } from '../bases/pages.js';
+import type { VaultText } from '../../vault/load.js';
 
 export interface PlanInput {
   notes: ParsedNote[];
@@ -20,6 +22,8 @@ export interface PlanInput {
   vaultRoot: string;
   base: string;
   options: SiteOptions;
+  /** The vault's .base (and .canvas) files, read by the scan. */
+  texts?: readonly VaultText[] | undefined;
   now?: Date;
   /** The site will have a search index (default true). */
   search?: boolean;
@@ -89,7 +93,7 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     input.onNote?.(done + 1, site.notes.length);
   });
   const notes = [...notePages.values()];
-  const listings = listingPages(site, index, input.freshness);
+  const listings = [...listingPages(site, index, input.freshness), ...basePages(site)];
   const pages: SitePages = {
     notes,
     listings,

@@ -45,7 +45,7 @@ export function redirectPages(site: SiteModel): RedirectPage[] {
   return pages;
 }
 
-export function sitemap(site: SiteModel, notes: NotePage[], listings: ListingPage[]): SitemapData {
+export function sitemap(site: SiteModel, notes: Array<Pick<NotePage, 'url' | 'updated'>>, listings: ListingPage[]): SitemapData {
   const urls = [
     ...notes.map((page) => ({ loc: absoluteUrl(site, page.url), lastmod: page.updated })),
     ...listings.map((page) => ({ loc: absoluteUrl(site, page.url), lastmod: null })),
@@ -105,5 +105,29 @@ export function graphData(site: SiteModel, index: SiteIndex): GraphData {
       links.push({ source: entry.slug, target: target.slug });
     }
   }
+  canvasGraph(site, nodes, links);
   return { nodes, links };
+}
+
+/** Canvases in graph.json: a node each, an edge from each note that links to one, and one to each published note its cards link to or embed. */
+function canvasGraph(site: SiteModel, nodes: GraphData['nodes'], links: GraphData['links']): void {
+  for (const entry of site.notes) {
+    const seen = new Set<string>();
+    for (const link of site.graph.outgoing.get(entry.note.path) ?? []) {
+      const canvas = link.file ? site.canvases.get(link.file) : undefined;
+      if (!canvas || seen.has(canvas.slug)) continue;
+      seen.add(canvas.slug);
+      links.push({ source: entry.slug, target: canvas.slug });
+    }
+  }
+  for (const entry of site.canvases.values()) {
+    nodes.push({ id: entry.slug, title: entry.title, url: entry.url, type: null, tags: [] });
+    const seen = new Set<string>();
+    for (const link of site.graph.outgoing.get(entry.path) ?? []) {
+      const target = link.note ? site.byPath.get(link.note) : link.file ? site.canvases.get(link.file) : undefined;
+      if (!target || target.slug === entry.slug || link.status === 'unresolved-link' || seen.has(target.slug)) continue;
+      seen.add(target.slug);
+      links.push({ source: entry.slug, target: target.slug });
+    }
+  }
 }

@@ -75,6 +75,8 @@ export interface ListingPage extends PageBase {
   table?: NoteTable;
   /** The global graph page. */
   graph?: boolean;
+  /** Sanitised HTML below the intro (a base's views, publish/bases/pages.ts). */
+  html?: string;
 }
 
 export interface RedirectPage extends PageBase {

@@ -9,7 +9,9 @@ import { tagUrl } from '../model/taxonomy.js';
 import { el, text, withId } from './hast.js';
 import { linkElement } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';
-import { fileEmbed, isBlockEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
+import { fileEmbed, isBlockEmbed as isNoteEmbed, noteEmbed, type EmbedRequest } from './embeds.js';
+import { baseEmbed, isBaseEmbed } from '../bases/embed.js';
+import type { ResolvedLink } from '../../resolve/index.js';
 import type { RenderScope } from './scope.js';
 import { codeBlock } from './code.js';
 import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
@@ -18,9 +20,17 @@ import { mathElement } from './math.js';
 /** Block nodes that can carry an Obsidian `^id`. */
 const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;
 
+/** Embeds that render as a block (a note, section or block; a Bases view). */
+const isBlockEmbed = (link: ResolvedLink | undefined): boolean => isNoteEmbed(link) || isBaseEmbed(link);
+
+/** A file embed: a Bases view (publish/bases/embed.ts), else an attachment (embeds.ts). */
+function attachmentEmbed(scope: RenderScope, request: EmbedRequest): ElementContent {
+  return isBaseEmbed(request.link) ? baseEmbed(scope, request.link) : fileEmbed(scope, request);
+}
+
 export function createHandlers(scope: RenderScope): Handlers {
   const embed = (request: EmbedRequest): ElementContent =>
-    request.link.file || request.link.status === 'unresolved-attachment' ? fileEmbed(scope, request) : noteEmbed(scope, request, createHandlers);
+    request.link.file || request.link.status === 'unresolved-attachment' ? attachmentEmbed(scope, request) : noteEmbed(scope, request, createHandlers);
   const blockId = (node: Nodes, result: ElementContent | ElementContent[] | undefined): ElementContent | ElementContent[] | undefined => {
     const id = node.data?.blockId;
     return id && scope.depth === 0 ? withId(result, blockAnchor(id)) : result;

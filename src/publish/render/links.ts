@@ -8,6 +8,7 @@ import { CLOBBER_PREFIX } from './user-ids.js';
 import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
 import type { SiteAttachment } from '../model/site-model.js';
 import { attachmentAllowed } from './attachment-safety.js';
+import { canvasLink } from '../canvas/embed.js';
 
 /** The page a link lands on, if that page is published. */
 export function publishedTarget(site: RenderSite, link: ResolvedLink): RenderEntry | undefined {
@@ -46,6 +47,9 @@ export function linkElement(scope: RenderScope, link: ResolvedLink, children: El
   // Broken links are warned about from the link graph (publish/model/warnings.ts), not here:
   // rendering never sees frontmatter links.
   if (link.file) {
+    // A published canvas: its page, not its JSON.
+    const canvas = scope.site.canvases?.get(link.file);
+    if (canvas) return canvasLink(canvas, children);
     const attachment = publishedAttachment(scope, link.file, link);
     return attachment ? el('a', { className: ['attachment'], href: attachment.url }, children) : children;
   }

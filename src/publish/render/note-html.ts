@@ -12,6 +12,7 @@ import { headingAnchors, headingIdAt, titleHeading } from './heading-ids.js';
 import { createHandlers } from './handlers.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { rehypeUserContentIds } from './user-ids.js';
+import { rehypeIframes } from './iframes.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
 import { escapeHtml } from '../../util/escape-html.js';
@@ -79,6 +80,8 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
     .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize, sanitizeSchema)
+    // Iframes are kept or removed here, by host, after sanitizing (iframes.ts).
+    .use(rehypeIframes, scope)
     .use(rehypeUserContentIds)
     .use(rehypeStringify);
   const title = titleHeading(entry.note);

@@ -1,6 +1,7 @@
 // What a handler needs to know while turning one note's tree into HTML: the site, the
 // note the nodes belong to (its links are looked up by place), and the embed chain.
 import type { Nodes } from 'mdast';
+import type { Element } from 'hast';
 import type { ParsedNote } from '../../parse/types.js';
 import type { ResolvedLink } from '../../resolve/index.js';
 import type { SiteAttachment } from '../model/site-model.js';
@@ -29,6 +30,8 @@ export interface RenderSite {
   /** Published notes by vault path. */
   byPath: Map<string, RenderEntry>;
   graph: { outgoing: Map<string, ResolvedLink[]> };
+  /** `![[x.base#View]]` embeds, computed on the main thread (publish/bases/site-bases.ts), by embedEntryKey. */
+  baseEmbeds?: ReadonlyMap<string, Element>;
 }
 
 export interface RenderScope {

@@ -33,6 +33,7 @@ export function replan(plan: SitePlan, project: Project, change: ProjectChange):
       vaultRoot: project.vaultDir,
       base: plan.site.base,
       options: plan.site.options,
+      texts: project.vault.texts,
       search: plan.layout.search,
       freshness,
     },
