@@ -71,7 +71,7 @@ function render(shared: RenderShared, own: RenderOwn, progress: (json: string) =
   }
   const site: RenderSite = {
     base: shared.base,
-    options: { allowHtmlAttachments: shared.allowHtmlAttachments },
+    options: { allowHtmlAttachments: shared.allowHtmlAttachments, embeds: shared.embeds ?? [] },
     attachments: new Map(shared.attachments.map((file) => [file.path, file])),
     byPath,
     graph: { outgoing },

@@ -38,6 +38,8 @@ export type LinkResolution = Omit<ResolvedLink, 'source' | 'link'>;
 export interface RenderShared {
   base: string;
   allowHtmlAttachments: boolean;
+  /** `site.embeds`: iframe hosts beyond the built-in allowlist (render/iframe-hosts.ts). */
+  embeds?: string[];
   attachments: SiteAttachment[];
   targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;
   /** Bases embeds by embedEntryKey (publish/bases/), as plain hast. */
@@ -102,6 +104,7 @@ export class NoteWorkers {
     const shared: RenderShared = {
       base: site.base,
       allowHtmlAttachments: site.options.allowHtmlAttachments,
+      embeds: site.options.embeds,
       attachments: [...site.attachments.values()],
       targets: site.notes.map(({ note, slug, url }) => ({ path: note.path, slug, url, title: note.title, anchors: this.anchors.get(note.path) ?? [] })),
       baseEmbeds: [...site.baseEmbeds],

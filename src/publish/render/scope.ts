@@ -25,7 +25,7 @@ export interface RenderEntry {
 export interface RenderSite {
   base: string;
   /** What rendering reads of `site:` in almanac.yaml. */
-  options: Pick<SiteOptions, 'allowHtmlAttachments'>;
+  options: Pick<SiteOptions, 'allowHtmlAttachments'> & { embeds?: readonly string[] };
   attachments: Map<string, SiteAttachment>;
   /** Published notes by vault path. */
   byPath: Map<string, RenderEntry>;
