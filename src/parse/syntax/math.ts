@@ -157,7 +157,12 @@ const bareFence: Construct = { partial: true, tokenize: tokenizeBareFence };
 
 function tokenizeBareFence(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let size = 0;
-  return sequence;
+  return start;
+  // Consumed inside a token, as micromark wants; a check keeps none of it.
+  function start(code: Code): State | undefined {
+    effects.enter('obsidianMathMarker');
+    return sequence(code);
+  }
   function sequence(code: Code): State | undefined {
     if (code === DOLLAR) {
       size++;
@@ -168,7 +173,10 @@ function tokenizeBareFence(this: TokenizeContext, effects: Effects, ok: State, n
     return rest(code);
   }
   function rest(code: Code): State | undefined {
-    if (code === null || markdownLineEnding(code)) return ok(code);
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit('obsidianMathMarker');
+      return ok(code);
+    }
     if (!markdownSpace(code)) return nok(code);
     effects.consume(code);
     return rest;
