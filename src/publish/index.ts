@@ -21,6 +21,7 @@ import { planSite, type PlanInput } from './pages/plan.js';
 import { startSearchIndex, type SearchIndexer } from './search/search-index.js';
 import { buildSiteModel } from './model/site-model.js';
 import { normaliseBase } from './model/urls.js';
+import { canvasTrees, renderCanvases } from './canvas/page.js';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, BuildSummary } from './build/build-options.js';
 export { BuildError } from './build/build-warnings.js';
@@ -57,8 +58,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // 2. render: in the note workers that hold the trees; their heaps are released before Eleventy runs.
     const rendered = workers ? await workers.render(site, onNote) : undefined;
     await workers?.close();
+    // Canvases render in this thread; with note workers, the notes their cards reach are parsed again here (canvas/page.ts).
+    const canvases = workers && site.canvases.size > 0 ? renderCanvases(site, await canvasTrees(site, project.config.limits['note-size'])) : undefined;
     // 3. pages: every page in memory (notes rendered here when there are no workers).
-    const plan = planSite({ ...input, rendered, onNote: rendered ? undefined : onNote }, site);
+    const plan = planSite({ ...input, rendered, canvases, onNote: rendered ? undefined : onNote }, site);
     const warnings = buildWarnings(project, plan);
     if (options.strict) refuseWarnings(warnings);
     // 4. emit (and 5. search, finished alongside).

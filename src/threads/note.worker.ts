@@ -76,6 +76,7 @@ function render(shared: RenderShared, own: RenderOwn, progress: (json: string) =
     byPath,
     graph: { outgoing },
     baseEmbeds: new Map(shared.baseEmbeds ?? []),
+    canvases: new Map((shared.canvases ?? []).map((canvas) => [canvas.path, canvas])),
   };
   const embedded = new Set(own.embedded);
   let batch: Array<[string, RenderedNote]> = [];

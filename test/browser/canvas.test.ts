@@ -23,6 +23,17 @@ const ARGS = [
 ];
 const BASE = '/almanac/';
 
+/** The browser globals the page.evaluate callback reads (the project compiles without lib.dom). */
+interface CanvasElement {
+  readonly dataset: Record<string, string | undefined>;
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+  getTotalLength(): number;
+}
+interface CanvasWindow {
+  readonly document: { querySelector(selector: string): CanvasElement | null; querySelectorAll(selector: string): Iterable<CanvasElement> };
+  getComputedStyle(element: CanvasElement): { visibility: string; stroke: string };
+}
+
 describe.skipIf(!existsSync(CHROMIUM))('canvas page in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
@@ -55,10 +66,11 @@ describe.skipIf(!existsSync(CHROMIUM))('canvas page in Chromium', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${server.origin}${BASE}boards/plan-canvas/`);
       const places = await page.evaluate(() => {
-        const board = document.querySelector('.canvas-board')?.getBoundingClientRect();
-        const nodes = [...document.querySelectorAll<HTMLElement>('.canvas-node')].map((node) => {
+        const w = globalThis as unknown as CanvasWindow;
+        const board = w.document.querySelector('.canvas-board')?.getBoundingClientRect();
+        const nodes = [...w.document.querySelectorAll('.canvas-node')].map((node) => {
           const box = node.getBoundingClientRect();
-          const visible = getComputedStyle(node).visibility !== 'hidden' && box.width > 0 && box.height > 0;
+          const visible = w.getComputedStyle(node).visibility !== 'hidden' && box.width > 0 && box.height > 0;
           return {
             id: node.dataset.nodeId,
             x: Math.round(box.left - (board?.left ?? 0)),
@@ -67,11 +79,11 @@ describe.skipIf(!existsSync(CHROMIUM))('canvas page in Chromium', () => {
             visible,
           };
         });
-        const edges = [...document.querySelectorAll<SVGPathElement>('.canvas-edge-path')].map((path) => ({
+        const edges = [...w.document.querySelectorAll('.canvas-edge-path')].map((path) => ({
           length: Math.round(path.getTotalLength()),
-          stroke: getComputedStyle(path).stroke,
+          stroke: w.getComputedStyle(path).stroke,
         }));
-        return { nodes, edges, background: getComputedStyle(document.body).backgroundColor };
+        return { nodes, edges };
       });
       expect(places.nodes).toEqual([
         { id: 'group1', x: 40, y: 40, width: 760, visible: true },

@@ -12,7 +12,7 @@ import type { Task } from '../../threads/protocol.js';
 import { Thread } from '../../threads/thread.js';
 import type { HeadingAnchor } from '../render/heading-ids.js';
 import type { RenderedNote } from '../render/note-html.js';
-import { MAX_EMBED_DEPTH } from '../render/scope.js';
+import { MAX_EMBED_DEPTH, type CanvasTarget } from '../render/scope.js';
 import type { SiteAttachment, SiteModel } from '../model/site-model.js';
 import type { Element } from 'hast';
 
@@ -44,6 +44,8 @@ export interface RenderShared {
   targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;
   /** Bases embeds by embedEntryKey (publish/bases/), as plain hast. */
   baseEmbeds?: Array<[string, Element]>;
+  /** Published canvases, for links and embeds of them (publish/canvas/). */
+  canvases?: CanvasTarget[];
 }
 
 /** What one worker gets: the notes it renders, the notes it must parse for their embeds,
@@ -108,6 +110,7 @@ export class NoteWorkers {
       attachments: [...site.attachments.values()],
       targets: site.notes.map(({ note, slug, url }) => ({ path: note.path, slug, url, title: note.title, anchors: this.anchors.get(note.path) ?? [] })),
       baseEmbeds: [...site.baseEmbeds],
+      canvases: [...site.canvases.values()].map(({ canvas: _canvas, ...target }) => target),
     };
     const sharedJson = JSON.stringify(shared);
     const total = site.notes.length;

@@ -14,6 +14,7 @@ import type { BuildWarning } from './warnings.js';
 import type { Element } from 'hast';
 import type { VaultText } from '../../vault/load.js';
 import { placeBases, type BasePage } from '../bases/site-bases.js';
+import { placeCanvases, type SiteCanvas } from '../canvas/model.js';
 
 export interface SiteNote {
   note: ParsedNote;
@@ -50,6 +51,8 @@ export interface SiteModel {
   basePages: BasePage[];
   /** `![[x.base#View]]` embeds of published notes, by embedEntryKey (publish/bases/site-bases.ts). */
   baseEmbeds: Map<string, Element>;
+  /** Published .canvas files by vault path, each with its page (publish/canvas/). */
+  canvases: Map<string, SiteCanvas>;
   /** Slugs already handed out; listings and alias redirects take theirs after the notes. */
   slugs: SlugAllocator;
   /** Notes left out because Almanac cannot tell they are public, and `site.exclude` entries that match nothing. */
@@ -91,6 +94,7 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     notes.push(entry);
     byPath.set(note.path, entry);
   }
+  const canvases = placeCanvases(graph, slugs, base, excluded);
   const title = options.title ?? home?.note.title ?? 'Almanac';
   const warnings = [
     ...excludeWarnings(options, input.vaultRoot, [...input.notes.map((note) => note.path), ...graph.index.attachmentsByPath.values()]),
@@ -106,7 +110,8 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     notes,
     byPath,
     home,
-    attachments: usedAttachments(notes, graph, base, excluded),
+    attachments: usedAttachments(notes, graph, base, excluded, canvases),
+    canvases,
     basePages: [],
     baseEmbeds: new Map(),
     slugs,
@@ -181,11 +186,18 @@ export function isPublished(note: ParsedNote, excluded: Excluder): boolean {
 }
 
 /** Attachments that published notes link to or embed (outside excluded folders), each at `files/<slugged path>`. */
-function usedAttachments(notes: SiteNote[], graph: LinkGraph, base: string, excluded: Excluder): Map<string, SiteAttachment> {
+function usedAttachments(
+  notes: SiteNote[],
+  graph: LinkGraph,
+  base: string,
+  excluded: Excluder,
+  canvases: Map<string, SiteCanvas>,
+): Map<string, SiteAttachment> {
   const paths = new Set<string>();
-  for (const { note } of notes) {
-    for (const link of graph.outgoing.get(note.path) ?? []) {
-      if (link.file && !excluded.excludes(link.file)) paths.add(link.file);
+  // A canvas's links land on its page, not its JSON; the images its file nodes show are copied.
+  for (const path of [...notes.map((entry) => entry.note.path), ...canvases.keys()]) {
+    for (const link of graph.outgoing.get(path) ?? []) {
+      if (link.file && !excluded.excludes(link.file) && !canvases.has(link.file)) paths.add(link.file);
     }
   }
   const taken = new Set<string>();

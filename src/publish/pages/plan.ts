@@ -15,6 +15,7 @@ import type { FreshnessMap } from '../model/freshness.js';
 import { pageUrl } from '../model/urls.js';
 import { basePages } from '../bases/pages.js';
 import type { VaultText } from '../../vault/load.js';
+import { renderCanvases, type RenderedCanvases } from '../canvas/page.js';
 
 export interface PlanInput {
   notes: ParsedNote[];
@@ -37,6 +38,8 @@ export interface PlanInput {
   /** Every published note rendered already (by note workers, see note-workers.ts), by vault
    * path; without it, notes are rendered here. */
   rendered?: Map<string, RenderedNote>;
+  /** The canvases' pages, rendered already (build renders them where the trees are); else rendered here. */
+  canvases?: RenderedCanvases;
 }
 
 export interface SitePlan {
@@ -50,6 +53,8 @@ export interface SitePlan {
   /** Feed summary of each published note, by vault path. */
   summaries: Map<string, string>;
   layout: LayoutData;
+  /** The canvases' pages, their render warnings, and their text for the search index. */
+  canvases: RenderedCanvases;
 }
 
 /** `site`: the model of `input`, when the caller needed it first (to render in workers). */
@@ -93,16 +98,21 @@ function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<strin
     input.onNote?.(done + 1, site.notes.length);
   });
   const notes = [...notePages.values()];
+  // Canvases: rendered by build, or here; a re-plan (serve) keeps the last build's.
+  const canvases = input.canvases ?? reuse?.previous.canvases ?? renderCanvases(site);
+  for (const page of canvases.search) input.onPage?.(page);
+  for (const [path, found] of canvases.warnings) warnings.set(path, found);
   const listings = [...listingPages(site, index, input.freshness), ...basePages(site)];
   const pages: SitePages = {
     notes,
     listings,
+    canvases: canvases.pages,
     redirects: redirectPages(site),
     notFound: true,
-    sitemap: sitemap(site, notes, listings),
+    sitemap: sitemap(site, [...notes, ...canvases.pages.map((page) => ({ url: page.url, updated: null }))], listings),
     feed: feed(site, input.now ?? new Date(), (entry) => summaries.get(entry.note.path) ?? ''),
   };
-  return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, index, input.search ?? true) };
+  return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, index, input.search ?? true), canvases };
 }
 
 export function layoutData(site: SiteModel, index: SiteIndex, search: boolean): LayoutData {

@@ -1,6 +1,7 @@
 // Page data handed to Eleventy: plain objects, one per output file. Templates in
 // templates/ only lay them out; every decision (what is published, where links go) is made here.
 import type { TocEntry } from '../render/note-html.js';
+import type { CanvasPage } from '../canvas/page.js';
 import type { PageFeature } from '../render/features.js';
 
 export interface LinkItem {
@@ -104,6 +105,8 @@ export interface FeedData {
 export interface SitePages {
   notes: NotePage[];
   listings: ListingPage[];
+  /** A page per published .canvas file (publish/canvas/). */
+  canvases?: CanvasPage[];
   redirects: RedirectPage[];
   notFound: boolean;
   sitemap: SitemapData | null;

@@ -13,7 +13,9 @@ import { fileEmbed, isBlockEmbed as isNoteEmbed, noteEmbed, type EmbedRequest } 
 import { baseEmbed, isBaseEmbed } from '../bases/embed.js';
 import type { ResolvedLink } from '../../resolve/index.js';
 import type { RenderScope } from './scope.js';
+import { mediaEmbed } from './media.js';
 import { codeBlock } from './code.js';
+import { canvasEmbed } from '../canvas/embed.js';
 import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
 import { mathElement } from './math.js';
 
@@ -23,8 +25,11 @@ const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] 
 /** Embeds that render as a block (a note, section or block; a Bases view). */
 const isBlockEmbed = (link: ResolvedLink | undefined): boolean => isNoteEmbed(link) || isBaseEmbed(link);
 
-/** A file embed: a Bases view (publish/bases/embed.ts), else an attachment (embeds.ts). */
+/** A file embed: a canvas's card, a Bases view (publish/bases/embed.ts), else an attachment (embeds.ts). */
 function attachmentEmbed(scope: RenderScope, request: EmbedRequest): ElementContent {
+  // `![[Board.canvas]]`: a card linking to the canvas's page (publish/canvas/embed.ts).
+  const canvas = request.link.file ? scope.site.canvases?.get(request.link.file) : undefined;
+  if (canvas) return canvasEmbed(canvas, request.display);
   return isBaseEmbed(request.link) ? baseEmbed(scope, request.link) : fileEmbed(scope, request);
 }
 
@@ -94,7 +99,8 @@ export function createHandlers(scope: RenderScope): Handlers {
 
   handlers.image = (state: State, node: Image): ElementContent | ElementContent[] | undefined => {
     const link = scope.linkAt(node);
-    if (!link) return defaultHandlers.image(state, node);
+    // `![](https://youtu.be/…)`: a player or a card, as Obsidian shows it (media.ts).
+    if (!link) return mediaEmbed(node.url, node.alt ?? null, node.data?.imageSize) ?? defaultHandlers.image(state, node);
     return embed({ link, display: node.alt ?? null });
   };
 

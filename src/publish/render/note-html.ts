@@ -3,6 +3,7 @@
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import type { Root } from 'mdast';
 import { raw } from 'hast-util-raw';
+import type { VFile } from 'vfile';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
@@ -39,7 +40,8 @@ export interface RenderedNote {
 
 /** Parse raw HTML from notes into elements (so sanitize sees them) only when a note has some. */
 function rehypeRawWhenPresent() {
-  return (tree: HastRoot): HastRoot => (hasRaw(tree) ? (raw(tree) as HastRoot) : tree);
+  // With the file, parsed elements keep their lines (blocked-iframe warnings name them, iframes.ts).
+  return (tree: HastRoot, file: VFile): HastRoot => (hasRaw(tree) ? (raw(tree, { file }) as HastRoot) : tree);
 }
 
 function hasRaw(node: HastNodes): boolean {

@@ -32,6 +32,23 @@ export interface RenderSite {
   graph: { outgoing: Map<string, ResolvedLink[]> };
   /** `![[x.base#View]]` embeds, computed on the main thread (publish/bases/site-bases.ts), by embedEntryKey. */
   baseEmbeds?: ReadonlyMap<string, Element>;
+  /** Published canvases by vault path: links and embeds of a .canvas file land on its page (publish/canvas/). */
+  canvases?: Map<string, CanvasTarget>;
+}
+
+/** What a link or embed of a canvas needs of it: its page, and what its card shows. Plain data (it crosses to the note workers). */
+export interface CanvasTarget {
+  path: string;
+  slug: string;
+  url: string;
+  title: string;
+  /** Nodes other than groups, and edges. */
+  cards: number;
+  edges: number;
+  /** First lines of the first text cards and group labels. */
+  excerpt: string[];
+  /** The file is not JSON Canvas. */
+  invalid: boolean;
 }
 
 export interface RenderScope {
