@@ -11,10 +11,12 @@ import { publishedAttachment, publishedTarget, targetHref } from './links.js';
 import { defaultDisplay } from '../../parse/plain-text.js';
 import { createScope, MAX_EMBED_DEPTH, type RenderEntry, type RenderScope } from './scope.js';
 import type { createHandlers as CreateHandlers } from './handlers.js';
+import { embeddedMark } from './iframes.js';
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i;
 const AUDIO = /\.(mp3|wav|m4a|ogg|flac|webm)$/i;
 const VIDEO = /\.(mp4|mov|ogv|mkv)$/i;
+const PDF = /\.pdf$/i;
 
 export interface EmbedRequest {
   link: ResolvedLink;
@@ -45,9 +47,23 @@ export function fileEmbed(scope: RenderScope, request: EmbedRequest): ElementCon
       ...(size?.height ? { height: size.height } : {}),
     });
   }
+  if (PDF.test(attachment.path)) return pdfEmbed(attachment.url, name, link.link.target);
   if (AUDIO.test(attachment.path)) return el('audio', { src: attachment.url, controls: true, preload: 'metadata' });
   if (VIDEO.test(attachment.path)) return el('video', { src: attachment.url, controls: true, preload: 'metadata' });
   return el('a', { className: ['attachment'], href: attachment.url }, [text(request.display ?? name)]);
+}
+
+/**
+ * `![[doc.pdf]]`, `![[doc.pdf#page=3]]`, `![[doc.pdf#height=400]]` (or both, `#page=3&height=400`):
+ * the copied file in the browser's PDF viewer, and a link to it for browsers that show none.
+ */
+function pdfEmbed(url: string, name: string, target: string): ElementContent {
+  const hash = target.indexOf('#');
+  const params = new URLSearchParams(hash === -1 ? '' : target.slice(hash + 1).replace(/#/g, '&'));
+  const page = /^\d{1,5}$/.test(params.get('page') ?? '') ? params.get('page') : null;
+  const height = /^\d{1,5}$/.test(params.get('height') ?? '') ? params.get('height') : null;
+  const frame = el('iframe', { src: page ? `${url}#page=${page}` : url, title: name, ...(height ? { height } : {}) });
+  return el('span', { className: ['embed-pdf'] }, [frame, el('a', { className: ['attachment'], href: url }, [text(`Download ${name}`)])]);
 }
 
 /** A note, section or block embed, as a block element. */
@@ -69,7 +85,7 @@ export function noteEmbed(scope: RenderScope, request: EmbedRequest, createHandl
   const tree = toHast({ type: 'root', children: nodes }, { handlers: createHandlers(inner), allowDangerousHtml: true });
   const content =
     tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : tree.type === 'doctype' ? [] : [tree];
-  return el('div', { className: ['embed'], dataSlug: target.slug }, [title, el('div', { className: ['embed-content'] }, content)]);
+  return el('div', { className: ['embed'], dataSlug: target.slug }, [title, el('div', { className: ['embed-content'], ...embeddedMark() }, content)]);
 }
 
 function embedTitle(target: RenderEntry, link: ResolvedLink): string {
