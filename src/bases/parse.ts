@@ -15,7 +15,12 @@ const filterNode: z.ZodType<FilterNode> = z.lazy(() =>
   ]),
 );
 
-const sortEntry = z.object({ property: z.string(), direction: z.string().optional() }).loose();
+// Older bases name the sorted property `column:`.
+const sortEntry = z
+  .object({ property: z.string().optional(), column: z.string().optional(), direction: z.string().optional() })
+  .loose()
+  .refine((entry) => entry.property !== undefined || entry.column !== undefined, { message: 'a sort entry needs a property' })
+  .transform((entry) => ({ ...entry, property: entry.property ?? entry.column ?? '' }));
 
 const viewSchema = z
   .object({
@@ -83,7 +88,9 @@ export function parseBase(path: string, source: string): ParsedBase {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.filter((key): key is string | number => typeof key !== 'symbol') ?? [];
-    const node = doc.getIn(where, true);
+    // The deepest node of the path that exists (a missing key is reported at its mapping).
+    let node: unknown;
+    for (let length = where.length; length >= 0 && !node; length--) node = doc.getIn(where.slice(0, length), true);
     const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : undefined;
     const at = where.length > 0 ? ` at ${where.join('.')}` : '';
     return {
