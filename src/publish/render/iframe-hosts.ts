@@ -35,7 +35,16 @@ export const EMBED_HOSTS: readonly EmbedHost[] = [
 export const SANDBOX = ['allow-scripts', 'allow-same-origin', 'allow-popups', 'allow-presentation'] as const;
 
 /** Permissions-Policy features an embed may ask for in `allow` (no camera, microphone, geolocation, payment…). */
-export const ALLOWED_FEATURES = new Set(['accelerometer', 'autoplay', 'clipboard-write', 'encrypted-media', 'fullscreen', 'gyroscope', 'picture-in-picture', 'web-share']);
+export const ALLOWED_FEATURES = new Set([
+  'accelerometer',
+  'autoplay',
+  'clipboard-write',
+  'encrypted-media',
+  'fullscreen',
+  'gyroscope',
+  'picture-in-picture',
+  'web-share',
+]);
 
 export interface AllowedFrame {
   /** The URL as the browser reads it, re-serialised. */
