@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
+import { setThreadMode } from '../src/threads/mode.js';
 import type { BuildResult } from '../src/publish/build/build-options.js';
 import { canvasFixture } from './support/canvas.js';
 import { tempDir, writeVault } from './support/vault.js';
@@ -107,4 +108,32 @@ describe('canvas pages', () => {
     expect(broken).toContain('Not valid JSON');
     expect(broken).not.toContain('canvas-board');
   });
+});
+
+describe('canvas pages with note workers', () => {
+  it('render the same as in one thread: the notes the cards embed are parsed again where the canvas renders', async () => {
+    const files: Record<string, string | Buffer> = canvasFixture();
+    for (let index = 0; index < 300; index++) files[`Filler/Note ${index}.md`] = `# Note ${index}\n\nText.\n`;
+    const vault = writeVault(files);
+    const threaded = join(tempDir(), 'site');
+    const previous = setThreadMode('threads');
+    try {
+      await build({ vault, out: threaded, search: false, today: '2026-01-20' });
+    } finally {
+      setThreadMode(previous);
+    }
+    const single = join(tempDir(), 'site');
+    setThreadMode('in-thread');
+    try {
+      await build({ vault, out: single, search: false, today: '2026-01-20' });
+    } finally {
+      setThreadMode(previous);
+    }
+    const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
+    const html = read(threaded, 'boards/plan-canvas/index.html');
+    expect(html).toContain('Yield curve and breadth.');
+    expect(html).toContain('href="/sector-rotation/#signals"');
+    expect(html).toBe(read(single, 'boards/plan-canvas/index.html'));
+    expect(read(threaded, 'home/index.html')).toBe(read(single, 'home/index.html'));
+  }, 120_000);
 });
