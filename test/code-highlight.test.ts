@@ -37,8 +37,11 @@ function tokenClasses(pre: Element, word: string): string[] {
 
 describe('notes without code', () => {
   // First in this file: the module state is this file's own.
-  it('never load Shiki', () => {
-    const plan = planNotes({ 'Plain.md': '# Plain\n\nNo code here, only `inline code`.\n\n    indented code\n', 'Other.md': '```\nno language\n```\n' });
+  it('never load Shiki, nor do blocks in languages it does not know', () => {
+    const plan = planNotes({
+      'Plain.md': '# Plain\n\nNo code here, only `inline code`.\n\n    indented code\n',
+      'Other.md': '```\nno language\n```\n\n```dataview\nLIST FROM #x\n```\n\n```text\nplain\n```\n',
+    });
     expect(pageHtml(plan, 'Plain.md')).toContain('<code>inline code</code>');
     expect(plan.notePages.get('Plain.md')?.features).toEqual([]);
     expect(plan.notePages.get('Other.md')?.features).toEqual([]);

@@ -25,19 +25,20 @@ const CACHE_LIMIT = 5000;
 
 interface Shiki {
   highlighter: HighlighterCore;
-  /** Bundled language ids by id and alias, lowercase. */
-  ids: Map<string, string>;
   require: NodeJS.Require;
 }
 
 let loaded: Shiki | null | undefined;
+/** Bundled language ids by id and alias, lowercase; null when this Node cannot load Shiki. */
+let languageIds: Map<string, string> | null | undefined;
 const cache = new Map<string, CodeToken[][]>();
 /** Languages whose grammar failed to load or tokenize: plain from then on. */
 const broken = new Set<string>();
 
 const requireHere = createRequire(import.meta.url);
 
-/** Whether Shiki has been loaded in this thread (tests check that notes without code never load it). */
+/** Whether Shiki's highlighter has been made in this thread (tests check that notes without
+ * code in a language it knows never make it). */
 export function highlighterLoaded(): boolean {
   return loaded !== undefined && loaded !== null;
 }
@@ -46,49 +47,58 @@ function defaultExport<T>(module: unknown): T {
   return (typeof module === 'object' && module !== null && 'default' in module ? module.default : module) as T;
 }
 
-/** Shiki's core, the two themes and the bundled languages' names; null when this Node cannot load it. */
-function shiki(): Shiki | null {
-  if (loaded !== undefined) return loaded;
+/** The names Shiki bundles: a table (~10 ms to load), read before any highlighter is made, so
+ * that blocks in other languages (`dataview`, `query`…) never load Shiki's core. */
+function bundledIds(): Map<string, string> | null {
+  if (languageIds !== undefined) return languageIds;
   try {
-    const core = requireHere('shiki/core') as typeof import('shiki/core');
-    const engine = requireHere('shiki/engine/javascript') as typeof import('shiki/engine/javascript');
     const { bundledLanguagesInfo } = requireHere('shiki/langs') as { bundledLanguagesInfo: BundledLanguageInfo[] };
-    const themes = [LIGHT_THEME, DARK_THEME].map((name) => defaultExport<ThemeRegistration>(requireHere(`shiki/themes/${name}.mjs`)));
-    const highlighter = core.createHighlighterCoreSync({ themes, langs: [], engine: engine.createJavaScriptRegexEngine() });
     const ids = new Map<string, string>();
     for (const info of bundledLanguagesInfo) {
       ids.set(info.id, info.id);
       for (const alias of info.aliases ?? []) ids.set(alias.toLowerCase(), info.id);
     }
-    loaded = { highlighter, ids, require: requireHere };
+    languageIds = ids;
   } catch {
     // Node before 20.19 cannot require ES modules: code stays plain, as without Shiki.
+    languageIds = null;
+  }
+  return languageIds;
+}
+
+/** Shiki's core with the two themes and the JavaScript regex engine; null when it cannot be loaded. */
+function shiki(): Shiki | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    const core = requireHere('shiki/core') as typeof import('shiki/core');
+    const engine = requireHere('shiki/engine/javascript') as typeof import('shiki/engine/javascript');
+    const themes = [LIGHT_THEME, DARK_THEME].map((name) => defaultExport<ThemeRegistration>(requireHere(`shiki/themes/${name}.mjs`)));
+    const highlighter = core.createHighlighterCoreSync({ themes, langs: [], engine: engine.createJavaScriptRegexEngine() });
+    loaded = { highlighter, require: requireHere };
+  } catch {
     loaded = null;
   }
   return loaded;
 }
 
-/** The bundled language a fence's info string names (`ts`, `JS`, `shell`), loaded; null when Shiki has none. */
-function language(state: Shiki, lang: string): string | null {
+/** The bundled language a fence's info string names (`ts`, `JS`, `shell`), or null when Shiki has none. */
+function bundledLanguage(lang: string): string | null {
   const name = lang.toLowerCase();
-  if (PLAIN.has(name)) return null;
-  const id = state.ids.get(name);
-  if (!id || broken.has(id)) return null;
-  if (!state.highlighter.getLoadedLanguages().includes(id)) {
-    try {
-      state.highlighter.loadLanguageSync(defaultExport<LanguageRegistration[]>(state.require(`shiki/langs/${id}.mjs`)));
-    } catch {
-      broken.add(id);
-      return null;
-    }
-  }
-  return id;
+  if (name === '' || PLAIN.has(name)) return null;
+  const id = bundledIds()?.get(name);
+  return id && !broken.has(id) ? id : null;
 }
 
-/** Whether a fence's language is one Shiki knows, without loading Shiki for it. */
-function maybeKnown(lang: string): boolean {
-  const name = lang.toLowerCase();
-  return name !== '' && !PLAIN.has(name);
+/** `id`'s grammar added to the highlighter (once); false when it failed. */
+function loadLanguage(state: Shiki, id: string): boolean {
+  if (state.highlighter.getLoadedLanguages().includes(id)) return true;
+  try {
+    state.highlighter.loadLanguageSync(defaultExport<LanguageRegistration[]>(state.require(`shiki/langs/${id}.mjs`)));
+    return true;
+  } catch {
+    broken.add(id);
+    return false;
+  }
 }
 
 /**
@@ -96,11 +106,10 @@ function maybeKnown(lang: string): boolean {
  * (the block stays plain), or a grammar that failed. `lang` is the fence's first word.
  */
 export function highlightCode(lang: string, code: string): CodeToken[][] | null {
-  if (!maybeKnown(lang)) return null;
-  const state = shiki();
-  if (!state) return null;
-  const id = language(state, lang);
+  const id = bundledLanguage(lang);
   if (!id) return null;
+  const state = shiki();
+  if (!state || !loadLanguage(state, id)) return null;
   const key = `${id}\0${code}`;
   const hit = cache.get(key);
   if (hit) return hit;
