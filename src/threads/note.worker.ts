@@ -20,8 +20,9 @@ const REPLY_BATCH = 64;
 
 const held = new Map<string, HeldNote>();
 
-/** The nodes whose position rendering reads: links and embeds (to find how they resolved) and headings (their ids). */
-const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image']);
+/** The nodes whose position rendering reads: links and embeds (to find how they resolved), headings
+ * (their ids), and raw HTML (the line of a blocked-iframe warning, render/iframes.ts). */
+const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image', 'html']);
 
 /** Drop the positions rendering never reads. Facts are extracted already; a held tree is only
  * rendered, and positions (three objects per node) are most of its memory. */
