@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
 import { renderTex } from '../src/publish/render/math.js';
 import { TrustedFragments } from '../src/publish/render/trusted.js';
+import { pageSections } from '../src/publish/search/page-text.js';
 import { pageHtml, planNotes, renderFixture } from './support/render-plan.js';
 import { tempDir, writeVault } from './support/vault.js';
 
@@ -76,6 +77,13 @@ describe.each(['remark', 'auto'] as const)('math in a note (%s parser)', (parser
       [line, 30],
     ]);
     expect(warnings[1]?.message).toContain('\\badmacro');
+  });
+});
+
+describe('math in search', () => {
+  it('indexes and quotes the TeX as written, not KaTeX’s glyphs', () => {
+    const html = pageHtml(planNotes({ 'M.md': '# M\n\nEuler $e^{i\\pi}+1=0$ and $a_b < c$ here.\n\n$$\nx^2\n$$\n' }), 'M.md');
+    expect(pageSections(html, 'M', '')[0]?.text).toBe('Euler e^{i\\pi}+1=0 and a_b < c here. x^2');
   });
 });
 

@@ -4,6 +4,7 @@
 // and nothing else. That HTML is Almanac's own output (hast-util-to-html): every `<` in text
 // is escaped, attribute values are quoted, so a scan of its tags is exact.
 import { decodeHTML } from 'entities';
+import { mathAsTex } from './math-text.js';
 
 export interface PageSection {
   /** Heading id to link to; '' for the page itself. */
@@ -63,7 +64,8 @@ const BREAKING = new Set([
  * Sections of a note page: the first is the page itself (`titleAnchor`, the title, the text
  * before its first heading with an id), then one per heading with an id.
  */
-export function pageSections(html: string, title: string, titleAnchor: string): PageSection[] {
+export function pageSections(page: string, title: string, titleAnchor: string): PageSection[] {
+  const html = mathAsTex(page);
   const sections: PageSection[] = [];
   let current: { anchor: string; heading: string; parts: string[] } = { anchor: titleAnchor, heading: title, parts: [] };
   // While inside a heading with an id: its tag name and its text so far.
