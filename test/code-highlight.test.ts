@@ -10,7 +10,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Element } from 'hast';
 import { build, type SitePlan } from '../src/publish/index.js';
-import { highlighterLoaded, highlightCode } from '../src/publish/render/highlight.js';
+import { highlighterLoaded, highlightCode } from '../src/publish/render/code/highlight.js';
 import { pageHtml, planNotes, renderFixture } from './support/render-plan.js';
 import { tempDir, writeVault } from './support/vault.js';
 

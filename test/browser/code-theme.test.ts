@@ -12,6 +12,7 @@ import { renderFixture } from '../support/render-plan.js';
 import { tempDir, writeVault } from '../support/vault.js';
 import { BASE } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import type { PageElement, PageWindow } from './page-globals.js';
 
 const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = [
@@ -61,7 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM))('highlighted code in light and dark', () 
 
   async function keyword(page: Page): Promise<{ colour: string; classes: string[] }> {
     const token = page.locator('pre.shiki code.language-ts span.line span', { hasText: /^const$/ }).first();
-    const colour = await token.evaluate((element) => getComputedStyle(element).color);
+    const colour = await token.evaluate((element) => (globalThis as unknown as PageWindow).getComputedStyle(element as PageElement).color);
     const classes = ((await token.getAttribute('class')) ?? '').split(' ');
     return { colour, classes };
   }
@@ -80,13 +81,15 @@ describe.skipIf(!existsSync(CHROMIUM))('highlighted code in light and dark', () 
     await page.locator('pre.shiki').first().screenshot({ path: '/tmp/almanac-code-light.png' });
 
     await page.locator('#theme-toggle').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     const dark = await keyword(page);
     expect(dark.colour).toBe(classColour(darkClass));
     expect(dark.colour).not.toBe(light.colour);
     await page.locator('pre.shiki').first().screenshot({ path: '/tmp/almanac-code-dark.png' });
     // A token without a class has the theme's own text colour, not the page's.
-    const plainText = await page.locator('pre.shiki code.language-ts').evaluate((element) => getComputedStyle(element).color);
+    const plainText = await page
+      .locator('pre.shiki code.language-ts')
+      .evaluate((element) => (globalThis as unknown as PageWindow).getComputedStyle(element as PageElement).color);
     expect(plainText).toBe(rgb(/--shd: (#[0-9A-Fa-f]+)/.exec(css)?.[1] ?? ''));
     expect(errors).toEqual([]);
     await context.close();

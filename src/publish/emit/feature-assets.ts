@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PageFeature } from '../render/features.js';
-import { codeStylesheet } from '../render/highlight-css.js';
+import { codeStylesheet } from '../render/code/highlight-css.js';
 import { KATEX_STYLESHEET, writeKatexAssets } from './katex-assets.js';
 
 /** Files of templates/assets/ copied only for a feature (paths relative to assets/, with `/`). */

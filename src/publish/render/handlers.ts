@@ -14,7 +14,7 @@ import { baseEmbed, isBaseEmbed } from '../bases/embed.js';
 import type { ResolvedLink } from '../../resolve/index.js';
 import type { RenderScope } from './scope.js';
 import { mediaEmbed } from './media.js';
-import { codeBlock } from './code.js';
+import { codeBlock } from './code/block.js';
 import { canvasEmbed } from '../canvas/embed.js';
 import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
 import { mathElement } from './math.js';
@@ -45,7 +45,7 @@ export function createHandlers(scope: RenderScope): Handlers {
     const fallback: Handler = defaultHandlers[type];
     handlers[type] = (state: State, node: Nodes, parent: Parents | undefined) => blockId(node, fallback(state, node, parent));
   }
-  // Highlighted code and Mermaid diagrams (code.ts), keeping the block id.
+  // Highlighted code and Mermaid diagrams (code/block.ts), keeping the block id.
   handlers.code = (state: State, node: Code) => blockId(node, codeBlock(scope, state, node));
 
   handlers.obsidianLink = (_state: State, node: ObsidianLink): ElementContent | ElementContent[] | undefined => {

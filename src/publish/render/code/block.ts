@@ -5,9 +5,9 @@
 import type { Element, ElementContent } from 'hast';
 import type { Code } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
-import { el, text } from './hast.js';
+import { el, text } from '../hast.js';
 import { highlightCode, type CodeToken } from './highlight.js';
-import type { RenderScope } from './scope.js';
+import type { RenderScope } from '../scope.js';
 
 /** The fence's language: its info string's first word, as mdast-util-to-hast reads it. */
 function fenceLanguage(node: Code): string | null {
