@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { makeCacheDir } from '../../cache-dir.js';
 import { hashSource } from '../../vault/cache.js';
-import { VERSION } from '../../version.js';
+import { renderLibraryVersions, VERSION } from '../../version.js';
 import { writeFileAtomicSync } from '../../util/atomic-file.js';
 import { gitHead } from '../../util/git.js';
 import type { BuildWarning } from '../model/warnings.js';
@@ -32,7 +32,9 @@ export interface BuildKeyParts {
 
 export function buildKey(parts: BuildKeyParts): string {
   const { templatesDir, vaultDir, config, ...rest } = parts;
-  return hashSource([VERSION, JSON.stringify(rest), JSON.stringify(config), treeStamp(templatesDir, true), gitHead(vaultDir)].join('\0'));
+  return hashSource(
+    [VERSION, renderLibraryVersions(), JSON.stringify(rest), JSON.stringify(config), treeStamp(templatesDir, true), gitHead(vaultDir)].join('\0'),
+  );
 }
 
 /** Files, sizes and modification times under `dir` (with `contents`, their bytes too). */
