@@ -11,7 +11,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { BuildWarning } from '../model/warnings.js';
 import { headingAnchors, headingIdAt, titleHeading } from './heading-ids.js';
 import { createHandlers } from './handlers.js';
-import { sanitizeSchema } from './sanitize-schema.js';
+import { noteSanitizeSchema } from './sanitize-schema.js';
 import { rehypeUserContentIds } from './user-ids.js';
 import { rehypeIframes } from './iframes.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
@@ -81,7 +81,7 @@ function renderTree(site: RenderSite, entry: RenderEntry): RenderedNote {
     // Footnote ids unprefixed here: rehype-sanitize prefixes them with every other id.
     .use(remarkRehype, { handlers: createHandlers(scope), allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeRawWhenPresent)
-    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSanitize, noteSanitizeSchema)
     // Iframes are kept or removed here, by host, after sanitizing (iframes.ts).
     .use(rehypeIframes, scope)
     .use(rehypeUserContentIds)

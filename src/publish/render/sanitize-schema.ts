@@ -25,8 +25,6 @@ export const sanitizeSchema: Schema = {
     'caption',
     'colgroup',
     'col',
-    // Judged after sanitizing, by host (iframes.ts): kept ones are rebuilt, the rest removed.
-    'iframe',
     'time',
   ],
   attributes: {
@@ -36,8 +34,6 @@ export const sanitizeSchema: Schema = {
     audio: ['src', ['controls', true], 'preload'],
     video: ['src', ['controls', true], 'preload', 'width', 'height'],
     code: [...withoutClassRule(base.code), 'className'],
-    // What iframes.ts reads to rebuild an iframe; it sets sandbox, loading and referrerpolicy itself.
-    iframe: ['src', 'width', 'height', 'title', 'allow', 'allowFullScreen'],
     // Dates in properties and Bases tables (publish/properties/value.ts): the machine-readable date only.
     time: ['dateTime'],
     // The default allows only the task-list classes here; properties pills carry their own.
@@ -54,5 +50,17 @@ export const sanitizeSchema: Schema = {
   // Almanac's own heading and block ids, and points `#fragment` links at the prefixed ids.
   clobber: ['ariaDescribedBy', 'ariaLabelledBy', 'id', 'name'],
   clobberPrefix: CLOBBER_PREFIX,
-  strip: ['script', 'style', 'template', 'noscript', 'object', 'embed', 'textarea', 'title'],
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'title'],
+};
+
+/**
+ * The schema of note HTML, which keeps `<iframe>` with the attributes iframes.ts reads to judge
+ * and rebuild one (it sets sandbox, loading and referrerpolicy itself). Only for a pipeline that
+ * runs rehypeIframes right after sanitizing (note-html.ts): anywhere else iframes are stripped.
+ */
+export const noteSanitizeSchema: Schema = {
+  ...sanitizeSchema,
+  tagNames: [...(sanitizeSchema.tagNames ?? []), 'iframe'],
+  attributes: { ...sanitizeSchema.attributes, iframe: ['src', 'width', 'height', 'title', 'allow', 'allowFullScreen'] },
+  strip: (sanitizeSchema.strip ?? []).filter((name) => name !== 'iframe'),
 };
