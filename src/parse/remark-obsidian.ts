@@ -41,10 +41,10 @@ export function transformObsidian(tree: Root, source: string): void {
   normaliseLinks(tree, source);
   transformCallouts(tree);
   attachBlockIds(tree);
-  expandInlineFootnotes(tree);
+  expandInlineFootnotes(tree, source);
   markTaskStatuses(tree, source);
   markTags(tree, source);
-  markImageSizes(tree);
+  markImageSizes(tree, source);
 }
 
 function findWikiLinkConstruct(extension: Extension | Extension[] | undefined): Construct {
