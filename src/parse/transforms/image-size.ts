@@ -13,8 +13,11 @@ declare module 'mdast' {
 
 const SIZED_ALT = /^([\s\S]*?)\|[ \t]*(\d+)(?:x(\d+))?[ \t]*$/;
 
-export function markImageSizes(tree: Root): void {
-  walk(tree);
+/** A `|120]` or `|120x80]` somewhere: a note without one has no sized image and is not walked. */
+const ANY_SIZE = /\|[ \t]*\d+(?:x\d+)?[ \t]*\]/;
+
+export function markImageSizes(tree: Root, source: string): void {
+  if (source.includes('![') && ANY_SIZE.test(source)) walk(tree);
 }
 
 function walk(node: Nodes): void {

@@ -4,7 +4,9 @@
 // Identifiers are `inline-N`, skipping any the note's own footnotes use.
 import type { FootnoteDefinition, Nodes, Parents, Root } from 'mdast';
 
-export function expandInlineFootnotes(tree: Root): void {
+/** `source`: the note's Markdown; a note with no `^[` has no inline footnote and is not walked. */
+export function expandInlineFootnotes(tree: Root, source: string): void {
+  if (!source.includes('^[')) return;
   const used = new Set<string>();
   if (!collect(tree, used)) return;
   const definitions: FootnoteDefinition[] = [];

@@ -16,8 +16,11 @@ declare module 'mdast' {
 /** `[c]`, then a space or tab, then something that is not blank (GFM's rule for task items). */
 const STATUS = /^\[([^\s[\]\\])\][ \t]+(?=\S)/;
 
+/** Anywhere a status could be written: most notes have none, and are not walked. */
+const ANY_STATUS = /\[[^\s[\]\\xX]\][ \t]/;
+
 export function markTaskStatuses(tree: Root, source: string): void {
-  walk(tree, source);
+  if (ANY_STATUS.test(source)) walk(tree, source);
 }
 
 function walk(node: Nodes, source: string): void {
