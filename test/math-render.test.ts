@@ -1,4 +1,4 @@
-// Math on the site (render/math.ts, trusted.ts): KaTeX's HTML and MathML at build time,
+// Math on the site (render/math/math.ts, trusted.ts): KaTeX's HTML and MathML at build time,
 // the TeX kept as written, money left as text, rejected TeX as its source with a warning,
 // hostile TeX harmless and bounded, slots that a note cannot forge, and KaTeX's stylesheet
 // only where math is.
@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
-import { renderTex } from '../src/publish/render/math.js';
+import { renderTex } from '../src/publish/render/math/math.js';
 import { TrustedFragments } from '../src/publish/render/trusted.js';
 import { pageSections } from '../src/publish/search/page-text.js';
 import { pageHtml, planNotes, renderFixture } from './support/render-plan.js';

@@ -1,4 +1,4 @@
-// KaTeX's stylesheet and fonts, for a site with math (render/math.ts): the stylesheet as
+// KaTeX's stylesheet and fonts, for a site with math (render/math/math.ts): the stylesheet as
 // KaTeX ships it but with only the woff2 source of each font (every browser that runs the
 // site reads woff2; the woff and ttf files are left out, so nothing points at a missing
 // file), and the woff2 fonts beside it. Pages with math link it (templates/base.njk).

@@ -17,7 +17,7 @@ import { mediaEmbed } from './media.js';
 import { codeBlock } from './code/block.js';
 import { canvasEmbed } from '../canvas/embed.js';
 import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
-import { mathElement } from './math.js';
+import { mathElement } from './math/math.js';
 
 /** Block nodes that can carry an Obsidian `^id`. */
 const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;

@@ -5,14 +5,14 @@
 // \htmlClass, \includegraphics: they render as unsupported commands); strict 'ignore' (the
 // LaTeX-isms Obsidian's MathJax accepts); maxExpand and maxSize bounded, so a `\def` that
 // expands forever stops and `\rule{1e9em}` stays small. Its output goes through its own
-// schema (math-schema.ts) and reaches the page as a trusted fragment (trusted.ts).
+// schema (schema.ts) and reaches the page as a trusted fragment (trusted.ts).
 import katex from 'katex';
 import type { ElementContent } from 'hast';
 import type { Point } from 'unist';
-import { el, text } from './hast.js';
-import { KATEX_SCHEMA, katexStyleAllowed } from './math-schema.js';
-import type { RenderScope } from './scope.js';
-import { sanitizeFragment, trustedFragmentsOf } from './trusted.js';
+import { el, text } from '../hast.js';
+import { KATEX_SCHEMA, katexStyleAllowed } from './schema.js';
+import type { RenderScope } from '../scope.js';
+import { sanitizeFragment, trustedFragmentsOf } from '../trusted.js';
 
 export type MathResult = { ok: true; html: string } | { ok: false; message: string };
 
