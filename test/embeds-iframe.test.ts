@@ -1,4 +1,4 @@
-// Iframes (publish/render/iframes.ts, iframe-hosts.ts): kept only on an https host of the
+// Iframes (publish/render/embed/iframes.ts, iframe-hosts.ts): kept only on an https host of the
 // embed allowlist or of site.embeds, rebuilt with Almanac's sandbox; every other one removed
 // with a blocked-iframe warning at the note's line, wherever it was written.
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../src/publish/index.js';
 import { parseConfig } from '../src/config/load.js';
-import { judgeFrameSrc, filterAllow } from '../src/publish/render/iframe-hosts.js';
+import { judgeFrameSrc, filterAllow } from '../src/publish/render/embed/iframe-hosts.js';
 import { setThreadMode } from '../src/threads/mode.js';
 import { pageHtml, planNotes, renderFixture } from './support/render-plan.js';
 import { tempDir, writeVault } from './support/vault.js';

@@ -1,10 +1,10 @@
-// `![](video or post URL)` (publish/render/media.ts) and PDF embeds (embeds.ts): players as
+// `![](video or post URL)` (publish/render/embed/media.ts) and PDF embeds (embeds.ts): players as
 // Obsidian shows them, posts as link cards, PDFs in the browser's viewer with a download link.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../src/publish/index.js';
-import { startSeconds, youtubePlayer } from '../src/publish/render/media.js';
+import { startSeconds, youtubePlayer } from '../src/publish/render/embed/media.js';
 import { pageHtml, planNotes, renderFixture } from './support/render-plan.js';
 import { tempDir, writeVault } from './support/vault.js';
 

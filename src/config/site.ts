@@ -36,7 +36,7 @@ export const siteSchema = z
     allowHtmlAttachments: z.boolean().default(false),
     /** The properties block under each note's title (publish/properties/): `false`, or `{hide: [keys]}` (default DEFAULT_HIDDEN_PROPERTIES). */
     properties: propertiesSchema,
-    /** More iframe hosts to keep in notes, beyond the built-in embed allowlist (publish/render/iframe-hosts.ts): host names such as `embed.example.com`. */
+    /** More iframe hosts to keep in notes, beyond the built-in embed allowlist (publish/render/embed/iframe-hosts.ts): host names such as `embed.example.com`. */
     embeds: z.array(embedHost).default([]),
   })
   .strict();

@@ -21,7 +21,7 @@ const REPLY_BATCH = 64;
 const held = new Map<string, HeldNote>();
 
 /** The nodes whose position rendering reads: links and embeds (to find how they resolved), headings
- * (their ids), and raw HTML (the line of a blocked-iframe warning, render/iframes.ts). */
+ * (their ids), and raw HTML (the line of a blocked-iframe warning, render/embed/iframes.ts). */
 const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image', 'html']);
 
 /** Drop the positions rendering never reads. Facts are extracted already; a held tree is only

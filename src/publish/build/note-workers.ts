@@ -38,7 +38,7 @@ export type LinkResolution = Omit<ResolvedLink, 'source' | 'link'>;
 export interface RenderShared {
   base: string;
   allowHtmlAttachments: boolean;
-  /** `site.embeds`: iframe hosts beyond the built-in allowlist (render/iframe-hosts.ts). */
+  /** `site.embeds`: iframe hosts beyond the built-in allowlist (render/embed/iframe-hosts.ts). */
   embeds?: string[];
   attachments: SiteAttachment[];
   targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;

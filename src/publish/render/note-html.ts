@@ -13,7 +13,7 @@ import { headingAnchors, headingIdAt, titleHeading } from './heading-ids.js';
 import { createHandlers } from './handlers.js';
 import { noteSanitizeSchema } from './sanitize-schema.js';
 import { rehypeUserContentIds } from './user-ids.js';
-import { rehypeIframes } from './iframes.js';
+import { rehypeIframes } from './embed/iframes.js';
 import { createScope, type RenderEntry, type RenderSite } from './scope.js';
 import { noteSummary } from './summary.js';
 import { escapeHtml } from '../../util/escape-html.js';

@@ -4,13 +4,13 @@
 import type { ElementContent } from 'hast';
 import type { Nodes, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import type { ResolvedLink } from '../../resolve/index.js';
-import { headingAnchors, titleHeading, lineOf } from './heading-ids.js';
-import { el, text } from './hast.js';
-import { publishedAttachment, publishedTarget, targetHref } from './links.js';
-import { defaultDisplay } from '../../parse/plain-text.js';
-import { createScope, MAX_EMBED_DEPTH, type RenderEntry, type RenderScope } from './scope.js';
-import type { createHandlers as CreateHandlers } from './handlers.js';
+import type { ResolvedLink } from '../../../resolve/index.js';
+import { headingAnchors, titleHeading, lineOf } from '../heading-ids.js';
+import { el, text } from '../hast.js';
+import { publishedAttachment, publishedTarget, targetHref } from '../links.js';
+import { defaultDisplay } from '../../../parse/plain-text.js';
+import { createScope, MAX_EMBED_DEPTH, type RenderEntry, type RenderScope } from '../scope.js';
+import type { createHandlers as CreateHandlers } from '../handlers.js';
 import { embeddedMark } from './iframes.js';
 
 const IMAGE = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i;

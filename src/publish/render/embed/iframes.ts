@@ -6,7 +6,7 @@
 // `blocked-iframe` warning at the note's line (embedded notes warn on their own page).
 import { randomBytes } from 'node:crypto';
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import type { RenderScope, RenderSite } from './scope.js';
+import type { RenderScope, RenderSite } from '../scope.js';
 import { filterAllow, judgeFrameSrc, type AllowedFrame } from './iframe-hosts.js';
 
 /** Set on an embedded note's content (embeds.ts): random per process, so a note cannot forge it. */

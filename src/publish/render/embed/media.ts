@@ -3,7 +3,7 @@
 // youtube-nocookie player, Vimeo as its player, and posts on X/Twitter as a link card (no
 // third-party script). The iframes made here are judged like any other (iframes.ts).
 import type { ElementContent } from 'hast';
-import { el, text } from './hast.js';
+import { el, text } from '../hast.js';
 
 const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com', 'youtube-nocookie.com', 'www.youtube-nocookie.com']);
 const TWITTER_HOSTS = new Set(['twitter.com', 'www.twitter.com', 'mobile.twitter.com', 'x.com', 'www.x.com']);
