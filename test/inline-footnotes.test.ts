@@ -59,6 +59,16 @@ describe('inline footnotes', () => {
     ]);
   });
 
+  it('raw HTML inside is sanitised like any other: no script, no blocked iframe', () => {
+    const hostile =
+      '# H\n\nA^[<script>alert(1)</script><img src=x onerror=alert(2)> <iframe src="https://evil.example/f"></iframe> [x](javascript:alert(3))] b\n';
+    const plan = planNotes({ 'H.md': hostile });
+    const html = pageHtml(plan, 'H.md');
+    expect(html).toContain('data-footnotes');
+    expect(html).not.toMatch(/<script|onerror|evil\.example|javascript:/);
+    expect((plan.warnings.get('H.md') ?? []).map((warning) => [warning.rule, warning.line])).toEqual([['blocked-iframe', 3]]);
+  });
+
   it('send the note to remark: the fast path does not read them', () => {
     expect(fastPathRefusal('text^[note]')).toBe('inline footnote');
     const fast = parseNote('N.md', 'Plain text, x^2 and [^] only.\n', 'fast');
