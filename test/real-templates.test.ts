@@ -36,7 +36,9 @@ describe('template folders and Obsidian excluded files', () => {
     expect(await unresolved(dir)).toEqual(['Kyoto.md']);
     const site = await build({ config: join(dir, 'almanac.yaml'), out: tempDir('almanac-templates-'), cache: false });
     expect(existsSync(join(site.outDir, 'kyoto', 'index.html'))).toBe(true);
-    expect(existsSync(join(site.outDir, 'templates'))).toBe(false);
+    // The template note has no page; the Bases file beside it keeps its own (issue 15).
+    expect(existsSync(join(site.outDir, 'templates', 'city-template'))).toBe(false);
+    expect(existsSync(join(site.outDir, 'templates', 'bases', 'cities-base', 'index.html'))).toBe(true);
     expect(existsSync(join(site.outDir, 'archive'))).toBe(false);
     expect(site.notes).toBe(1);
   });

@@ -14,7 +14,10 @@ export const propertiesSchema = z
 /** A host name as `site.embeds` lists it: `www.example.com`, no scheme, port or path; kept lowercase. */
 const embedHost = z
   .string()
-  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i, 'a host name such as www.example.com (no https://, port or path)')
+  .regex(
+    /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i,
+    'a host name such as www.example.com (no https://, port or path)',
+  )
   .transform((host) => host.toLowerCase());
 
 export const siteSchema = z

@@ -76,10 +76,7 @@ export function placeBases(site: SiteModel, texts: readonly VaultText[], exclude
         : base.views.map((view, index) => {
             const shown = runView({ base, viewName: view.name ?? null, view, files, self, resolve });
             if (shown.kind === 'unsupported') warn(path, shown.line, `Bases: ${shown.message}`);
-            return el('section', {}, [
-              el('h2', {}, [text(view.name ?? `View ${index + 1}`)]),
-              viewElement({ site, basePath: path }, shown),
-            ]);
+            return el('section', {}, [el('h2', {}, [text(view.name ?? `View ${index + 1}`)]), viewElement({ site, basePath: path }, shown)]);
           });
     result.pages.push({ path, slug, url: pageUrl(site.base, slug), title, views });
   }

@@ -106,32 +106,36 @@ export function createHandlers(scope: RenderScope): Handlers {
 
   // A paragraph holding note embeds is split around them: an embed is a block (<div>).
   handlers.paragraph = (state: State, node: Paragraph): ElementContent | ElementContent[] | undefined => {
-    if (!node.children.some((child) => isEmbedNode(child) && isBlockEmbed(scope.linkAt(child)))) {
-      return blockId(node, defaultHandlers.paragraph(state, node));
-    }
-    const out: ElementContent[] = [];
-    let run: PhrasingContent[] = [];
-    const flush = (): void => {
-      if (run.some((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break')) {
-        out.push(el('p', {}, state.all({ type: 'paragraph', children: trimRun(run) })));
-      }
-      run = [];
-    };
-    for (const child of node.children) {
-      if (isEmbedNode(child) && isBlockEmbed(scope.linkAt(child))) {
-        flush();
-        const result = state.one(child, node);
-        if (Array.isArray(result)) out.push(...result);
-        else if (result) out.push(result);
-      } else {
-        run.push(child);
-      }
-    }
-    flush();
-    return blockId(node, out);
+    const isBlock = (child: PhrasingContent): boolean => isEmbedNode(child) && isBlockEmbed(scope.linkAt(child));
+    if (!node.children.some(isBlock)) return blockId(node, defaultHandlers.paragraph(state, node));
+    return blockId(node, splitAroundEmbeds(state, node, isBlock));
   };
 
   return handlers;
+}
+
+/** A paragraph's runs of text as paragraphs, with its block embeds between them. */
+function splitAroundEmbeds(state: State, node: Paragraph, isBlock: (child: PhrasingContent) => boolean): ElementContent[] {
+  const out: ElementContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = (): void => {
+    if (run.some((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'break')) {
+      out.push(el('p', {}, state.all({ type: 'paragraph', children: trimRun(run) })));
+    }
+    run = [];
+  };
+  for (const child of node.children) {
+    if (isBlock(child)) {
+      flush();
+      const result = state.one(child, node);
+      if (Array.isArray(result)) out.push(...result);
+      else if (result) out.push(result);
+    } else {
+      run.push(child);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** The text either side of a block embed, without the spaces that separated it from the embed. */
