@@ -2,7 +2,10 @@
 // <time datetime>, lists as pills, booleans as a checkbox, numbers as written, mappings
 // compactly; `site.properties.hide` (defaults: what Publish reads and what the header shows)
 // and `site.properties: false`; hostile values stay text.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/vault.js';
 import { parseNote } from '../src/parse/index.js';
 import { resolveLinks } from '../src/resolve/index.js';
 import { siteSchema } from '../src/config/site.js';
@@ -24,28 +27,8 @@ function properties(files: Record<string, string>, path: string, site: Record<st
   return page.properties;
 }
 
-const NOTE = `---
-title: Sector Rotation
-tags: [markets]
-aliases: [Rotation]
-type: concept
-publish: true
-permalink: rotation
-cssclasses: [wide]
-firm: "[[Goldman Sachs]]"
-peers: ["[[Goldman Sachs|GS]]", "[[Secret]]", Plain]
-started: 2024-03-05
-reviewed: 2026-01-14T09:30
-rating: 4.50
-done: true
-open: false
-source: https://example.com/report?a=1
-nested: {region: EMEA, owner: "[[Goldman Sachs]]"}
-empty:
-blank: []
----
-# Sector Rotation
-`;
+// One key of every kind the block formats, plus the keys it hides by default.
+const NOTE = readFileSync(join(ROOT, 'test/fixtures/render/properties.md'), 'utf8');
 
 const FILES = { 'Rotation.md': NOTE, 'Goldman Sachs.md': '# Goldman Sachs\n', 'Secret.md': '---\npublish: false\n---\n# Secret\n' };
 
