@@ -10,6 +10,8 @@ import { planSite, type SitePlan } from '../src/publish/pages/plan.js';
 import { resolveLinks } from '../src/resolve/index.js';
 import { loadVault } from '../src/vault/load.js';
 import { ROOT, tempDir } from './support/vault.js';
+import { openProject } from '../src/project/index.js';
+import { check } from '../src/check/index.js';
 
 async function plan(): Promise<SitePlan> {
   const dir = tempDir();
@@ -96,5 +98,13 @@ describe('Bases', () => {
     // On its own page `this` is the base file: no note's author is the base.
     expect(tables(markup)[2]).toEqual([['Title', 'year']]);
     expect(tables(markup)[0]?.length).toBe(4);
+  });
+
+  it('check reports a malformed base as invalid-base at its line, and valid ones not at all', async () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'test/fixtures/bases'), dir, { recursive: true });
+    const project = await openProject({ vault: dir, cache: false, trees: false });
+    const found = check(project.vault, { config: project.config, graph: project.graph }).problems.filter((problem) => problem.rule === 'invalid-base');
+    expect(found.map((problem) => `${problem.file}:${problem.line} ${problem.severity}`)).toEqual(['Bases/Broken.base:4 warning']);
   });
 });

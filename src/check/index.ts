@@ -12,6 +12,7 @@ import { staleProblems } from './stale-rules.js';
 import { excludeProblems } from './exclude-rules.js';
 import { permalinkProblems } from './permalink-rules.js';
 import { canvasProblems } from '../canvas/check.js';
+import { baseProblems } from './base-rules.js';
 import { todayUtc } from '../util/dates.js';
 import { changedSince, lastCommitDates, type NoteFreshness, type TableFreshness } from '../stale/index.js';
 import { cacheDirOf, openProject, type Project, type ProjectFiles } from '../project/index.js';
@@ -62,6 +63,8 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   raw.push(...permalinkProblems(vault, graph, config));
   // .canvas files: invalid JSON Canvas, and the links of their cards.
   raw.push(...canvasProblems(graph, names));
+  // .base files that are not YAML or not of the shape Obsidian Bases reads.
+  raw.push(...baseProblems(vault));
   const notes = new Map(vault.notes.map((note) => [note.path, note]));
   const problems: Problem[] = [];
   for (const problem of raw) {

@@ -23,6 +23,7 @@ export const RULES = {
   'invalid-encoding': 'error',
   'permalink-conflict': 'warning',
   'invalid-canvas': 'error',
+  'invalid-base': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -58,4 +59,6 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
     'A published note’s `permalink:` cannot be used (a full URL, `.` or `..`, no letter or digit) or is taken (another note’s URL, an earlier permalink, a folder the site writes); the page keeps its own URL.',
   'invalid-canvas':
     'A .canvas file is not JSON Canvas 1.0 (not JSON, or not an object of `nodes` and `edges`), or one of its nodes or edges breaks the spec (a missing id or position, an unknown type, a colour that is not a preset or hex, an edge to a node that does not exist); that part is left out of its page.',
+  'invalid-base':
+    'A .base file (Obsidian Bases) is not valid YAML or not of the shape Bases reads (`filters`, `formulas`, `properties`, `views`); its page and embeds show the problem instead of a table.',
 };
