@@ -77,6 +77,7 @@ function render(shared: RenderShared, own: RenderOwn, progress: (json: string) =
     byPath,
     graph: { outgoing },
     baseEmbeds: new Map(shared.baseEmbeds ?? []),
+    baseUrls: new Map(shared.baseUrls ?? []),
     canvases: new Map((shared.canvases ?? []).map((canvas) => [canvas.path, canvas])),
   };
   const embedded = new Set(own.embedded);

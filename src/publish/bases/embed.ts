@@ -6,7 +6,7 @@ import type { ResolvedLink } from '../../resolve/index.js';
 import { el, text } from '../render/hast.js';
 import type { RenderScope } from '../render/scope.js';
 
-const BASE_FILE = /\.base$/i;
+export const BASE_FILE = /\.base$/i;
 
 /** The key of one embed: the embedding note, the base file, the view named after `#` ('' for the first). */
 export function embedEntryKey(notePath: string, basePath: string, view: string | null): string {

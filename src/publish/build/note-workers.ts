@@ -44,6 +44,8 @@ export interface RenderShared {
   targets: Array<{ path: string; slug: string; url: string; title: string; anchors: HeadingAnchor[] }>;
   /** Bases embeds by embedEntryKey (publish/bases/), as plain hast. */
   baseEmbeds?: Array<[string, Element]>;
+  /** Pages of published .base files: vault path → URL. */
+  baseUrls?: Array<[string, string]>;
   /** Published canvases, for links and embeds of them (publish/canvas/). */
   canvases?: CanvasTarget[];
 }
@@ -110,6 +112,7 @@ export class NoteWorkers {
       attachments: [...site.attachments.values()],
       targets: site.notes.map(({ note, slug, url }) => ({ path: note.path, slug, url, title: note.title, anchors: this.anchors.get(note.path) ?? [] })),
       baseEmbeds: [...site.baseEmbeds],
+      baseUrls: [...site.baseUrls],
       canvases: [...site.canvases.values()].map(({ canvas: _canvas, ...target }) => target),
     };
     const sharedJson = JSON.stringify(shared);

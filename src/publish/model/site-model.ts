@@ -13,7 +13,7 @@ import { excludeWarnings, privacyWarnings } from './privacy-warnings.js';
 import type { BuildWarning } from './warnings.js';
 import type { Element } from 'hast';
 import type { VaultText } from '../../vault/load.js';
-import { placeBases, type BasePage } from '../bases/site-bases.js';
+import { BASE_FILE, placeBases, type BasePage } from '../bases/site-bases.js';
 import { placeCanvases, type SiteCanvas } from '../canvas/model.js';
 
 export interface SiteNote {
@@ -49,6 +49,8 @@ export interface SiteModel {
   attachments: Map<string, SiteAttachment>;
   /** Pages of published .base files (publish/bases/). */
   basePages: BasePage[];
+  /** Their URLs by vault path: `[[x.base]]` links to the page (render/links.ts). */
+  baseUrls: Map<string, string>;
   /** `![[x.base#View]]` embeds of published notes, by embedEntryKey (publish/bases/site-bases.ts). */
   baseEmbeds: Map<string, Element>;
   /** Published .canvas files by vault path, each with its page (publish/canvas/). */
@@ -113,12 +115,14 @@ export function buildSiteModel(input: ModelInput): SiteModel {
     attachments: usedAttachments(notes, graph, base, excluded, canvases),
     canvases,
     basePages: [],
+    baseUrls: new Map(),
     baseEmbeds: new Map(),
     slugs,
     warnings,
   };
   const bases = placeBases(site, input.texts ?? [], excluded);
   site.basePages = bases.pages;
+  site.baseUrls = new Map(bases.pages.map((page) => [page.path, page.url]));
   site.baseEmbeds = bases.embeds;
   site.warnings.push(...bases.warnings);
   return site;
@@ -195,9 +199,10 @@ function usedAttachments(
 ): Map<string, SiteAttachment> {
   const paths = new Set<string>();
   // A canvas's links land on its page, not its JSON; the images its file nodes show are copied.
+  // A base is published as its page only: its filters may name private notes and folders.
   for (const path of [...notes.map((entry) => entry.note.path), ...canvases.keys()]) {
     for (const link of graph.outgoing.get(path) ?? []) {
-      if (link.file && !excluded.excludes(link.file) && !canvases.has(link.file)) paths.add(link.file);
+      if (link.file && !excluded.excludes(link.file) && !canvases.has(link.file) && !BASE_FILE.test(link.file)) paths.add(link.file);
     }
   }
   const taken = new Set<string>();

@@ -9,6 +9,7 @@ import type { RenderEntry, RenderScope, RenderSite } from './scope.js';
 import type { SiteAttachment } from '../model/site-model.js';
 import { attachmentAllowed } from './attachment-safety.js';
 import { canvasLink } from '../canvas/embed.js';
+import { BASE_FILE } from '../bases/embed.js';
 
 /** The page a link lands on, if that page is published. */
 export function publishedTarget(site: RenderSite, link: ResolvedLink): RenderEntry | undefined {
@@ -50,6 +51,11 @@ export function linkElement(scope: RenderScope, link: ResolvedLink, children: El
     // A published canvas: its page, not its JSON.
     const canvas = scope.site.canvases?.get(link.file);
     if (canvas) return canvasLink(canvas, children);
+    // A .base file: its page, never the raw file (which is not copied); an excluded one is text.
+    if (BASE_FILE.test(link.file)) {
+      const url = scope.site.baseUrls?.get(link.file);
+      return url ? el('a', { className: ['internal', 'base-link'], href: url }, children) : children;
+    }
     const attachment = publishedAttachment(scope, link.file, link);
     return attachment ? el('a', { className: ['attachment'], href: attachment.url }, children) : children;
   }

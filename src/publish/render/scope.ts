@@ -32,6 +32,8 @@ export interface RenderSite {
   graph: { outgoing: Map<string, ResolvedLink[]> };
   /** `![[x.base#View]]` embeds, computed on the main thread (publish/bases/site-bases.ts), by embedEntryKey. */
   baseEmbeds?: ReadonlyMap<string, Element>;
+  /** Pages of published .base files by vault path: `[[x.base]]` links there. */
+  baseUrls?: ReadonlyMap<string, string>;
   /** Published canvases by vault path: links and embeds of a .canvas file land on its page (publish/canvas/). */
   canvases?: Map<string, CanvasTarget>;
 }
