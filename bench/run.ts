@@ -1,17 +1,20 @@
 // `npm run bench`: Almanac side by side with plain Eleventy 3 on generated vaults of
 // 2k, 10k and 20k notes and on the sample vault; the serve edit latency; the targets
-// of issue 6. Prints a table and writes bench/RESULTS.md. See README "Benchmarks".
+// of issue 6; the cost of each render feature of issue 15 (bench/lib/features.ts).
+// Prints tables and writes bench/RESULTS.md. See README "Benchmarks".
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs, USAGE, type BenchArgs } from './lib/args.js';
+import { featuresSize, runFeatures, type FeaturesResult } from './lib/features.js';
+import { FEATURES_HEADER, featuresRows } from './lib/features-report.js';
 import { newestMtime } from './lib/files.js';
 import { releaseLock, takeLock } from './lib/lock.js';
 import { rssSource } from './lib/measure.js';
 import { OUT, REPO, BENCH } from './lib/paths.js';
 import { profileColdBuild, type ProfileSummary } from './lib/profile.js';
-import { measurementRows, resultsMarkdown, serveLine, textTable, type RunInfo } from './lib/report.js';
+import { featuresMarkdown, measurementRows, resultsMarkdown, serveLine, textTable, type RunInfo } from './lib/report.js';
 import { measureServe, type ServeResult } from './lib/serve-latency.js';
 import { snapshotAlmanac } from './lib/snapshot.js';
 import { runSuite, STEP_LABELS, type VaultResult } from './lib/suite.js';
@@ -60,20 +63,21 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   const notes = runNotes(args, loadStart);
   for (const note of notes) log(`note: ${note}`);
 
-  const vaults: BenchVault[] = [...args.sizes].sort((a, b) => a - b).map((size) => generatedVault(size, args.seed, log));
-  if (args.sample) vaults.unshift(sampleVault());
+  const vaults: BenchVault[] = args.featuresOnly ? [] : [...args.sizes].sort((a, b) => a - b).map((size) => generatedVault(size, args.seed, log));
+  if (args.sample && !args.featuresOnly) vaults.unshift(sampleVault());
   // serve and the profile run on the 10k vault, or the largest generated one there is.
   const generated = vaults.filter((vault) => vault.kind === 'generated');
   const main = generated.find((vault) => vault.label === label(10000)) ?? generated[generated.length - 1];
 
   const almanac = snapshotAlmanac();
   const work = mkdtempSync(join(os.tmpdir(), 'almanac-bench-'));
-  const file = args.results ?? (args.quick ? join(OUT, 'RESULTS-quick.md') : join(BENCH, 'RESULTS.md'));
+  const file = args.results ?? defaultResults(args);
   const results: VaultResult[] = [];
   let serve: ServeResult | null = null;
   let profile: ProfileSummary | null = null;
+  let features: FeaturesResult | null = null;
   // Partial results (after each vault, or when stopped) never replace the results file.
-  const partialFile = join(OUT, 'RESULTS-partial.md');
+  const partialFile = join(OUT, args.featuresOnly ? 'RESULTS-features-partial.md' : 'RESULTS-partial.md');
   const write = (state: 'running' | 'done'): { failures: string[]; to: string } => {
     const stopped = stoppedBy();
     const status =
@@ -83,10 +87,16 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
           ? ['run in progress (or killed): the results are partial']
           : [];
     const info = runInfo(args, argv, started, loadStart, [...status, ...notes]);
-    const failures = collectFailures(results, serve, profile);
+    const failures = [...collectFailures(results, serve, profile), ...featureFailures(features)];
     const to = status.length > 0 ? partialFile : file;
     mkdirSync(dirname(to), { recursive: true });
-    writeFileSync(to, resultsMarkdown({ info, vaults: results, serve, profile, targets: checkTargets(results, serve), failures }, file));
+    const targets = checkTargets(results, serve);
+    writeFileSync(
+      to,
+      args.featuresOnly
+        ? featuresMarkdown(info, features, failures)
+        : resultsMarkdown({ info, vaults: results, serve, profile, targets, failures, features }, file),
+    );
     return { failures, to };
   };
   try {
@@ -106,6 +116,10 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
       }
       write('running');
     }
+    if (args.features && !signal.aborted) {
+      const size = featuresSize(args.sizes);
+      features = await runFeatures({ bin: almanac.bin, size, seed: args.seed, runs: args.runs, timeoutSeconds: args.timeout, work, log, signal });
+    }
   } finally {
     if (args.keep) log(`kept ${work} and ${almanac.dir}`);
     else {
@@ -115,6 +129,15 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   }
 
   const { failures, to } = write('done');
+  if (!args.featuresOnly) printSuite(results, serve);
+  if (features) console.log(`\n${textTable(featuresRows(features), FEATURES_HEADER)}`);
+  console.log(
+    `\nwrote ${relative(process.cwd(), to)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`,
+  );
+  return stoppedBy() === null ? 0 : 130;
+}
+
+function printSuite(results: VaultResult[], serve: ServeResult | null): void {
   console.log(`\n${textTable(measurementRows(results))}\n`);
   if (serve) console.log(serveLine(serve));
   console.log(
@@ -123,10 +146,17 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
       ['Target', 'Status', 'Measured'],
     ),
   );
-  console.log(
-    `\nwrote ${relative(process.cwd(), to)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`,
+}
+
+function defaultResults(args: BenchArgs): string {
+  if (args.featuresOnly) return args.quick ? join(OUT, 'RESULTS-features-quick.md') : join(BENCH, 'RESULTS-features.md');
+  return args.quick ? join(OUT, 'RESULTS-quick.md') : join(BENCH, 'RESULTS.md');
+}
+
+function featureFailures(features: FeaturesResult | null): string[] {
+  return (features?.variants ?? []).flatMap((result) =>
+    result.runs.flatMap((run, index) => (run.ok ? [] : [`render features, ${result.variant.id}, run ${index + 1}: ${run.error ?? 'failed'}`])),
   );
-  return stoppedBy() === null ? 0 : 130;
 }
 
 function runInfo(args: BenchArgs, argv: string[], started: Date, loadStart: number[], notes: string[]): RunInfo {

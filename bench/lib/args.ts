@@ -14,13 +14,22 @@ export interface BenchArgs {
   /** Where to write the results; by default bench/RESULTS.md (quick runs: bench/out/). */
   results: string | null;
   keep: boolean;
+  /** The render-features section (bench/lib/features.ts); on unless `--no-features`. */
+  features: boolean;
+  /** `--features-only`: that section alone, written to bench/RESULTS-features.md. */
+  featuresOnly: boolean;
 }
 
 export const USAGE = `usage: npm run bench -- [--sizes 2000,10000,20000] [--runs 3] [--quick] [--seed 7]
        [--no-sample] [--no-serve] [--edits 5] [--profile] [--timeout 3600] [--results FILE] [--keep]
-  --quick      one run, 2000 notes unless --sizes is given, 3 serve edits; results go to bench/out/
-  --profile    also profile one cold build (node --cpu-prof) of the 10k vault (or the largest)
-  --keep       keep the temporary project and output folders`;
+       [--no-features | --features-only]
+  --quick          one run, 2000 notes unless --sizes is given, 3 serve edits; results go to bench/out/
+  --profile        also profile one cold build (node --cpu-prof) of the 10k vault (or the largest)
+  --keep           keep the temporary project and output folders
+  --no-features    skip "Render features (issue 15)": cold builds of the vault of the largest size
+                   up to 10k with code, math, diagrams/embeds, canvas/bases added, properties off
+  --features-only  run only that section (--runs rounds, interleaved); results go to
+                   bench/RESULTS-features.md (--quick: bench/out/RESULTS-features-quick.md)`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs | string {
   const quick = argv.includes('--quick');
@@ -36,6 +45,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
     timeout: 3600,
     results: null,
     keep: false,
+    features: true,
+    featuresOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
@@ -45,6 +56,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
       '--no-serve': () => (args.serve = false),
       '--profile': () => (args.profile = true),
       '--keep': () => (args.keep = true),
+      '--no-features': () => (args.features = false),
+      '--features-only': () => (args.featuresOnly = true),
     };
     const toggle = switches[flag];
     if (toggle) {
@@ -72,5 +85,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
       return `unknown flag: ${flag}`;
     }
   }
+  if (args.featuresOnly && !args.features) return '--features-only and --no-features exclude each other';
   return args;
 }

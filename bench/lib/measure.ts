@@ -6,12 +6,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { endedChildrenCpuSeconds } from './procfs.js';
 
 export interface Measurement {
   ok: boolean;
   seconds: number;
   /** Peak resident set size, MiB; null when it could not be read. */
   rssMiB: number | null;
+  /** User + system CPU seconds of the command and its children (threads included); null without /proc. */
+  cpuSeconds?: number | null;
   /** Why it failed: exit code or signal and the end of stderr. */
   error?: string;
 }
@@ -41,20 +44,23 @@ export async function measure(command: Command): Promise<Measurement> {
   const file = useTime ? GNU_TIME : process.execPath;
   const args = useTime ? ['-f', '%M', '-o', rssFile, process.execPath, ...command.args] : ['--import', RSS_HOOK, ...command.args];
   try {
+    const cpuBefore = endedChildrenCpuSeconds();
     const started = performance.now();
     const outcome = await runChild(file, args, command, rssFile);
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = endedChildrenCpuSeconds();
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     const rssMiB = readRss(rssFile);
     const okCodes = command.okCodes ?? [0];
     const crashed = /unexpected error/.test(outcome.stderr);
-    if (outcome.code !== null && okCodes.includes(outcome.code) && !crashed) return { ok: true, seconds, rssMiB };
-    if (command.signal?.aborted) return { ok: false, seconds, rssMiB, error: 'interrupted' };
+    if (outcome.code !== null && okCodes.includes(outcome.code) && !crashed) return { ok: true, seconds, rssMiB, cpuSeconds };
+    if (command.signal?.aborted) return { ok: false, seconds, rssMiB, cpuSeconds, error: 'interrupted' };
     const why = outcome.timedOut
       ? `timed out after ${command.timeoutSeconds} s`
       : outcome.code === null
         ? `killed by ${outcome.signal ?? 'a signal'}`
         : `exit ${outcome.code}`;
-    return { ok: false, seconds, rssMiB, error: `${why}: ${lastLines(outcome.stderr)}` };
+    return { ok: false, seconds, rssMiB, cpuSeconds, error: `${why}: ${lastLines(outcome.stderr)}` };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,7 +1,29 @@
 // CPU time of a process and all its descendants, from /proc (Linux), to tell when
 // `almanac serve` has finished the work an edit set off (page writes, search re-index).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { sleep } from './files.js';
+
+let ticksPerSecond: number | null = null;
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended and been waited for:
+ * cutime + cstime of /proc/self/stat. Read before and after one child, the difference is that
+ * child's CPU time with everything it waited for (worker threads included); null without /proc.
+ */
+export function endedChildrenCpuSeconds(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  if (ticksPerSecond === null) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13] ?? 0) + Number(fields[14] ?? 0)) / ticksPerSecond;
+}
 
 /** utime + stime + cutime + cstime of `pid` and every live descendant, in clock ticks; null without /proc. */
 export function treeCpuTicks(pid: number): number | null {

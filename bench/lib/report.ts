@@ -1,5 +1,7 @@
 // The results: a table on the terminal and bench/RESULTS.md.
 import { existsSync, readFileSync } from 'node:fs';
+import type { FeaturesResult } from './features.js';
+import { featuresMarkdownSection } from './features-report.js';
 import type { ProfileSummary } from './profile.js';
 import type { ServeResult } from './serve-latency.js';
 import { fmt, maxRss, minSeconds, pages, ratio, step } from './stats.js';
@@ -77,15 +79,21 @@ export interface Report {
   profile: ProfileSummary | null;
   targets: TargetCheck[];
   failures: string[];
+  /** The render-features section; null when not run (`--no-features`). */
+  features: FeaturesResult | null;
 }
 
-export function resultsMarkdown(report: Report, previousFile: string): string {
-  const { info } = report;
-  const _gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
-  const out: string[] = [];
-  out.push('# Benchmark results', '');
-  out.push(`Written by \`${info.command}\` (bench/run.ts); nothing in this file is typed in by hand except the profile notes at the end.`, '');
-  out.push('## Run', '');
+/** `--features-only`: the run and the render-features section alone (bench/RESULTS-features.md). */
+export function featuresMarkdown(info: RunInfo, features: FeaturesResult | null, failures: string[]): string {
+  const out = ['# Benchmark results: render features', ''];
+  out.push(`Written by \`${info.command}\` (bench/run.ts); nothing in this file is typed in by hand. The full run is bench/RESULTS.md.`, '');
+  out.push(...runLines(info), featuresMarkdownSection(features, markdownTable));
+  if (failures.length > 0) out.push('## Failures', '', ...failures.map((failure) => `- ${failure}`), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function runLines(info: RunInfo): string[] {
+  const out = ['## Run', ''];
   out.push(
     `- Date: ${info.started.toISOString()} → ${info.finished.toISOString()} (${((info.finished.getTime() - info.started.getTime()) / 60000).toFixed(1)} min)`,
   );
@@ -99,6 +107,15 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
   );
   for (const note of info.notes) out.push(`- Note: ${note}`);
   out.push('');
+  return out;
+}
+
+export function resultsMarkdown(report: Report, previousFile: string): string {
+  const { info } = report;
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push(`Written by \`${info.command}\` (bench/run.ts); nothing in this file is typed in by hand except the profile notes at the end.`, '');
+  out.push(...runLines(info));
   out.push('## Vaults', '');
   out.push(
     markdownTable(
@@ -146,6 +163,7 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
     ),
     '',
   );
+  out.push(featuresMarkdownSection(report.features, markdownTable));
   if (report.failures.length > 0) {
     out.push('## Failures', '');
     for (const failure of report.failures) out.push(`- ${failure}`);

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generateVault } from '../../test/support/genvault.js';
-import { GENERATOR, SAMPLE_VAULT, VAULTS } from './paths.js';
+import type { RenderFeatures } from '../../test/support/genvault-render.js';
+import { GENERATOR, RENDER_GENERATOR, SAMPLE_VAULT, VAULTS } from './paths.js';
 
 export interface BenchVault {
   /** Label in the tables: `10k`, `sample`. */
@@ -26,29 +27,35 @@ interface Marker {
   generator: string;
   notes: number;
   seed: number;
+  /** The render-feature content planted (genvault `features.render`), as JSON; absent for a plain vault. */
+  render?: string;
   expected: string;
   mdFiles: number;
   mdBytes: number;
 }
 
-export function generatedVault(size: number, seed: number, log: (line: string) => void): BenchVault {
-  const name = `n${size}-s${seed}`;
+/** A generated vault; with `variant`, the same vault plus that render-feature content (bench/lib/features.ts). */
+export function generatedVault(size: number, seed: number, log: (line: string) => void, variant?: { name: string; render: RenderFeatures }): BenchVault {
+  const name = `n${size}-s${seed}${variant ? `-${variant.name}` : ''}`;
   const dir = join(VAULTS, name);
   const markerFile = join(VAULTS, `${name}.json`);
-  const generator = sha(readFileSync(GENERATOR));
-  const reused = isReusable(dir, markerFile, { generator, notes: size, seed });
+  const sources = variant ? [GENERATOR, ...RENDER_GENERATOR] : [GENERATOR];
+  const generator = sha(Buffer.concat(sources.map((file) => readFileSync(file))));
+  const render = variant ? JSON.stringify(variant.render) : undefined;
+  const reused = isReusable(dir, markerFile, { generator, notes: size, seed, render });
   if (!reused) {
-    log(`generating the ${label(size)} vault (${size} notes, seed ${seed}) in ${relative(process.cwd(), dir) || dir} …`);
+    log(`generating the ${label(size)}${variant ? ` ${variant.name}` : ''} vault (${size} notes, seed ${seed}) in ${relative(process.cwd(), dir) || dir} …`);
     mkdirSync(VAULTS, { recursive: true });
     rmSync(markerFile, { force: true });
     // Ours alone: a half-written vault from an interrupted run is replaced.
     rmSync(dir, { recursive: true, force: true });
-    generateVault({ out: dir, notes: size, seed });
+    generateVault({ out: dir, notes: size, seed, ...(variant ? { features: { render: variant.render } } : {}) });
     const files = markdownFiles(dir);
     const marker: Marker = {
       generator,
       notes: size,
       seed,
+      ...(render === undefined ? {} : { render }),
       expected: sha(readFileSync(join(dir, '.expected.json'))),
       mdFiles: files.length,
       mdBytes: totalBytes(dir, files),
@@ -79,7 +86,7 @@ function describe(name: string, dir: string, kind: BenchVault['kind'], links: nu
   return { label: name, dir, kind, notes: files.length, bytes: totalBytes(dir, files), links, editNote, reused };
 }
 
-function isReusable(dir: string, markerFile: string, wanted: Pick<Marker, 'generator' | 'notes' | 'seed'>): boolean {
+function isReusable(dir: string, markerFile: string, wanted: Pick<Marker, 'generator' | 'notes' | 'seed' | 'render'>): boolean {
   if (!existsSync(markerFile) || !existsSync(join(dir, '.expected.json'))) return false;
   let marker: Partial<Marker>;
   try {
@@ -87,7 +94,7 @@ function isReusable(dir: string, markerFile: string, wanted: Pick<Marker, 'gener
   } catch {
     return false;
   }
-  if (marker.generator !== wanted.generator || marker.notes !== wanted.notes || marker.seed !== wanted.seed) return false;
+  if (marker.generator !== wanted.generator || marker.notes !== wanted.notes || marker.seed !== wanted.seed || marker.render !== wanted.render) return false;
   if (marker.expected !== sha(readFileSync(join(dir, '.expected.json')))) return false;
   // A run that stopped mid-edit leaves a note longer than generated: start over.
   const files = markdownFiles(dir);

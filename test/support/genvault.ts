@@ -29,13 +29,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { generateRealVault } from './genvault-real.js';
+import { renderPlanter, type RenderFeatures, type RenderPlanted } from './genvault-render.js';
 
 export interface GenOptions {
   out: string;
   notes: number;
   seed?: number;
   broken?: number;
-  features?: { feeds?: boolean };
+  /** `render`: content for the render features (genvault-render.ts), appended to notes; off by default. */
+  features?: { feeds?: boolean; render?: RenderFeatures };
   /** `real`: notes shaped like people's vaults (genvault-real.ts). Default: `default`. */
   profile?: 'default' | 'real';
 }
@@ -82,6 +84,8 @@ export interface Expected {
   commentLinks?: number;
   /** How many notes carry each real-vault construct (genvault-real.ts REAL_SHAPES). */
   shapes?: Record<string, number>;
+  /** Only with `features.render`: what genvault-render.ts planted (its embeds count in `links`). */
+  render?: RenderPlanted;
 }
 
 const KINDS: ReadonlyArray<readonly [folder: string, type: string]> = [
@@ -269,6 +273,7 @@ export function generateVault(opts: GenOptions): Expected {
   // ---- writing ------------------------------------------------------------
   prepareOut(out);
   const write = vaultWriter(out);
+  const render = opts.features?.render ? renderPlanter(seed, opts.features.render, notes.slice(0, total).map(fileOf)) : null;
 
   const expected: Expected = {
     notes: notes.length,
@@ -448,10 +453,19 @@ export function generateVault(opts: GenOptions): Expected {
     push(`*Updated ${updated}*`);
     push('');
     push(`- [Source ${n.idx}](https://example.com/research/${n.idx}) (Jan 2026)`);
+    if (render && n.idx < total) {
+      const added = render.note(n.idx);
+      expected.links += added.links;
+      lines.push(...added.lines);
+    }
     write(file, `${lines.join('\n')}\n`);
   }
 
   for (let k = 0; k < CHARTS; k++) write(`attachments/chart-${k}.png`, PNG);
+  if (render) {
+    render.files(write);
+    expected.render = render.planted;
+  }
   write('.expected.json', `${JSON.stringify(expected, null, 1)}\n`);
   return expected;
 }
