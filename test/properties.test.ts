@@ -58,9 +58,14 @@ describe('properties block', () => {
     const html = properties(FILES, 'Rotation.md', { properties: { hide: ['Firm', 'PEERS'] } });
     expect(html).not.toContain('<dt>firm</dt>');
     expect(html).not.toContain('<dt>peers</dt>');
-    // A list of its own replaces the defaults.
-    expect(html).toContain('<dt>tags</dt>');
-    expect(html).toContain('<dt>permalink</dt>');
+    // A list of its own adds to the defaults: the header's keys and Publish's stay out.
+    expect(html).not.toContain('<dt>tags</dt>');
+    expect(html).not.toContain('<dt>permalink</dt>');
+    // `show` brings a default-hidden key back, never one the header shows.
+    const shown = properties(FILES, 'Rotation.md', { properties: { show: ['permalink', 'tags'] } });
+    expect(shown).toContain('<dt>permalink</dt>');
+    expect(shown).not.toContain('<dt>tags</dt>');
+    expect(properties({ 'A.md': '---\nstale: false\nfirm: X\n---\n# A\n' }, 'A.md')).not.toContain('<dt>stale</dt>');
     expect(properties(FILES, 'Rotation.md', { properties: false })).toBe('');
     expect(properties({ 'A.md': '---\ntags: [x]\npublish: true\n---\n# A\n' }, 'A.md')).toBe('');
   });

@@ -1,15 +1,27 @@
 // `site:` in almanac.yaml: options of the published site. `base` and `output` live at the top level.
 import { z } from 'zod';
 
-/** Frontmatter keys the properties block leaves out by default: what Publish itself reads (`publish`, `permalink`,
- * `cssclasses`) and what the page header already shows (tags, aliases, type, `updated`), in any case. */
-export const DEFAULT_HIDDEN_PROPERTIES = ['publish', 'permalink', 'cssclasses', 'cssclass', 'tags', 'tag', 'aliases', 'alias', 'type', 'updated'];
+/** Keys the page header shows (tags, aliases, type, `updated`): never in the properties block, so nothing shows twice. */
+export const HEADER_PROPERTIES = ['tags', 'tag', 'aliases', 'alias', 'type', 'updated'];
 
-/** `site.properties`: the properties block under a note's title; `false` turns it off, `hide` lists keys left out. */
+/** Keys left out unless `site.properties.show` names them: what Publish itself reads (`publish`, `permalink`,
+ * `cssclasses`) and Almanac's own control key (`stale: false`, see stale/). */
+export const DEFAULT_HIDDEN_PROPERTIES = ['publish', 'permalink', 'cssclasses', 'cssclass', 'stale'];
+
+const keyList = z.array(z.string().min(1)).default([]);
+
+/** `site.properties`: the properties block under a note's title; `false` turns it off; `hide` adds keys to
+ * the defaults left out, `show` brings default ones back. Parsed into the full list of hidden keys. */
 export const propertiesSchema = z
-  .union([z.boolean(), z.object({ hide: z.array(z.string().min(1)).default(DEFAULT_HIDDEN_PROPERTIES) }).strict()])
+  .union([z.boolean(), z.object({ hide: keyList, show: keyList }).strict()])
   .default(true)
-  .transform((value) => (value === false ? false : value === true ? { hide: DEFAULT_HIDDEN_PROPERTIES } : value));
+  .transform((value): false | { hide: string[] } => {
+    if (value === false) return false;
+    const { hide, show } = value === true ? { hide: [], show: [] } : value;
+    const shown = new Set(show.map((key) => key.toLowerCase()));
+    const defaults = DEFAULT_HIDDEN_PROPERTIES.filter((key) => !shown.has(key));
+    return { hide: [...HEADER_PROPERTIES, ...defaults, ...hide] };
+  });
 
 /** A host name as `site.embeds` lists it: `www.example.com`, no scheme, port or path; kept lowercase. */
 const embedHost = z
