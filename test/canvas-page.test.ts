@@ -11,6 +11,7 @@ import { setThreadMode } from '../src/threads/mode.js';
 import type { BuildResult } from '../src/publish/build/build-options.js';
 import { canvasFixture } from './support/canvas.js';
 import { tempDir, writeVault } from './support/vault.js';
+import { readGraphJson } from './support/graph-json.js';
 
 let result: BuildResult;
 let out: string;
@@ -26,6 +27,8 @@ describe('canvas pages', () => {
   it('lays out every node at its place on a board, groups behind the cards', () => {
     const html = page('boards/plan-canvas/index.html');
     expect(html).toContain('<h1>Plan</h1>');
+    // The page counts what the embed card counts, with one separator.
+    expect(html).toContain('<p class="note-meta"><span class="canvas-kind">Canvas · 6 cards · 3 connections</span></p>');
     // Board origin: the group's corner (-40, -60) less 40 of padding.
     expect(html).toMatch(/class="canvas-board" style="width:1160px;height:500px"/);
     expect(html).toMatch(
@@ -92,10 +95,10 @@ describe('canvas pages', () => {
     expect(backlinks).toContain('<a class="internal" href="/boards/plan-canvas/" data-slug="boards/plan-canvas">Plan</a>');
     expect(backlinks).toContain('Read Sector Rotation first, then the signals.');
     expect(page('boards/plan-canvas/index.html')).toMatch(/<h2 id="backlinks">Backlinks<\/h2>\s*<ul>\s*<li><a class="internal" href="\/home\/"/);
-    const graph = JSON.parse(page('graph.json')) as { nodes: Array<{ id: string }>; links: Array<{ source: string; target: string }> };
+    const graph = readGraphJson(out);
     expect(graph.nodes.map((node) => node.id)).toContain('boards/plan-canvas');
-    expect(graph.links).toContainEqual({ source: 'boards/plan-canvas', target: 'sector-rotation' });
-    expect(graph.links).toContainEqual({ source: 'home', target: 'boards/plan-canvas' });
+    expect(graph.linked('boards/plan-canvas', 'sector-rotation')).toBe(true);
+    expect(graph.linked('home', 'boards/plan-canvas')).toBe(true);
     expect(page('sitemap.xml')).toContain('/boards/plan-canvas/');
   });
 

@@ -13,7 +13,7 @@ export function basePages(site: SiteModel): ListingPage[] {
     output: pageFile(page.slug),
     url: page.url,
     title: page.title,
-    intro: `Obsidian Base ${page.path}`,
+    intro: `Obsidian Bases view · ${page.path}`,
     groups: [],
     html: redact.html(safeHtml(page.views)),
   }));

@@ -8,10 +8,14 @@ import type { ElementContent } from 'hast';
 import { el, text } from '../render/hast.js';
 import type { CanvasTarget } from '../render/scope.js';
 
+/** `5 cards · 3 connections`, as the embed card and the canvas's page say it. */
+export function canvasCounts(cards: number, edges: number): string {
+  const connections = edges > 0 ? ` · ${edges} ${edges === 1 ? 'connection' : 'connections'}` : '';
+  return `${cards} ${cards === 1 ? 'card' : 'cards'}${connections}`;
+}
+
 export function canvasEmbed(canvas: CanvasTarget, display: string | null): ElementContent {
-  const counts = canvas.invalid
-    ? 'Canvas that could not be read'
-    : `Canvas · ${canvas.cards} ${canvas.cards === 1 ? 'card' : 'cards'}${canvas.edges > 0 ? ` · ${canvas.edges} ${canvas.edges === 1 ? 'connection' : 'connections'}` : ''}`;
+  const counts = canvas.invalid ? 'Canvas that could not be read' : `Canvas · ${canvasCounts(canvas.cards, canvas.edges)}`;
   const children: ElementContent[] = [
     el('a', { className: ['internal', 'embed-canvas-title'], href: canvas.url }, [text(display ?? canvas.title)]),
     el('span', { className: ['embed-canvas-meta'] }, [text(counts)]),

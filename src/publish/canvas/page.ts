@@ -14,6 +14,7 @@ import { featureList, type PageFeature } from '../render/features.js';
 import type { Backlink, NotePage, PageBase } from '../pages/types.js';
 import { boardHtml } from './board.js';
 import { CardRenderer, type CardHtml } from './cards.js';
+import { canvasCounts } from './embed.js';
 import type { SiteCanvas } from './model.js';
 
 export interface CanvasPage extends PageBase {
@@ -25,6 +26,8 @@ export interface CanvasPage extends PageBase {
   /** Why the file could not be read as JSON Canvas (then `html` is empty). */
   invalid: string | null;
   cards: number;
+  /** `5 cards · 3 connections` (embed.ts). */
+  counts: string;
   backlinks: Backlink[];
   features: PageFeature[];
 }
@@ -65,6 +68,7 @@ export function renderCanvases(site: SiteModel, trees?: Map<string, RenderEntry>
       html,
       invalid: canvas.invalid,
       cards: entry.cards,
+      counts: canvasCounts(entry.cards, canvas.edges.length),
       backlinks: backlinks.get(canvas.path) ?? [],
       features,
     };
