@@ -90,6 +90,8 @@ describe('iframes in notes', () => {
     expect(blocked.every((warning) => warning.file === 'Frames.md')).toBe(true);
     expect(blocked[0]?.message).toBe('Removed an iframe: evil.example is not on the embed allowlist (add it to site.embeds in almanac.yaml to keep it)');
     expect(blocked.find((warning) => warning.line === lineOf('youtube.com@evil.com'))?.message).toContain('user name');
+    // The sanitizer drops a javascript: src before the allowlist sees it: say so, not just "no src".
+    expect(blocked.find((warning) => warning.line === lineOf('javascript:'))?.message).toContain('javascript:, data: or empty src');
   });
 
   it('an embedded note iframes are judged too, and warned about on its own page only', () => {
