@@ -56,8 +56,12 @@ export function placeBases(site: SiteModel, texts: readonly VaultText[], exclude
     warned.add(key);
     result.warnings.push({ file, line, column: 1, rule: 'base', message });
   };
+  // A view whose base never says `this` selects the same rows wherever it is embedded: run it once.
+  const contextFree = new Set<string>();
+  const once = new Map<string, Element>();
   for (const { path, source } of texts) {
     if (!BASE_FILE.test(path) || excluded.excludes(path)) continue;
+    if (!/\bthis\b/.test(source)) contextFree.add(path);
     const parsed = parseBase(path, source);
     if ('problem' in parsed) {
       warn(path, parsed.problem.line, parsed.problem.message);
@@ -92,9 +96,18 @@ export function placeBases(site: SiteModel, texts: readonly VaultText[], exclude
         result.embeds.set(key, unsupportedBox(link.file, 'this base could not be read (see the build warnings)'));
         continue;
       }
+      const shared = contextFree.has(link.file) ? `${link.file}\0${view ?? ''}` : null;
+      const known = shared === null ? undefined : once.get(shared);
+      if (known) {
+        result.embeds.set(key, structuredClone(known));
+        continue;
+      }
       const shown = runView({ base, viewName: view, files, self: baseFileOf(site, note.path), resolve });
+      // Said once per note and line; a shared view's unsupported box is the same everywhere, so its later embeds say it too.
       if (shown.kind === 'unsupported') warn(note.path, link.link.line, `Bases: ${link.file}${view ? `#${view}` : ''}: ${shown.message}`);
-      result.embeds.set(key, viewElement({ site, basePath: link.file }, shown));
+      const element = viewElement({ site, basePath: link.file }, shown);
+      if (shared !== null && shown.kind !== 'unsupported') once.set(shared, element);
+      result.embeds.set(key, element);
     }
   }
   return result;

@@ -119,8 +119,8 @@ function canvasBacklinks(site: SiteModel): Map<string, Backlink[]> {
 }
 
 /**
- * The published notes the canvases link to or embed (and, as deep as embeds go, the notes
- * those embed), parsed again from the vault: for a build whose note workers hold the trees.
+ * The published notes the canvases embed or link to a heading of (and, as deep as embeds go,
+ * the notes those embed), parsed again from the vault: for a build whose note workers hold the trees.
  */
 export async function canvasTrees(site: SiteModel, maxBytes: number): Promise<Map<string, RenderEntry>> {
   const wanted = new Set<string>();
@@ -130,6 +130,8 @@ export async function canvasTrees(site: SiteModel, maxBytes: number): Promise<Ma
     for (const path of frontier) {
       for (const link of site.graph.outgoing.get(path) ?? []) {
         if (!link.note || !site.byPath.has(link.note) || wanted.has(link.note)) continue;
+        // A plain link needs only the target's URL; its tree only for an embed or a heading's id.
+        if (link.link.kind !== 'embed' && !link.heading) continue;
         wanted.add(link.note);
         if (link.link.kind === 'embed') next.push(link.note);
       }
