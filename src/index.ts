@@ -62,6 +62,7 @@ export type {
   Backlink,
   LinkItem,
   GraphData,
+  LocalGraph,
 } from './publish/index.js';
 export { buildIfChanged } from './publish/build/build-if-changed.js';
 export { serve, type ServeOptions, type ServeEvent, type ServeHandle } from './publish/serve/serve.js';

@@ -95,6 +95,18 @@ describe('almanac serve', () => {
     expect(JSON.parse(await reload.next)).toEqual(['/zeta/']);
   });
 
+  it("rewrites a page whose local graph changed though nothing it links to did: a neighbour's degree", async () => {
+    const before = events.length;
+    // Delta links Beta: Beta, linked with Alpha and Zeta so far, now has 3 neighbours on Alpha's page too.
+    writeFileSync(join(vault, 'Delta.md'), '# Delta\n\nDelta is related to [[Beta]].\n');
+    await waitFor(() => safeRead(out, 'alpha/index.html').includes('["beta","Beta",-1,3]'), "Beta's degree on Alpha's page");
+    await handle.idle();
+    const updated = events.slice(before).flatMap((event) => (event.type === 'updated' ? [event.pages] : []));
+    expect(updated.some((pages) => pages.includes('/alpha/') && pages.includes('/zeta/'))).toBe(true);
+    // Gamma's graph holds Alpha, not Beta: left alone.
+    expect(updated.flat()).not.toContain('/gamma/');
+  });
+
   it('rebuilds the whole site when a note is added', async () => {
     writeFileSync(join(vault, 'Epsilon.md'), '# Epsilon\n\nEpsilon also links [[Beta]].\n');
     await waitFor(() => safeRead(out, 'epsilon/index.html').includes('Epsilon also links'), 'the new page');

@@ -30,7 +30,7 @@ export { slugifyPath, slugifySegment } from './model/slug.js';
 export { normaliseBase } from './model/urls.js';
 export { formatWarning, formatWarnings, brokenLinkWarnings, type BuildWarning } from './model/warnings.js';
 export type { NotePage, ListingPage, RedirectPage, SitePages, Backlink, LinkItem } from './pages/types.js';
-export type { GraphData } from './pages/site-files.js';
+export type { GraphData, LocalGraph } from './pages/graph-data.js';
 
 /** Output folder and base of a build: the options, else almanac.yaml. */
 export function outputOf(

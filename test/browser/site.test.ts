@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageElement, PageWindow } from './page-globals.js';
 import { BASE, buildSite } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import type { GraphData } from '../../src/publish/index.js';
 
 const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -134,7 +135,7 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
     await page.goto(url('graph/'));
     const global = page.locator('.global-graph.is-settled');
     await global.waitFor();
-    const graph = (await (await page.request.get(url('graph.json'))).json()) as { nodes: unknown[] };
+    const graph = (await (await page.request.get(url('graph.json'))).json()) as GraphData;
     expect(graph.nodes.length).toBeGreaterThan(1);
     expect(await global.locator('svg circle').count()).toBe(graph.nodes.length);
     expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import type { SiteAttachment, SiteModel } from '../model/site-model.js';
 import { attachmentAllowed, writeAttachment } from '../render/attachment-safety.js';
-import type { GraphData } from '../pages/site-files.js';
+import type { GraphData } from '../pages/graph-data.js';
 import { isInside, realPathOf } from './output-dir.js';
 import type { PageFeature } from '../render/features.js';
 import { templateAssetWanted, writeFeatureAssets } from './feature-assets.js';

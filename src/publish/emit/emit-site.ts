@@ -5,7 +5,7 @@
 import { TEMPLATES_DIR, writePages } from './eleventy-site.js';
 import { copyAssets, copyAttachments, writeGraphJson } from './copy-assets.js';
 import { discardStaging, startStaging, swapIn } from './output-dir.js';
-import { graphData } from '../pages/site-files.js';
+import { globalGraph, siteGraph } from '../pages/graph-data.js';
 import type { SitePlan } from '../pages/plan.js';
 import type { SearchIndexer } from '../search/search-index.js';
 import type { BuildProgress } from '../build/build-options.js';
@@ -30,7 +30,7 @@ export async function emitSite(
         layout: plan.layout,
         onPage: progress ? () => progress({ phase: 'write', done: ++written, total }) : undefined,
       });
-      writeGraphJson(staging, graphData(plan.site, plan.index));
+      writeGraphJson(staging, globalGraph(siteGraph(plan.site, plan.index)));
       copyAssets(TEMPLATES_DIR, staging, new Set(plan.pages.notes.flatMap((page) => page.features)));
       copyAttachments(plan.site, staging);
     } catch (error) {

@@ -9,6 +9,7 @@ import type { Backlink, LinkItem, NotePage } from './types.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 import { redactorOf } from '../model/redact.js';
 import { propertiesHtml } from '../properties/block.js';
+import { inlineJson, localGraph, siteGraph } from './graph-data.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
 export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, rendered: RenderedNote, freshness?: NoteFreshness): NotePage {
@@ -38,8 +39,14 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, ren
     features: rendered.features,
     properties: redact.html(propertiesHtml(site, note)),
     stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, index.routes.stale), message: staleNoteMessage(freshness) } : null,
+    localGraph: localGraphJson(site, index, entry.slug),
   };
   return page;
+}
+
+/** The note's neighbourhood as the page holds it (inline: a note page fetches no graph data). */
+export function localGraphJson(site: SiteModel, index: SiteIndex, slug: string): string {
+  return inlineJson(localGraph(siteGraph(site, index), slug));
 }
 
 /** Published notes linking here, one entry per note, each with the sentences that link. */

@@ -5,7 +5,8 @@ import type { LinkGraph } from '../../resolve/index.js';
 import type { SiteOptions } from '../../config/site.js';
 import { buildSiteModel, type SiteModel } from '../model/site-model.js';
 import { buildSiteIndex, type SiteIndex } from './site-index.js';
-import { notePage } from './note-page.js';
+import { localGraphJson, notePage } from './note-page.js';
+import { nearby, siteGraph } from './graph-data.js';
 import { listingPages } from './listings.js';
 import { feed, redirectPages, sitemap } from './site-files.js';
 import type { LayoutData, NotePage, SitePages } from './types.js';
@@ -59,27 +60,44 @@ export interface SitePlan {
 
 /** `site`: the model of `input`, when the caller needed it first (to render in workers). */
 export function planSite(input: PlanInput, site?: SiteModel): SitePlan {
-  return plan(input, null, site ?? buildSiteModel(input));
+  const model = site ?? buildSiteModel(input);
+  return plan(input, null, model, buildSiteIndex(model));
 }
 
 /**
  * Plan again after some notes changed, rendering only `rerender` (the changed notes and
  * their dependants) and reusing the previous page of every other note. Valid only when
  * no note was added, removed, (un)published or re-aliased: slugs must stay put.
+ * A reused page within two links of a note in `changed` gets its local graph read again
+ * (a neighbour's degree, a link between neighbours); one whose graph moved is a new page.
  */
-export function replanSite(previous: SitePlan, input: PlanInput, rerender: Set<string>): SitePlan {
-  return plan(input, { previous, rerender }, buildSiteModel(input));
+export function replanSite(previous: SitePlan, input: PlanInput, rerender: Set<string>, changed: Iterable<string> = rerender): SitePlan {
+  const site = buildSiteModel(input);
+  const index = buildSiteIndex(site);
+  const slugs = [...changed].flatMap((path) => previous.site.byPath.get(path)?.slug ?? []);
+  const regraph = nearby([siteGraph(previous.site, previous.index), siteGraph(site, index)], slugs);
+  return plan(input, { previous, rerender, regraph }, site, index);
 }
 
-function plan(input: PlanInput, reuse: { previous: SitePlan; rerender: Set<string> } | null, site: SiteModel): SitePlan {
-  const index = buildSiteIndex(site);
+interface Reuse {
+  previous: SitePlan;
+  rerender: Set<string>;
+  /** Slugs of the reused pages whose local graph may have changed. */
+  regraph: Set<string>;
+}
+
+function plan(input: PlanInput, reuse: Reuse | null, site: SiteModel, index: SiteIndex): SitePlan {
   const notePages = new Map<string, NotePage>();
   const warnings = new Map<string, BuildWarning[]>();
   const summaries = new Map<string, string>();
   site.notes.forEach((entry, done) => {
     const path = entry.note.path;
-    const kept = reuse && !reuse.rerender.has(path) ? reuse.previous.notePages.get(path) : undefined;
-    if (kept) {
+    const previous = reuse && !reuse.rerender.has(path) ? reuse.previous.notePages.get(path) : undefined;
+    if (previous) {
+      // Its local graph may have changed all the same: then it is a new page around the same
+      // HTML, and serve writes it (replan.ts writes every page not kept as it was).
+      const graph = reuse?.regraph.has(entry.slug) ? localGraphJson(site, index, entry.slug) : previous.localGraph;
+      const kept = previous.localGraph === graph ? previous : { ...previous, localGraph: graph };
       notePages.set(path, kept);
       input.onPage?.(kept);
       const previousWarnings = reuse?.previous.warnings.get(path);

@@ -1,10 +1,9 @@
-// Site-wide files: alias redirects, sitemap.xml, the Atom feed and graph.json.
+// Site-wide files: alias redirects, sitemap.xml and the Atom feed (graph.json: graph-data.ts).
 // Each reads only the site model, so they list published notes and nothing else.
 import type { SiteModel, SiteNote } from '../model/site-model.js';
 import { slugifySegment } from '../model/slug.js';
 import { pageFile, pageUrl } from '../model/urls.js';
 import { updatedDate } from './frontmatter-values.js';
-import { typeOf, type SiteIndex } from './site-index.js';
 import type { FeedData, ListingPage, NotePage, RedirectPage, SitemapData } from './types.js';
 import { compareRaw, compareText } from './collate.js';
 
@@ -77,57 +76,4 @@ export function feed(site: SiteModel, build: Date, summaryOf: (entry: SiteNote) 
       summary: summaryOf(entry),
     })),
   };
-}
-
-export interface GraphData {
-  nodes: Array<{ id: string; title: string; url: string; type: string | null; tags: string[] }>;
-  links: Array<{ source: string; target: string }>;
-}
-
-/** graph.json: published notes and the links between them (once per pair, no self-links). */
-export function graphData(site: SiteModel, index: SiteIndex): GraphData {
-  const nodes = site.notes.map((entry) => ({
-    id: entry.slug,
-    title: entry.note.title,
-    url: entry.url,
-    type: typeOf(index, entry)?.type ?? null,
-    tags: [...new Set(entry.note.tags.map((tag) => tag.name.toLowerCase()))],
-  }));
-  const links: GraphData['links'] = [];
-  const seen = new Set<string>();
-  for (const entry of site.notes) {
-    for (const link of site.graph.outgoing.get(entry.note.path) ?? []) {
-      const target = link.note ? site.byPath.get(link.note) : undefined;
-      if (!target || target === entry || link.status === 'unresolved-link') continue;
-      const key = `${entry.slug}\u0000${target.slug}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      links.push({ source: entry.slug, target: target.slug });
-    }
-  }
-  canvasGraph(site, nodes, links);
-  return { nodes, links };
-}
-
-/** Canvases in graph.json: a node each, an edge from each note that links to one, and one to each published note its cards link to or embed. */
-function canvasGraph(site: SiteModel, nodes: GraphData['nodes'], links: GraphData['links']): void {
-  for (const entry of site.notes) {
-    const seen = new Set<string>();
-    for (const link of site.graph.outgoing.get(entry.note.path) ?? []) {
-      const canvas = link.file ? site.canvases.get(link.file) : undefined;
-      if (!canvas || seen.has(canvas.slug)) continue;
-      seen.add(canvas.slug);
-      links.push({ source: entry.slug, target: canvas.slug });
-    }
-  }
-  for (const entry of site.canvases.values()) {
-    nodes.push({ id: entry.slug, title: entry.title, url: entry.url, type: null, tags: [] });
-    const seen = new Set<string>();
-    for (const link of site.graph.outgoing.get(entry.path) ?? []) {
-      const target = link.note ? site.byPath.get(link.note) : link.file ? site.canvases.get(link.file) : undefined;
-      if (!target || target.slug === entry.slug || link.status === 'unresolved-link' || seen.has(target.slug)) continue;
-      seen.add(target.slug);
-      links.push({ source: entry.slug, target: target.slug });
-    }
-  }
 }

@@ -48,6 +48,8 @@ export interface NotePage extends PageBase {
   features: PageFeature[];
   /** The properties block under the title, sanitised HTML (publish/properties/block.ts); `''` for none. */
   properties: string;
+  /** The local graph's data (graph-data.ts LocalGraph), escaped for a `<script>` in the page; none on a canvas's search entry. */
+  localGraph?: string;
 }
 
 export interface StaleBadge {

@@ -2,6 +2,8 @@
 // linking to them (anchors, embeds), every note they link to (backlink sentences), and
 // notes embedding those embeds, up to the embed depth limit. Read from both the old and
 // the new graph, so links that were just added or removed count too.
+// A page's local graph can change beyond these (a neighbour's neighbour count, when a third
+// note links to it): replanSite (pages/plan.ts) compares every kept page's graph data instead.
 import type { ParsedNote } from '../../parse/types.js';
 import type { LinkGraph } from '../../resolve/index.js';
 import { MAX_EMBED_DEPTH } from '../render/scope.js';

@@ -38,9 +38,12 @@ export function replan(plan: SitePlan, project: Project, change: ProjectChange):
       freshness,
     },
     affected,
+    change.changed,
   );
+  // The notes rendered again, and those whose local graph changed with them (replanSite).
+  const written = next.pages.notes.filter((page) => plan.notePages.get(page.path) !== page);
   const pages: SitePages = {
-    notes: [...affected].map((path) => next.notePages.get(path)).filter((page) => page !== undefined),
+    notes: written,
     listings: listings ? next.pages.listings : [],
     redirects: [],
     notFound: false,

@@ -13,7 +13,7 @@ import type { SitePlan } from '../pages/plan.js';
 import { TEMPLATES_DIR, writePages } from '../emit/eleventy-site.js';
 import { writeFeatureAssets } from '../emit/feature-assets.js';
 import { copyAttachments, writeGraphJson } from '../emit/copy-assets.js';
-import { graphData } from '../pages/site-files.js';
+import { globalGraph, siteGraph } from '../pages/graph-data.js';
 import { indexNotes } from '../search/search-index.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 import { quickNotePage } from './quick-page.js';
@@ -93,7 +93,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     }
     state = { ...state, project, plan: next.plan };
     await writePages(next.pages, { outDir: state.result.outDir, layout: next.plan.layout });
-    writeGraphJson(state.result.outDir, graphData(next.plan.site, next.plan.index));
+    writeGraphJson(state.result.outDir, globalGraph(siteGraph(next.plan.site, next.plan.index)));
     copyAttachments(next.plan.site, state.result.outDir);
     // A note that gained its site's first code block or diagram needs that feature's assets.
     writeFeatureAssets(TEMPLATES_DIR, state.result.outDir, new Set(next.pages.notes.flatMap((page) => page.features)), true);

@@ -2,8 +2,8 @@
 // with a search box whose results float in a drawer below it. The querying is done by
 // search-engine.js over the index the build writes into {base}search-index/ (stemming
 // queries with the Porter stemmer the build copies into js/vendor/); this file is only
-// the box, the drawer and the keys.
-import { createSearchEngine, words } from './search-engine.js';
+// the box, the drawer and the keys; search-engine.js and the stemmer are fetched when the
+// reader comes to the box, as the index is, so a page view fetches neither.
 
 const PAGE_SIZE = 10;
 const DEBOUNCE = 100; // ms after the last keystroke before searching
@@ -39,10 +39,7 @@ export async function initSearch(base) {
   const mount = document.getElementById('search');
   // A site built without a search index marks it so; its fallback link stays.
   if (!mount || mount.dataset.search === 'off') return;
-  // Loaded here, not imported by this module: without it search is unavailable, and the
-  // other reading aids still start.
-  const { stemmer } = await import('./vendor/stemmer.js');
-  const engine = createSearchEngine({ base, fetchJson, stemmer });
+  const engine = lazyEngine(base);
   const ui = searchBox();
 
   const fallback = [...mount.childNodes];
@@ -98,6 +95,22 @@ export async function initSearch(base) {
   }
 }
 
+/**
+ * The engine, loaded on first use. By import(), not imported by this module: without it
+ * search is unavailable (and says so by failing), and the other reading aids still start.
+ */
+function lazyEngine(base) {
+  let loading = null;
+  const load = () => {
+    loading ??= Promise.all([import('./search-engine.js'), import('./vendor/stemmer.js')]).then(([{ createSearchEngine, words }, { stemmer }]) => {
+      const engine = createSearchEngine({ base, fetchJson, stemmer });
+      return { words, search: engine.search, preload: engine.preload };
+    });
+    return loading;
+  };
+  return { load, preload: () => load().then((engine) => engine.preload()) };
+}
+
 /** The box, the drawer of results, and say(), which shows and announces a count. */
 function searchBox() {
   const input = element('input', {
@@ -132,16 +145,18 @@ async function runQuery(engine, { input, say, list, more, drawer }, state) {
   clearTimeout(state.timer);
   const query = input.value;
   const id = ++state.latest;
-  if (words(query).length === 0) {
-    state.found = null;
-    list.replaceChildren();
-    more.hidden = true;
-    drawer.hidden = query.trim() === '';
-    say(drawer.hidden ? '' : `No results for “${query.trim()}”`);
-    return;
-  }
   try {
-    const answer = await engine.search(query);
+    const { words, search } = await engine.load();
+    if (id !== state.latest) return;
+    if (words(query).length === 0) {
+      state.found = null;
+      list.replaceChildren();
+      more.hidden = true;
+      drawer.hidden = query.trim() === '';
+      say(drawer.hidden ? '' : `No results for “${query.trim()}”`);
+      return;
+    }
+    const answer = await search(query);
     const results = await answer.results(0, PAGE_SIZE);
     if (id !== state.latest) return;
     state.found = answer;
