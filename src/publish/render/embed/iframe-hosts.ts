@@ -56,7 +56,8 @@ export type FrameVerdict = { ok: true; frame: AllowedFrame } | { ok: false; reas
 
 /** Whether an iframe `src` may stay, and with which sandbox. `extra`: `site.embeds` (lowercase). */
 export function judgeFrameSrc(src: unknown, extra: readonly string[]): FrameVerdict {
-  if (typeof src !== 'string' || src.trim() === '') return { ok: false, reason: 'it has no https src (a javascript:, data: or empty src is dropped by the sanitizer first)' };
+  if (typeof src !== 'string' || src.trim() === '')
+    return { ok: false, reason: 'it has no https src (a javascript:, data: or empty src is dropped by the sanitizer first)' };
   let url: URL;
   try {
     // Relative to a placeholder origin, so `//host/x` and `/x` parse as a browser would read them.
