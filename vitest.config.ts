@@ -5,12 +5,7 @@ import { defineConfig } from 'vitest/config';
  * config reading) or assert what the process has not loaded (Shiki). Every other file shares
  * its worker's modules with the files before it (isolate: false), which saves re-importing
  * unified, KaTeX, Shiki and Eleventy ~90 times: about a quarter of the suite's wall time on 2 cores. */
-const ISOLATED = [
-  'test/code-highlight.test.ts',
-  'test/hostile-refresh-write.test.ts',
-  'test/output-swap.test.ts',
-  'test/project-open-once.test.ts',
-];
+const ISOLATED = ['test/code-highlight.test.ts', 'test/hostile-refresh-write.test.ts', 'test/output-swap.test.ts', 'test/project-open-once.test.ts'];
 
 export default defineConfig({
   test: {
