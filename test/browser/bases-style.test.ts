@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/publish/index.js';
 import { ROOT, tempDir } from '../support/vault.js';
 import { serveStatic, type StaticServer } from './static-server.js';
-
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { ARGS, CHROMIUM } from './chromium.js';
 
 describe.skipIf(!existsSync(CHROMIUM))('embedded Bases view in Chromium', () => {
   let browser: Browser;

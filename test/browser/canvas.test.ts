@@ -10,17 +10,8 @@ import { build } from '../../src/publish/index.js';
 import { canvasFixture } from '../support/canvas.js';
 import { tempDir, writeVault } from '../support/vault.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { ARGS, CHROMIUM } from './chromium.js';
 
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BASE = '/almanac/';
 
 /** The browser globals the page.evaluate callback reads (the project compiles without lib.dom). */

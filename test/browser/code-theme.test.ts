@@ -13,17 +13,7 @@ import { tempDir, writeVault } from '../support/vault.js';
 import { BASE } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 import type { PageElement, PageWindow } from './page-globals.js';
-
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { ARGS, CHROMIUM } from './chromium.js';
 
 /** `#D73A49` → `rgb(215, 58, 73)`, as getComputedStyle writes it. */
 function rgb(hex: string): string {

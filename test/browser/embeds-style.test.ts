@@ -9,17 +9,7 @@ import { build } from '../../src/publish/index.js';
 import { renderFixture } from '../support/render-plan.js';
 import { tempDir, writeVault } from '../support/vault.js';
 import { serveStatic, type StaticServer } from './static-server.js';
-
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { ARGS, CHROMIUM } from './chromium.js';
 
 describe.skipIf(!existsSync(CHROMIUM))('task statuses and embeds in the browser', () => {
   let browser: Browser;

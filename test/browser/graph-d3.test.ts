@@ -10,17 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, buildSite } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { ARGS, CHROMIUM } from './chromium.js';
 
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FORCE = ['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'];
 const ZOOM = ['d3-color', 'd3-interpolate', 'd3-ease', 'd3-selection', 'd3-transition', 'd3-drag', 'd3-zoom'];
 

@@ -11,17 +11,7 @@ import { build } from '../../src/publish/index.js';
 import { tempDir, writeVault } from '../support/vault.js';
 import { BASE } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
-
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { ARGS, CHROMIUM } from './chromium.js';
 
 const VALID = 'graph TD\n  A[Start] --> B{Decide}\n  B -->|Yes| C[Ship it]';
 const INVALID = 'graph TD\n  A --> --> ((( not a diagram';

@@ -12,17 +12,8 @@ import { build, type BuildResult, type LocalGraph, type NotePage } from '../../s
 import { LOCAL_LIMIT } from '../../src/publish/pages/graph-data.js';
 import { generateVault } from '../support/genvault.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { ARGS, CHROMIUM } from './chromium.js';
 
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BUDGET = 150_000;
 
 const neighbours = (page: NotePage): number => (JSON.parse(page.localGraph ?? '{}') as Partial<LocalGraph>).total ?? 0;

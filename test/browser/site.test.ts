@@ -12,8 +12,8 @@ import type { PageElement, PageWindow } from './page-globals.js';
 import { BASE, buildSite } from './site.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 import type { GraphData } from '../../src/publish/index.js';
+import { ARGS, CHROMIUM } from './chromium.js';
 
-const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` (or set ALMANAC_CHROMIUM).`);
@@ -21,18 +21,6 @@ if (!hasChromium) {
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(repo, 'test-artifacts');
-
-// Flags for a root, offline, headless machine: without the background-networking ones
-// Chromium keeps trying to reach Google and floods the log with refused connections.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const SECTOR_ROTATION = 'rotations/sector-rotation/';
 const YARDENI = 'analysts/ed-yardeni/';
@@ -47,7 +35,7 @@ describe.skipIf(!hasChromium)('published site in Chromium', () => {
     outDir = await buildSite();
     server = await serveStatic(outDir, BASE);
     url = (path) => `${server.origin}${BASE}${path}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     await mkdir(artifacts, { recursive: true });
   });
 
