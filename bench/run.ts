@@ -1,5 +1,6 @@
 // `npm run bench`: Almanac side by side with plain Eleventy 3 on generated vaults of
-// 2k, 10k and 20k notes and on the sample vault; the serve edit latency; the targets
+// 2k, 10k and 20k notes, on real-profile vaults of 2k and 10k (issue 16) and on the sample
+// vault; the share of notes on the fast parse path; the serve edit latency; the targets
 // of issue 6; the cost of each render feature of issue 15 (bench/lib/features.ts).
 // Prints tables and writes bench/RESULTS.md. See README "Benchmarks".
 import { execFileSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs, USAGE, type BenchArgs } from './lib/args.js';
+import { fastPathShare, type FastPathShare } from './lib/fast-path.js';
 import { featuresSize, runFeatures, type FeaturesResult } from './lib/features.js';
 import { FEATURES_HEADER, featuresRows } from './lib/features-report.js';
 import { newestMtime } from './lib/files.js';
@@ -14,7 +16,7 @@ import { releaseLock, takeLock } from './lib/lock.js';
 import { rssSource } from './lib/measure.js';
 import { OUT, REPO, BENCH } from './lib/paths.js';
 import { profileColdBuild, type ProfileSummary } from './lib/profile.js';
-import { featuresMarkdown, measurementRows, resultsMarkdown, serveLine, textTable, type RunInfo } from './lib/report.js';
+import { fastPathLine, featuresMarkdown, measurementRows, resultsMarkdown, serveLine, textTable, type RunInfo } from './lib/report.js';
 import { measureServe, type ServeResult } from './lib/serve-latency.js';
 import { snapshotAlmanac } from './lib/snapshot.js';
 import { runSuite, STEP_LABELS, type VaultResult } from './lib/suite.js';
@@ -63,16 +65,15 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   const notes = runNotes(args, loadStart);
   for (const note of notes) log(`note: ${note}`);
 
-  const vaults: BenchVault[] = args.featuresOnly ? [] : [...args.sizes].sort((a, b) => a - b).map((size) => generatedVault(size, args.seed, log));
+  const vaults = args.featuresOnly ? [] : benchVaults(args);
   if (args.sample && !args.featuresOnly) vaults.unshift(sampleVault());
-  // serve and the profile run on the 10k vault, or the largest generated one there is.
-  const generated = vaults.filter((vault) => vault.kind === 'generated');
-  const main = generated.find((vault) => vault.label === label(10000)) ?? generated[generated.length - 1];
+  const main = mainVault(vaults);
 
   const almanac = snapshotAlmanac();
   const work = mkdtempSync(join(os.tmpdir(), 'almanac-bench-'));
   const file = args.results ?? defaultResults(args);
   const results: VaultResult[] = [];
+  const shares: FastPathShare[] = [];
   let serve: ServeResult | null = null;
   let profile: ProfileSummary | null = null;
   let features: FeaturesResult | null = null;
@@ -95,7 +96,7 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
       to,
       args.featuresOnly
         ? featuresMarkdown(info, features, failures)
-        : resultsMarkdown({ info, vaults: results, serve, profile, targets, failures, features }, file),
+        : resultsMarkdown({ info, vaults: results, shares, serve, profile, targets, failures, features }, file),
     );
     return { failures, to };
   };
@@ -105,6 +106,7 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
       log(`${vault.label}: ${vault.notes} notes, ${(vault.bytes / 1024 ** 2).toFixed(1)} MB of Markdown`);
       const result = await runSuite(vault, { bin: almanac.bin, runs: args.runs, timeoutSeconds: args.timeout, work, log, signal });
       results.push(result);
+      if (!signal.aborted) shares.push(await measureShare(vault, join(almanac.dir, 'dist')));
       if (vault === main && args.serve && !signal.aborted) {
         serve = await measureServe(vault, result.buildProject, { bin: almanac.bin, edits: args.edits, timeoutSeconds: args.timeout, work, log, signal });
         log(`  ${serveLine(serve)}`);
@@ -129,7 +131,7 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   }
 
   const { failures, to } = write('done');
-  if (!args.featuresOnly) printSuite(results, serve);
+  if (!args.featuresOnly) printSuite(results, shares, serve);
   if (features) console.log(`\n${textTable(featuresRows(features), FEATURES_HEADER)}`);
   console.log(
     `\nwrote ${relative(process.cwd(), to)}${failures.length > 0 ? ` (${failures.length} failure${failures.length === 1 ? '' : 's'} recorded)` : ''}`,
@@ -137,8 +139,9 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
   return stoppedBy() === null ? 0 : 130;
 }
 
-function printSuite(results: VaultResult[], serve: ServeResult | null): void {
+function printSuite(results: VaultResult[], shares: FastPathShare[], serve: ServeResult | null): void {
   console.log(`\n${textTable(measurementRows(results))}\n`);
+  for (const share of shares) console.log(fastPathLine(share));
   if (serve) console.log(serveLine(serve));
   console.log(
     textTable(
@@ -146,6 +149,28 @@ function printSuite(results: VaultResult[], serve: ServeResult | null): void {
       ['Target', 'Status', 'Measured'],
     ),
   );
+}
+
+/** serve and the profile run on the 10k vault, or the largest generated one there is (default profile first). */
+function mainVault(vaults: BenchVault[]): BenchVault | undefined {
+  const generated = vaults.filter((vault) => vault.kind === 'generated');
+  const plain = generated.filter((vault) => vault.profile === 'default');
+  return generated.find((vault) => vault.label === label(10000)) ?? plain[plain.length - 1] ?? generated[generated.length - 1];
+}
+
+async function measureShare(vault: BenchVault, dist: string): Promise<FastPathShare> {
+  const share = await fastPathShare(vault, dist);
+  log(`  ${fastPathLine(share)}`);
+  return share;
+}
+
+/** The generated vaults by size, each size's default-profile vault before its real-profile one. */
+function benchVaults(args: BenchArgs): BenchVault[] {
+  const sizes = [...new Set([...args.sizes, ...args.realSizes])].sort((a, b) => a - b);
+  return sizes.flatMap((size) => [
+    ...(args.profiles.includes('default') && args.sizes.includes(size) ? [generatedVault(size, args.seed, log)] : []),
+    ...(args.profiles.includes('real') && args.realSizes.includes(size) ? [generatedVault(size, args.seed, log, undefined, 'real')] : []),
+  ]);
 }
 
 function defaultResults(args: BenchArgs): string {

@@ -1,5 +1,7 @@
 // Plain Eleventy 3, the yardstick of `npm run bench`: default markdown-it (no wikilink
-// handling), one trivial layout, every note of the vault one page.
+// handling), one trivial layout, every note of the vault one page. Notes are not templates:
+// neither Markdown nor HTML goes through a template engine first (Almanac does not template
+// notes either, and real notes hold Templater placeholders such as `{{date}}` that stop Nunjucks).
 // Run as: node node_modules/@11ty/eleventy/cmd.cjs --config=bench/eleventy-baseline/eleventy.config.js --input=VAULT --output=DIR --quiet
 
 /** @param eleventyConfig Eleventy's UserConfig */
@@ -11,20 +13,30 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData('layout', 'baseline.njk');
   // Generated vaults plant a few notes with broken YAML on purpose. Stock Eleventy stops
   // at the first one; read those as having no front matter, with the stock parser.
+  // Keys Eleventy gives a meaning to are dropped: a note's `permalink:` is Obsidian Publish's
+  // (`daily/201`, no extension, which Eleventy refuses as an output path), not Eleventy's.
   const stockYaml = eleventyConfig.frontMatterParsingOptions.engines.yaml;
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       /** @param {string} text */
       yaml: (text) => {
+        let data;
         try {
-          return stockYaml(text);
+          data = stockYaml(text);
         } catch {
           return {};
         }
+        if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+        for (const key of Object.keys(data)) if (ELEVENTY_KEYS.has(key) || key.startsWith('eleventy')) delete data[key];
+        return data;
       },
     },
   });
+  return { markdownTemplateEngine: false, htmlTemplateEngine: false };
 }
+
+/** Front-matter keys that steer Eleventy (output path, layout, pagination, engine, date). */
+const ELEVENTY_KEYS = new Set(['permalink', 'layout', 'pagination', 'templateEngineOverride', 'date', 'dynamicPermalink', 'permalinkBypassOutputDir']);
 
 const LAYOUT = `<!doctype html>
 <html lang="en">

@@ -1,6 +1,13 @@
 // `npm run bench -- [flags]`: what to measure and how often.
+import { PROFILES, type Profile } from './vaults.js';
+
 export interface BenchArgs {
+  /** Sizes of the default-profile vaults. */
   sizes: number[];
+  /** `--profiles`: the generator's profiles measured (both by default). */
+  profiles: Profile[];
+  /** Sizes of the real-profile vaults: `sizes`, without those over 10k unless `--sizes` was given. */
+  realSizes: number[];
   runs: number;
   quick: boolean;
   seed: number;
@@ -20,10 +27,13 @@ export interface BenchArgs {
   featuresOnly: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--sizes 2000,10000,20000] [--runs 3] [--quick] [--seed 7]
-       [--no-sample] [--no-serve] [--edits 5] [--profile] [--timeout 3600] [--results FILE] [--keep]
-       [--no-features | --features-only]
+export const USAGE = `usage: npm run bench -- [--sizes 2000,10000,20000] [--profiles default,real] [--runs 3] [--quick]
+       [--seed 7] [--no-sample] [--no-serve] [--edits 5] [--profile] [--timeout 3600] [--results FILE]
+       [--keep] [--no-features | --features-only]
   --quick          one run, 2000 notes unless --sizes is given, 3 serve edits; results go to bench/out/
+  --profiles       the generator's profiles to measure (test/support/genvault.ts): default, real
+                   (genvault-real.ts, notes shaped like people's vaults) or both (the default);
+                   the real profile runs at the same sizes, but not over 10k unless --sizes says so
   --profile        also profile one cold build (node --cpu-prof) of the 10k vault (or the largest)
   --keep           keep the temporary project and output folders
   --no-features    skip "Render features (issue 15)": cold builds of the vault of the largest size
@@ -35,6 +45,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
   const quick = argv.includes('--quick');
   const args: BenchArgs = {
     sizes: quick ? [2000] : [2000, 10000, 20000],
+    profiles: [...PROFILES],
+    realSizes: [],
     runs: quick ? 1 : 3,
     quick,
     seed: 7,
@@ -48,6 +60,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
     features: true,
     featuresOnly: false,
   };
+  let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     const switches: Record<string, () => void> = {
@@ -71,6 +84,13 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
       const sizes = value.split(',').map((part) => Number(part.trim()));
       if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) return `bad --sizes: ${value}`;
       args.sizes = sizes;
+      sizesGiven = true;
+    } else if (flag === '--profiles') {
+      const profiles = value.split(',').map((part) => part.trim());
+      const known = (name: string): name is Profile => PROFILES.some((profile) => profile === name);
+      const unknown = profiles.filter((name) => !known(name));
+      if (unknown.length > 0 || profiles.length === 0) return `bad --profiles: ${value} (default, real or both)`;
+      args.profiles = PROFILES.filter((profile) => profiles.includes(profile));
     } else if (flag === '--runs' || flag === '--edits' || flag === '--timeout' || flag === '--seed') {
       const number = Number(value);
       const min = flag === '--seed' ? 0 : 1;
@@ -86,5 +106,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
     }
   }
   if (args.featuresOnly && !args.features) return '--features-only and --no-features exclude each other';
+  args.realSizes = sizesGiven ? args.sizes : args.sizes.filter((size) => size <= 10000);
   return args;
 }

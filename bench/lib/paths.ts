@@ -11,6 +11,8 @@ export const OUT = join(BENCH, 'out');
 export const ELEVENTY_CMD = join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 export const ELEVENTY_CONFIG = join(BENCH, 'eleventy-baseline', 'eleventy.config.js');
 export const GENERATOR = join(REPO, 'test', 'support', 'genvault.ts');
+/** The generator's real profile (`profile: 'real'`). */
+export const REAL_GENERATOR = join(REPO, 'test', 'support', 'genvault-real.ts');
 /** What the render-feature variants add to the generator (bench/lib/features.ts). */
 export const RENDER_GENERATOR = ['genvault-render.ts', 'genvault-snippets.ts'].map((file) => join(REPO, 'test', 'support', file));
 export const SAMPLE_VAULT = join(REPO, 'notes');

@@ -1,5 +1,6 @@
 // The results: a table on the terminal and bench/RESULTS.md.
 import { existsSync, readFileSync } from 'node:fs';
+import { FAST_PATH_HEADER, fastPathRows, percent, topReasons, type FastPathShare } from './fast-path.js';
 import type { FeaturesResult } from './features.js';
 import { featuresMarkdownSection } from './features-report.js';
 import type { ProfileSummary } from './profile.js';
@@ -66,6 +67,23 @@ function markdownTable(rows: string[][], header = HEADER): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
 }
 
+export function fastPathLine(share: FastPathShare): string {
+  if (share.error !== undefined) return `fast parse path on ${share.vault}: ${topReasons(share)}`;
+  return `fast parse path on ${share.vault} (${share.profile}): ${share.fast} of ${share.notes} notes (${percent(share.fast, share.notes)}); remark for: ${topReasons(share)}`;
+}
+
+function fastPathSection(shares: readonly FastPathShare[]): string[] {
+  const out = ['## Fast parse path', ''];
+  out.push(
+    'The notes whose body `parseMarkdown` (src/parse/processor.ts) gives to the fast tokenizer and that it reads to the end, counted in the ' +
+      'benchmark process with the dist/ copy the run measured (bench/lib/fast-path.ts); every other note goes to remark. A note counts under ' +
+      "the first reason `fastPathRefusal` (src/parse/fast/eligible.ts) finds, or the fast tokenizer's own (`FastPathUnsupported`, numbers as N).",
+    '',
+  );
+  out.push(shares.length === 0 ? 'Not measured in this run.' : markdownTable(fastPathRows(shares), FAST_PATH_HEADER), '');
+  return out;
+}
+
 export function serveLine(serve: ServeResult): string {
   if (!serve.ok) return `serve on ${serve.vault}: FAILED (${serve.error ?? 'unknown'})`;
   const all = serve.latenciesMs.map((ms) => ms.toFixed(0)).join(', ');
@@ -75,6 +93,8 @@ export function serveLine(serve: ServeResult): string {
 export interface Report {
   info: RunInfo;
   vaults: VaultResult[];
+  /** The share of each vault's notes on the fast parse path. */
+  shares: FastPathShare[];
   serve: ServeResult | null;
   profile: ProfileSummary | null;
   targets: TargetCheck[];
@@ -121,7 +141,7 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
     markdownTable(
       report.vaults.map((result) => [
         result.vault.label,
-        result.vault.kind,
+        result.vault.profile === null ? result.vault.kind : `${result.vault.kind}, ${result.vault.profile} profile`,
         String(result.vault.notes),
         (result.vault.bytes / 1024 ** 2).toFixed(1),
         result.vault.links === null ? '—' : String(result.vault.links),
@@ -133,13 +153,15 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
   );
   out.push('## Measurements', '');
   out.push(
-    'Plain Eleventy 3 is bench/eleventy-baseline/ (default markdown-it, no wikilinks, one trivial layout) on the same vault. ' +
+    'Plain Eleventy 3 is bench/eleventy-baseline/ (default markdown-it, no wikilinks, one trivial layout, notes not templated) on the same vault. ' +
+      "`-real` vaults are the generator's real profile (test/support/genvault-real.ts: notes shaped like people's vaults). " +
       '"Cold" has no `.almanac/` cache and no output folder; "warm" runs again with both present and nothing changed; ' +
       '"1 note edited" appends a line to one note first. Every build includes the search index. ' +
       'Pages: `.html` files in the output folder.',
     '',
   );
   out.push(markdownTable(measurementRows(report.vaults)), '');
+  out.push(...fastPathSection(report.shares));
   out.push('## `almanac serve`', '');
   if (report.serve) {
     const serve = report.serve;

@@ -1,17 +1,23 @@
 // The vaults measured: generated ones under bench/vaults/ (kept between runs and reused
-// while generator, size, seed and content are unchanged), and a copy of the sample vault.
+// while generator, profile, size, seed and content are unchanged), and a copy of the sample vault.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generateVault } from '../../test/support/genvault.js';
 import type { RenderFeatures } from '../../test/support/genvault-render.js';
-import { GENERATOR, RENDER_GENERATOR, SAMPLE_VAULT, VAULTS } from './paths.js';
+import { GENERATOR, REAL_GENERATOR, RENDER_GENERATOR, SAMPLE_VAULT, VAULTS } from './paths.js';
+
+/** The generator's profiles (genvault.ts `profile`): `default`, or `real` (genvault-real.ts). */
+export const PROFILES = ['default', 'real'] as const;
+export type Profile = (typeof PROFILES)[number];
 
 export interface BenchVault {
-  /** Label in the tables: `10k`, `sample`. */
+  /** Label in the tables: `10k`, `10k-real`, `sample`. */
   label: string;
   dir: string;
   kind: 'generated' | 'sample';
+  /** The generator's profile; null for the sample vault. */
+  profile: Profile | null;
   /** Markdown files and their total size. */
   notes: number;
   bytes: number;
@@ -27,6 +33,8 @@ interface Marker {
   generator: string;
   notes: number;
   seed: number;
+  /** Absent for the default profile (markers written before profiles existed). */
+  profile?: 'real';
   /** The render-feature content planted (genvault `features.render`), as JSON; absent for a plain vault. */
   render?: string;
   expected: string;
@@ -34,39 +42,48 @@ interface Marker {
   mdBytes: number;
 }
 
-/** A generated vault; with `variant`, the same vault plus that render-feature content (bench/lib/features.ts). */
-export function generatedVault(size: number, seed: number, log: (line: string) => void, variant?: { name: string; render: RenderFeatures }): BenchVault {
-  const name = `n${size}-s${seed}${variant ? `-${variant.name}` : ''}`;
+/**
+ * A generated vault of that profile; with `variant`, the same default-profile vault plus that
+ * render-feature content (bench/lib/features.ts).
+ */
+export function generatedVault(
+  size: number,
+  seed: number,
+  log: (line: string) => void,
+  variant?: { name: string; render: RenderFeatures },
+  profile: Profile = 'default',
+): BenchVault {
+  const real = profile === 'real' ? '-real' : '';
+  const name = `n${size}-s${seed}${real}${variant ? `-${variant.name}` : ''}`;
   const dir = join(VAULTS, name);
   const markerFile = join(VAULTS, `${name}.json`);
-  const sources = variant ? [GENERATOR, ...RENDER_GENERATOR] : [GENERATOR];
+  const sources = [GENERATOR, ...(real ? [REAL_GENERATOR] : []), ...(variant ? RENDER_GENERATOR : [])];
   const generator = sha(Buffer.concat(sources.map((file) => readFileSync(file))));
   const render = variant ? JSON.stringify(variant.render) : undefined;
-  const reused = isReusable(dir, markerFile, { generator, notes: size, seed, render });
+  const wanted = { generator, notes: size, seed, render, ...(real ? { profile: 'real' as const } : {}) };
+  const reused = isReusable(dir, markerFile, wanted);
+  const shown = `${label(size)}${real}${variant ? ` ${variant.name}` : ''}`;
   if (!reused) {
-    log(`generating the ${label(size)}${variant ? ` ${variant.name}` : ''} vault (${size} notes, seed ${seed}) in ${relative(process.cwd(), dir) || dir} …`);
+    log(`generating the ${shown} vault (${size} notes, seed ${seed}, ${profile} profile) in ${relative(process.cwd(), dir) || dir} …`);
     mkdirSync(VAULTS, { recursive: true });
     rmSync(markerFile, { force: true });
     // Ours alone: a half-written vault from an interrupted run is replaced.
     rmSync(dir, { recursive: true, force: true });
-    generateVault({ out: dir, notes: size, seed, ...(variant ? { features: { render: variant.render } } : {}) });
+    generateVault({ out: dir, notes: size, seed, profile, ...(variant ? { features: { render: variant.render } } : {}) });
     const files = markdownFiles(dir);
     const marker: Marker = {
-      generator,
-      notes: size,
-      seed,
-      ...(render === undefined ? {} : { render }),
+      ...wanted,
       expected: sha(readFileSync(join(dir, '.expected.json'))),
       mdFiles: files.length,
       mdBytes: totalBytes(dir, files),
     };
     writeFileSync(markerFile, `${JSON.stringify(marker, null, 1)}\n`);
   } else {
-    log(`reusing the ${label(size)} vault in ${relative(process.cwd(), dir) || dir}`);
+    log(`reusing the ${shown} vault in ${relative(process.cwd(), dir) || dir}`);
   }
   const expected: unknown = JSON.parse(readFileSync(join(dir, '.expected.json'), 'utf8'));
   const links = typeof expected === 'object' && expected !== null && 'links' in expected && typeof expected.links === 'number' ? expected.links : null;
-  return describe(label(size), dir, 'generated', links, reused);
+  return describe(`${label(size)}${real}`, dir, profile, links, reused);
 }
 
 /** A fresh copy of notes/, so edits never touch the tracked sample vault. */
@@ -75,18 +92,19 @@ export function sampleVault(): BenchVault {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(VAULTS, { recursive: true });
   cpSync(SAMPLE_VAULT, dir, { recursive: true });
-  return describe('sample', dir, 'sample', null, false);
+  return describe('sample', dir, null, null, false);
 }
 
-function describe(name: string, dir: string, kind: BenchVault['kind'], links: number | null, reused: boolean): BenchVault {
+function describe(name: string, dir: string, profile: Profile | null, links: number | null, reused: boolean): BenchVault {
   const files = markdownFiles(dir);
   // A note in the middle of the sorted list: an ordinary note, the same one every run.
   const editNote = files[Math.floor(files.length / 2)];
   if (editNote === undefined) throw new Error(`no notes in ${dir}`);
-  return { label: name, dir, kind, notes: files.length, bytes: totalBytes(dir, files), links, editNote, reused };
+  const kind = profile === null ? 'sample' : 'generated';
+  return { label: name, dir, kind, profile, notes: files.length, bytes: totalBytes(dir, files), links, editNote, reused };
 }
 
-function isReusable(dir: string, markerFile: string, wanted: Pick<Marker, 'generator' | 'notes' | 'seed' | 'render'>): boolean {
+function isReusable(dir: string, markerFile: string, wanted: Pick<Marker, 'generator' | 'notes' | 'seed' | 'render' | 'profile'>): boolean {
   if (!existsSync(markerFile) || !existsSync(join(dir, '.expected.json'))) return false;
   let marker: Partial<Marker>;
   try {
@@ -94,7 +112,14 @@ function isReusable(dir: string, markerFile: string, wanted: Pick<Marker, 'gener
   } catch {
     return false;
   }
-  if (marker.generator !== wanted.generator || marker.notes !== wanted.notes || marker.seed !== wanted.seed || marker.render !== wanted.render) return false;
+  if (
+    marker.generator !== wanted.generator ||
+    marker.notes !== wanted.notes ||
+    marker.seed !== wanted.seed ||
+    marker.render !== wanted.render ||
+    marker.profile !== wanted.profile
+  )
+    return false;
   if (marker.expected !== sha(readFileSync(join(dir, '.expected.json')))) return false;
   // A run that stopped mid-edit leaves a note longer than generated: start over.
   const files = markdownFiles(dir);
