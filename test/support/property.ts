@@ -48,3 +48,35 @@ export const OBSIDIAN_PIECES = [
   'tags: [a',
   ': ',
 ];
+
+/** Pieces around Obsidian `%%comments%%`: markers, the blocks they may open, end or sit in.
+ * (Comments in link labels and image alts are in test/parse-fast.test.ts's fixed cases.) */
+export const COMMENT_PIECES = [
+  '%%',
+  '%%',
+  '%',
+  '\\',
+  ' ',
+  '  ',
+  '   ',
+  'a',
+  'x %%c%% y',
+  '\n',
+  '\n',
+  '\n\n',
+  '  \n',
+  '# ',
+  '> ',
+  '- ',
+  '1. ',
+  '| a | b |',
+  '|---|---|',
+  '---',
+  '`',
+  '*',
+  '[[N]]',
+  '<!--',
+  '-->',
+  '<b>',
+  '&#37;',
+];

@@ -9,11 +9,16 @@ import { phrasing } from './phrasing.js';
 import { alignOf, checkTableStart } from './tables.js';
 import { taskItem } from './task-items.js';
 import { FastPathUnsupported } from './unsupported.js';
+import { OBSIDIAN_COMMENT_BLOCK } from './comments.js';
+import { commentText } from '../syntax/comment.js';
+import type { ObsidianComment } from '../mdast.js';
 
 export class BlockReader {
   private index = 0;
   /** Block quotes around the block being read: their `>` markers do not make a line non-blank. */
   private quoteDepth = 0;
+  /** Lists around the block being read. */
+  private listDepth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly source: SourceLines,
@@ -47,7 +52,7 @@ export class BlockReader {
         const first = token.map ? token.map[0] + 1 : 1;
         const locate = lineLocator(this.source, inline.content, first);
         position.start = locate(0);
-        return { type: 'paragraph', children: phrasing(inline, locate), position };
+        return { type: 'paragraph', children: phrasing(inline, locate, this.context()), position };
       }
       case 'heading_open': {
         const inline = this.inline('heading_close');
@@ -57,7 +62,7 @@ export class BlockReader {
         const hashes = line.indexOf('#');
         const locate = lineLocator(this.source, inline.content, first, atx ? hashes + token.markup.length : -1);
         position.start = atx ? point(this.source, first, hashes + 1) : locate(0);
-        const heading: Heading = { type: 'heading', depth: depthOf(token.tag), children: phrasing(inline, locate), position };
+        const heading: Heading = { type: 'heading', depth: depthOf(token.tag), children: phrasing(inline, locate, this.context()), position };
         return heading;
       }
       case 'blockquote_open': {
@@ -67,8 +72,14 @@ export class BlockReader {
         return { type: 'blockquote', children, position };
       }
       case 'bullet_list_open':
-      case 'ordered_list_open':
-        return this.list(token, position);
+      case 'ordered_list_open': {
+        this.listDepth++;
+        const list = this.list(token, position);
+        this.listDepth--;
+        return list;
+      }
+      case OBSIDIAN_COMMENT_BLOCK:
+        return this.comment(token);
       case 'fence': {
         if (!this.closedFence(token)) throw new FastPathUnsupported('unclosed fence');
         const info = token.info.trim();
@@ -92,6 +103,23 @@ export class BlockReader {
       default:
         throw new FastPathUnsupported(`block token ${token.type}`);
     }
+  }
+
+  private context(): 'top' | 'nested' {
+    return this.quoteDepth === 0 && this.listDepth === 0 ? 'top' : 'nested';
+  }
+
+  /** A block comment spans from its `%%` to past its closer and trailing blanks, or to the end. */
+  private comment(token: Token): RootContent {
+    const from = token.map?.[0] ?? 0;
+    const indent = (this.source.lines[from] ?? '').indexOf('%%');
+    const start = point(this.source, from + 1, indent + 1);
+    const endOffset = (start.offset ?? 0) + 2 + token.content.length;
+    let line = from;
+    while (line + 1 < this.source.lines.length && (this.source.starts[line + 1] ?? 0) <= endOffset) line++;
+    const end = point(this.source, line + 1, endOffset - (this.source.starts[line] ?? 0) + 1);
+    const node: ObsidianComment = { type: 'obsidianComment', value: commentText(`%%${token.content}`), position: { start, end } };
+    return node;
   }
 
   private inline(close: string): Token {
@@ -151,7 +179,7 @@ export class BlockReader {
         if (!span && inline.content === '') break;
         cells.push({
           type: 'tableCell',
-          children: phrasing(inline, locate),
+          children: phrasing(inline, locate, 'cell'),
           position: { start: point(this.source, line, span ? span.pipe + 1 : 1), end: locate(inline.content.length) },
         });
       }

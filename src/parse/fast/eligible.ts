@@ -1,14 +1,15 @@
 // Which notes the fast path may read. It covers the CommonMark + GFM-table core plus
-// wikilinks and embeds, and gives the same tree as remark for those. Anything it does
-// not reproduce exactly sends the note to remark (the reference parser): Obsidian
-// comments and highlights, footnotes, strikethrough, link reference definitions, GFM
-// literal autolinks, feed regions (refresh edits them by exact cell columns), and math
-// where a `$…$` span can form (money such as `$10M` or `$5 and $10` stays on the fast path).
+// wikilinks, embeds and `%%comments%%`, and gives the same tree as remark for those.
+// Anything it does not reproduce exactly sends the note to remark (the reference parser):
+// Obsidian highlights, footnotes, strikethrough, link reference definitions, GFM literal
+// autolinks, feed regions (refresh edits them by exact cell columns), and math where a
+// `$…$` span can form (money such as `$10M` or `$5 and $10` stays on the fast path).
+// Comments the fast path cannot place exactly (multi-line ones in quotes or lists, any in
+// a table cell) throw FastPathUnsupported while it reads the tokens, and go to remark too.
 import { mathCanForm } from '../syntax/math-rule.js';
 
 /** Why a note must go to remark, or null when the fast path reads it exactly. */
 export function fastPathRefusal(markdown: string): string | null {
-  if (markdown.includes('%%')) return 'comment';
   // `=` runs are highlight sequences to remark even alone, and take part in emphasis resolution.
   if (markdown.includes('==') || /=[*_]|[*_]=/.test(markdown)) return 'highlight';
   if (markdown.includes('[^')) return 'footnote';

@@ -3,13 +3,17 @@
 import type { PhrasingContent } from 'mdast';
 import type { Position } from 'unist';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { ObsidianLink } from '../mdast.js';
+import type { ObsidianComment, ObsidianLink } from '../mdast.js';
 import { inlineStart, linkStart, OBSIDIAN_LINK } from './markdown-it.js';
 import type { Locator } from './locate.js';
 import { FastPathUnsupported } from './unsupported.js';
+import { OBSIDIAN_COMMENT } from './comments.js';
+
+/** Where the phrasing sits: at the top level, in a quote or list, or in a table cell. */
+export type PhrasingContext = 'top' | 'nested' | 'cell';
 
 /** Inline tokens to phrasing content, merging adjacent text as mdast does. */
-export function phrasing(inline: Token, locate: Locator): PhrasingContent[] {
+export function phrasing(inline: Token, locate: Locator, context: PhrasingContext): PhrasingContent[] {
   const tokens = inline.children ?? [];
   const root: PhrasingContent[] = [];
   const stack: PhrasingContent[][] = [root];
@@ -43,6 +47,8 @@ export function phrasing(inline: Token, locate: Locator): PhrasingContent[] {
         here().push({ type: 'inlineCode', value: codeText(inline.content, inlineStart.get(token), token), position: at(token) });
         break;
       case 'html_inline':
+        // micromark drops the indentation of inline HTML's continuation lines; markdown-it keeps it.
+        if (/\n[ \t]/.test(token.content)) throw new FastPathUnsupported('indented line in inline HTML');
         here().push({ type: 'html', value: token.content, position: at(token) });
         break;
       case 'em_open':
@@ -64,6 +70,9 @@ export function phrasing(inline: Token, locate: Locator): PhrasingContent[] {
         break;
       case OBSIDIAN_LINK:
         here().push(obsidianLink(token, at(token)));
+        break;
+      case OBSIDIAN_COMMENT:
+        here().push(comment(token, locate, context));
         break;
       default:
         throw new FastPathUnsupported(`inline token ${token.type}`);
@@ -97,6 +106,15 @@ function closingRun(src: string, from: number, length: number): number {
   return -1;
 }
 
+/** An inline comment. In a cell remark keeps `\\|` as written, and across the lines of a
+ * quote or list it may keep their prefixes: those go to remark. */
+function comment(token: Token, locate: Locator, context: PhrasingContext): ObsidianComment {
+  if (context === 'cell') throw new FastPathUnsupported('comment in a table cell');
+  if (context === 'nested' && token.content.includes('\n')) throw new FastPathUnsupported('multi-line comment in a container');
+  const start = inlineStart.get(token) ?? 0;
+  return { type: 'obsidianComment', value: token.content, position: { start: locate(start), end: locate(start + token.content.length + 4) } };
+}
+
 function obsidianLink(token: Token, position: Position): ObsidianLink {
   const inner = token.content;
   const bar = inner.indexOf('|');
@@ -123,7 +141,9 @@ function plain(tokens: Token[]): string {
     if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline') out += token.content;
     else if (token.type === 'softbreak') out += '\n';
     else if (token.type === 'image') out += plain(token.children ?? []);
-    else if (token.type === OBSIDIAN_LINK) out += `[[${token.content}]]`;
+    // remark gives a wikilink's raw target here (`a  N  b` for `a [[ N |x]] b`): left to it.
+    else if (token.type === OBSIDIAN_LINK) throw new FastPathUnsupported('wikilink in image alt');
+    else if (token.type === OBSIDIAN_COMMENT) out += token.content;
   }
   return out;
 }

@@ -177,7 +177,7 @@ export function commentFromMarkdown(): FromMarkdownExtension {
 }
 
 /** The text between the `%%` markers (an unclosed block comment runs to the end). */
-function commentText(raw: string): string {
+export function commentText(raw: string): string {
   const body = raw.slice(2);
   return body.endsWith('%%') ? body.slice(0, -2) : body;
 }
