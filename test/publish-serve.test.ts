@@ -53,7 +53,7 @@ describe('almanac serve', () => {
     const response = await fetch(`${handle.url}alpha/`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('<script src="/__almanac/live-reload.js"></script>');
+    expect(html).toMatch(/<script src="\/__almanac\/live-reload.js" data-since="\d+"><\/script>/);
     expect(read(out, 'alpha/index.html')).not.toContain('live-reload');
     expect((await fetch(`${handle.url}no-such-page/`)).status).toBe(404);
     expect((await fetch(`${handle.url}..%2f..%2fetc/passwd`)).status).toBe(404);
@@ -76,7 +76,30 @@ describe('almanac serve', () => {
     expect(updates.length).toBeGreaterThan(0);
     for (const update of updates)
       expect({ changed: update.changed, pages: [...update.pages].sort() }).toEqual({ changed: ['Alpha.md'], pages: ['/alpha/', '/beta/', '/gamma/'] });
-    expect(JSON.parse(await reload.next)).toEqual(updates[0]?.pages);
+    // The reload names the pages written: the notes, and the listings its first line shows on.
+    const named = JSON.parse(await reload.next) as string[];
+    expect(named).toEqual(expect.arrayContaining(updates[0]?.pages ?? ['none']));
+    expect(named).toContain('/');
+    expect(named).not.toContain('/delta/');
+  });
+
+  it('tells a tab that connects late, its page rewritten since it was served, to reload at once', async () => {
+    const since = async (path: string): Promise<string> => /data-since="(\d+)"/.exec(await (await fetch(`${handle.url}${path}`)).text())?.[1] ?? 'none';
+    const served = await since('beta/');
+    writeFileSync(join(vault, 'Alpha.md'), '# Alpha\n\nAlpha says [[Beta]] is splendid.\n');
+    await waitFor(() => safeRead(out, 'beta/index.html').includes('Alpha says Beta is splendid.'), 'the backlink on Beta');
+    await handle.idle();
+    // Beta's tab loaded before the rewrite and connects after it: the reload it missed comes now.
+    const late = await openReloadStream(handle.url, `since=${served}&page=${encodeURIComponent('/beta/index.html')}`);
+    expect(JSON.parse(await late.next)).toEqual(['/beta/']);
+    // Served after it: no reload waiting (Delta's, never rewritten, neither).
+    const fresh = await since('beta/');
+    expect(Number(fresh)).toBeGreaterThan(Number(served));
+    for (const query of [`since=${fresh}&page=/beta/`, `since=${served}&page=/delta/`]) {
+      const stream = await openReloadStream(handle.url, query);
+      expect(await Promise.race([stream.next, new Promise((resolve) => setTimeout(() => resolve('nothing'), 300))])).toBe('nothing');
+      stream.close();
+    }
   });
 
   it("writes a saved note's own page first, then the pages that depend on it", async () => {
@@ -127,9 +150,9 @@ describe('almanac serve', () => {
 });
 
 /** Connect to the live-reload stream; `next` resolves with the data of the first `reload` event. */
-function openReloadStream(url: string): Promise<{ next: Promise<string> }> {
+function openReloadStream(url: string, query = ''): Promise<{ next: Promise<string>; close: () => void }> {
   return new Promise((connected, reject) => {
-    const request = get(`${url}__almanac/events`, (response) => {
+    const request = get(`${url}__almanac/events${query ? `?${query}` : ''}`, (response) => {
       const next = new Promise<string>((resolve) => {
         let buffer = '';
         response.setEncoding('utf8');
@@ -142,7 +165,7 @@ function openReloadStream(url: string): Promise<{ next: Promise<string> }> {
           }
         });
       });
-      connected({ next });
+      connected({ next, close: () => request.destroy() });
     });
     request.on('error', reject);
   });

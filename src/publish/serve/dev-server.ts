@@ -32,8 +32,9 @@ export const LIVE_RELOAD_PATH = '__almanac/';
 export interface DevServer {
   server: Server;
   url: string;
-  /** Tell every open page to reload. */
-  reload: (urls: string[]) => void;
+  /** Tell the open tabs of these pages (URLs as the site writes them), or of every page, to
+   * reload. Call it once the pages are on disk. */
+  reload: (urls: string[] | 'all') => void;
   close: () => Promise<void>;
 }
 
@@ -41,6 +42,12 @@ export async function startDevServer(options: { outDir: string; base: string; ho
   const root = resolve(options.outDir);
   const clients = new Set<ServerResponse>();
   const script = liveReloadScript(options.base);
+  // A count of reloads sent, and when each page (or the whole site) was last rewritten. A page
+  // is served with the count at the time; a tab that connects later (it was loading while the
+  // reload went out) and whose page was rewritten since is told to reload then.
+  let sequence = 0;
+  let everything = 0;
+  const rewritten = new Map<string, number>();
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -56,7 +63,7 @@ export async function startDevServer(options: { outDir: string; base: string; ho
       return send(response, 404, 'text/plain; charset=utf-8', `Not under the base path ${options.base}`);
     }
     const inner = pathname.slice(options.base.length);
-    if (inner === `${LIVE_RELOAD_PATH}events`) return openEvents(response);
+    if (inner === `${LIVE_RELOAD_PATH}events`) return openEvents(response, new URL(request.url ?? '/', 'http://localhost').searchParams);
     if (inner === `${LIVE_RELOAD_PATH}live-reload.js`) return send(response, 200, CONTENT_TYPES['.js'] ?? '', script);
     const file = await findFile(root, inner);
     if (file === 'directory') return redirect(response, `${pathname}/`);
@@ -67,20 +74,26 @@ export async function startDevServer(options: { outDir: string; base: string; ho
 
   async function sendFile(response: ServerResponse, status: number, file: string): Promise<void> {
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    // Before the read: a write that ends after it counts as newer than what is sent.
+    const since = sequence;
     const body = await readFile(file);
     if (type.startsWith('text/html')) {
       const html = body.toString('utf8');
-      const tag = `<script src="${options.base}${LIVE_RELOAD_PATH}live-reload.js"></script>`;
+      const tag = `<script src="${options.base}${LIVE_RELOAD_PATH}live-reload.js" data-since="${since}"></script>`;
       return send(response, status, type, html.includes('</body>') ? html.replace('</body>', `${tag}\n</body>`) : `${html}${tag}`);
     }
     return send(response, status, type, body);
   }
 
-  function openEvents(response: ServerResponse): void {
+  function openEvents(response: ServerResponse, query: URLSearchParams): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     response.write('retry: 500\n\n');
     clients.add(response);
     response.on('close', () => clients.delete(response));
+    const since = Number(query.get('since'));
+    const page = pageKey(query.get('page') ?? '');
+    if (!Number.isInteger(since) || page === null) return;
+    if (everything > since || (rewritten.get(page) ?? 0) > since) response.write(reloadMessage([page]));
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -100,7 +113,14 @@ export async function startDevServer(options: { outDir: string; base: string; ho
     server,
     url: `http://${host}:${port}${options.base}`,
     reload(urls) {
-      const message = `event: reload\ndata: ${JSON.stringify(urls)}\n\n`;
+      sequence++;
+      if (urls === 'all') everything = sequence;
+      else
+        for (const url of urls) {
+          const key = pageKey(url);
+          if (key !== null) rewritten.set(key, sequence);
+        }
+      const message = reloadMessage(urls);
       for (const client of clients) client.write(message);
     },
     close: () =>
@@ -111,6 +131,15 @@ export async function startDevServer(options: { outDir: string; base: string; ho
         server.closeAllConnections();
       }),
   };
+}
+
+function reloadMessage(urls: string[] | 'all'): string {
+  return `event: reload\ndata: ${JSON.stringify(urls)}\n\n`;
+}
+
+/** A page's URL path as tabs and the site may spell it: decoded, `index.html` dropped. */
+function pageKey(url: string): string | null {
+  return decodePath(url.replace(/(^|\/)index\.html$/, '$1'));
 }
 
 function decodePath(pathname: string): string | null {
@@ -144,9 +173,29 @@ function redirect(response: ServerResponse, location: string): void {
   response.end();
 }
 
+/** The tab's side: reload when an event names this page (or every page), and only then. The
+ * page's URL and the count it was served at go with the connection (see openEvents). */
 function liveReloadScript(base: string): string {
-  return `// almanac serve: reload when the pages on disk change.
-const source = new EventSource(${JSON.stringify(`${base}${LIVE_RELOAD_PATH}events`)});
-source.addEventListener('reload', () => location.reload());
+  return `// almanac serve: reload when this page on disk changes.
+(() => {
+  const key = (url) => {
+    try {
+      return decodeURIComponent(url.replace(/(^|\\/)index\\.html$/, '$1'));
+    } catch {
+      return url;
+    }
+  };
+  const here = key(location.pathname);
+  const since = document.currentScript?.dataset.since ?? '0';
+  const query = new URLSearchParams({ since, page: location.pathname });
+  const source = new EventSource(${JSON.stringify(`${base}${LIVE_RELOAD_PATH}events`)} + '?' + query);
+  source.addEventListener('reload', (event) => {
+    const pages = JSON.parse(event.data);
+    if (pages === 'all' || (Array.isArray(pages) && pages.some((url) => key(url) === here))) {
+      source.close();
+      location.reload();
+    }
+  });
+})();
 `;
 }

@@ -3,7 +3,7 @@
 // moved), or the pages that depend on the notes that changed.
 import type { Project } from '../../project/index.js';
 import type { ProjectChange } from '../../project/update.js';
-import { todayUtc } from '../../util/dates.js';
+import { todayOf } from '../../config/today.js';
 import { changesListings, changesStructure, dependantNotes } from './dependants.js';
 import { freshnessOf } from '../model/freshness.js';
 import type { SitePages } from '../pages/types.js';
@@ -11,7 +11,7 @@ import { replanSite, type SitePlan } from '../pages/plan.js';
 
 export type Replan = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; plan: SitePlan; pages: SitePages };
 
-export function replan(plan: SitePlan, project: Project, change: ProjectChange): Replan {
+export function replan(plan: SitePlan, project: Project, change: ProjectChange, today?: string): Replan {
   const attachments = change.attachmentsChanged.filter((path) => plan.site.attachments.has(path));
   if (change.added.length + change.removed.length + change.attachmentsMoved.length > 0) return { kind: 'full' };
   const now = new Map(project.vault.notes.map((note) => [note.path, note]));
@@ -24,7 +24,7 @@ export function replan(plan: SitePlan, project: Project, change: ProjectChange):
   }
   if (change.changed.length === 0 && attachments.length === 0) return { kind: 'none' };
   const affected = dependantNotes(change.previousGraph, project.graph, change.changed);
-  const freshness = freshnessOf(project, todayUtc());
+  const freshness = freshnessOf(project, todayOf(project.config, today));
   const next = replanSite(
     plan,
     {

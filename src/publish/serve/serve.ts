@@ -3,13 +3,16 @@
 // saved notes are parsed again and only the pages that depend on them are written; adding,
 // deleting, (un)publishing or re-aliasing a note rebuilds the whole site, since those move
 // URLs or change what is published. Each update makes a new Project: none changes in place.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { openProject, type Project } from '../../project/index.js';
 import { updateProject, type FileChange } from '../../project/update.js';
 import { parseNote, type ParsedNote } from '../../parse/index.js';
 import { readVaultNote } from '../../vault/read-note.js';
-import { todayUtc } from '../../util/dates.js';
+import { todayOf } from '../../config/today.js';
 import { build, outputOf, type BuildOptions, type BuildResult } from '../index.js';
 import type { SitePlan } from '../pages/plan.js';
+import type { NotePage } from '../pages/types.js';
 import { TEMPLATES_DIR, writePages } from '../emit/eleventy-site.js';
 import { writeFeatureAssets } from '../emit/feature-assets.js';
 import { copyAttachments, writeGraphJson } from '../emit/copy-assets.js';
@@ -81,17 +84,19 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const parsed = new Map<string, ParsedNote>();
     const quick = await writeQuickPage(state, changes, parsed, server, options, started);
     const { project, changed } = await updateProject(state.project, changes, { parsed });
-    const next = replan(state.plan, project, changed);
+    const next = replan(state.plan, project, changed, options.today);
     if (next.kind === 'none') return;
     if (next.kind === 'full') {
       const result = await build({ ...options, project, deferSearch: true });
       state = { project, result, plan: result.plan };
       reindexLater();
-      server.reload([]);
+      server.reload('all');
       options.onEvent?.({ type: 'rebuilt', changed: paths, result });
       return;
     }
     state = { ...state, project, plan: next.plan };
+    // The saved page, as its tab reloaded it: written again below, reloaded again if that changed it.
+    const shown = quick === null ? null : await readFile(join(state.result.outDir, quick.output), 'utf8').catch(() => null);
     await writePages(next.pages, { outDir: state.result.outDir, layout: next.plan.layout });
     writeGraphJson(state.result.outDir, globalGraph(siteGraph(next.plan.site, next.plan.index)));
     copyAttachments(next.plan.site, state.result.outDir);
@@ -99,8 +104,10 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     writeFeatureAssets(TEMPLATES_DIR, state.result.outDir, new Set(next.pages.notes.flatMap((page) => page.features)), true);
     reindexLater();
     const urls = next.pages.notes.map((page) => page.url);
-    // The saved page already reloaded; reload again only for other pages.
-    if (quick === null || urls.some((url) => url !== quick)) server.reload(urls);
+    const same = quick !== null && shown === (await readFile(join(state.result.outDir, quick.output), 'utf8').catch(() => null));
+    // Each tab reloads when its own page was written (dev-server.ts): name the pages written.
+    const reload = [...urls, ...next.pages.listings.map((page) => page.url)].filter((url) => !(same && url === quick?.url));
+    if (reload.length > 0) server.reload(reload);
     options.onEvent?.({ type: 'updated', changed: paths, pages: urls, seconds: (performance.now() - started) / 1000 });
   };
 
@@ -118,7 +125,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
   };
 }
 
-/** A single saved note: its page first (see quick-page.ts). Returns its URL when written;
+/** A single saved note: its page first (see quick-page.ts). Returns the page when written;
  * the note it parsed goes into `parsed` for the rest of the update. */
 async function writeQuickPage(
   state: Served,
@@ -127,7 +134,7 @@ async function writeQuickPage(
   server: Pick<DevServer, 'reload'>,
   options: ServeOptions,
   started: number,
-): Promise<string | null> {
+): Promise<NotePage | null> {
   const path = changes[0]?.path;
   if (!path?.toLowerCase().endsWith('.md') || changes.some((change) => change.kind !== 'change' || change.path !== path)) return null;
   const { project, plan, result } = state;
@@ -136,11 +143,11 @@ async function writeQuickPage(
   if (source === null) return null;
   const note = parseNote(path, source);
   parsed.set(path, note);
-  const page = quickNotePage(plan, project, note, options.today ?? todayUtc());
+  const page = quickNotePage(plan, project, note, todayOf(project.config, options.today));
   if (!page) return null;
   await writePages({ notes: [page], listings: [], redirects: [], notFound: false, sitemap: null, feed: null }, { outDir: result.outDir, layout: plan.layout });
   writeFeatureAssets(TEMPLATES_DIR, result.outDir, new Set(page.features), true);
   server.reload([page.url]);
   options.onEvent?.({ type: 'page', changed: path, url: page.url, seconds: (performance.now() - started) / 1000 });
-  return page.url;
+  return page;
 }
