@@ -13,7 +13,7 @@ import { excludeProblems } from './exclude-rules.js';
 import { permalinkProblems } from './permalink-rules.js';
 import { canvasProblems } from '../canvas/check.js';
 import { baseProblems } from './base-rules.js';
-import { todayUtc } from '../util/dates.js';
+import { todayOf } from '../config/today.js';
 import { changedSince, lastCommitDates, type NoteFreshness, type TableFreshness } from '../stale/index.js';
 import { cacheDirOf, openProject, type Project, type ProjectFiles } from '../project/index.js';
 import { readResult, resultKey, writeResult } from './result-cache.js';
@@ -38,7 +38,7 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
   const graph = options.graph ?? resolveLinks(vault);
   const names = noteNameSuggester(vault.notes);
   const raw: RawProblem[] = [];
-  const today = options.today ?? todayUtc();
+  const today = todayOf(config, options.today);
   const stale: NoteFreshness[] = [];
   const staleTables: TableFreshness[] = [];
   for (const note of vault.notes) {
@@ -111,7 +111,7 @@ export interface RunCheckOptions {
  * Project is checked as it is.
  */
 export async function runCheck(project: ProjectFiles | Project, options: RunCheckOptions = {}): Promise<CheckResult> {
-  const today = options.today ?? todayUtc();
+  const today = todayOf(project.config, options.today);
   const useCache = options.cache !== false;
   const changed = options.changedSince ? changedSince(project.vaultDir, String(options.changedSince)) : null;
   if ('vault' in project) return checkOpened(project, today, changed);

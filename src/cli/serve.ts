@@ -2,6 +2,7 @@
 import type { CAC } from 'cac';
 import { UsageError } from '../errors.js';
 import type { ServeEvent } from '../publish/serve/serve.js';
+import { parseToday } from './dates.js';
 
 export interface ServeFlags {
   config?: string;
@@ -13,6 +14,7 @@ export interface ServeFlags {
   host?: string;
   search?: boolean;
   force?: boolean;
+  today?: string;
 }
 
 export function registerServeCommand(cli: CAC): void {
@@ -25,6 +27,7 @@ export function registerServeCommand(cli: CAC): void {
     .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .option('--force', 'Build into a symlinked output folder, or one holding files Almanac did not write')
+    .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today (default: `today` in almanac.yaml, else the real date)')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServeCommand(flags);
     });
@@ -33,6 +36,7 @@ export function registerServeCommand(cli: CAC): void {
 export async function runServeCommand(flags: ServeFlags): Promise<number> {
   const port = flags.port === undefined ? 4321 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got “${String(flags.port)}”)`);
+  const today = parseToday(flags.today);
   // Loaded on use: Eleventy and chokidar are heavy and other commands never need them.
   const { serve } = await import('../publish/serve/serve.js');
   const { buildSummary } = await import('./progress.js');
@@ -47,6 +51,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<number> {
     port,
     search: flags.search !== false,
     force: flags.force === true,
+    today,
     onEvent: log,
   });
   process.stdout.write(`Serving ${handle.url} (Ctrl-C to stop)\n`);

@@ -4,6 +4,7 @@ import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from './rules.js';
 import { siteSchema } from './site.js';
 import { feedsSchema } from './feeds.js';
 import { staleSchema } from './stale.js';
+import { isIsoDate } from '../util/dates.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -54,6 +55,9 @@ export const configSchema = z
     feeds: feedsSchema,
     /** Staleness policy: how old a note's date may get, per type (see stale.ts). */
     stale: staleSchema.prefault({}),
+    /** The date (YYYY-MM-DD) date rules treat as today, instead of the real one: pins a sample
+     * vault's staleness. `--today` and ALMANAC_TODAY override it (see today.ts). */
+    today: z.string().refine(isIsoDate, 'must be a date like 2026-01-20').optional(),
     /** Size limits on the vault (see limitsSchema). */
     limits: limitsSchema.prefault({}),
     /** The vault's template folder (Obsidian's Templates or Templater setting): `ignore` leaves

@@ -14,7 +14,7 @@ import type { BuildOptions, BuildResult, BuildSummary } from './build/build-opti
 import { buildWarnings, refuseWarnings } from './build/build-warnings.js';
 import { emitSite, pageCount } from './emit/emit-site.js';
 import { freshnessOf } from './model/freshness.js';
-import { todayUtc } from '../util/dates.js';
+import { todayOf } from '../config/today.js';
 import { openForBuild, withoutTrees } from './build/open-for-build.js';
 import { checkOutDir } from './emit/output-dir.js';
 import { planSite, type PlanInput } from './pages/plan.js';
@@ -96,7 +96,7 @@ function planInput(project: Project, options: BuildOptions, base: string, search
     texts: project.vault.texts,
     now: options.now,
     search: options.search !== false,
-    freshness: freshnessOf(project, options.today ?? todayUtc()),
+    freshness: freshnessOf(project, todayOf(project.config, options.today)),
     onPage: search ? (page) => search.add(page) : undefined,
   };
 }

@@ -7,7 +7,7 @@ import type { BuildOptions, BuildSummary } from './build-options.js';
 import { buildInThread, buildThreadAvailable } from './build-thread.js';
 import { excludePlacesOf } from '../../config/load.js';
 import { TEMPLATES_DIR } from '../emit/eleventy-site.js';
-import { todayUtc } from '../../util/dates.js';
+import { todayOf } from '../../config/today.js';
 import { heapCapMb } from './heap-cap.js';
 import { buildKey, readManifest, treeStamp, writeManifest } from './up-to-date.js';
 import { outputOf } from '../index.js';
@@ -17,7 +17,7 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
   if (options.cache === false || options.project) return { ...(await buildSummaryOnly(options)), upToDate: false };
   const files = options.files ?? (await readProject(options));
   const { outDir, base } = outputOf(files, options);
-  const today = options.today ?? todayUtc();
+  const today = todayOf(files.config, options.today);
   const cacheDir = cacheDirOf(files);
   const key = buildKey({
     fingerprint: files.scan.fingerprint,
