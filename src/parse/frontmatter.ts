@@ -7,6 +7,7 @@ import matter from 'gray-matter';
 import { isMap, isPair, isScalar, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { conversionReason, failedValueOffset } from '../yaml-culprit.js';
 import type { NoteIssue } from './types.js';
+import { readSimpleFrontmatter } from './frontmatter-simple.js';
 
 export interface FrontmatterString {
   key: string;
@@ -29,6 +30,8 @@ export interface Frontmatter {
 export interface FrontmatterOptions {
   /** Largest frontmatter block read, in UTF-16 code units (default MAX_FRONTMATTER_SIZE). */
   maxSize?: number | undefined;
+  /** Read plainly simple blocks without the YAML parser (frontmatter-simple.ts; same result). Default true. */
+  simple?: boolean | undefined;
 }
 
 /** 1 MB: far above any real note's frontmatter, far below what YAML parsing makes slow. */
@@ -50,6 +53,8 @@ export function readFrontmatter(source: string, options: FrontmatterOptions = {}
     return { ...empty, issues: [blockIssue({ line: 1, column: 1 }, 'Frontmatter opened on line 1 is never closed with `---`')] };
   }
   const maxSize = options.maxSize ?? MAX_FRONTMATTER_SIZE;
+  const simple = options.simple === false ? null : readSimpleFrontmatter(source, maxSize);
+  if (simple) return simple;
   const parsed: { doc?: Document; text: string; size: number } = { text: '', size: 0 };
   const file = matter(source, {
     engines: {
