@@ -58,7 +58,10 @@ describe('almanac check (CLI)', () => {
     expect(runCli(['check', '--vault', dir, '--format', 'xml']).stderr).toContain('--format must be one of pretty, json, github, sarif');
     expect(runCli(['check', '--vault', dir, '--format', 'xml']).status).toBe(2);
     const today = runCli(['check', '--vault', dir, '--today', '2026-02-30']);
-    expect([today.status, today.stderr]).toEqual([2, 'almanac: --today must be a date like 2026-01-20 (got “2026-02-30”)\nRun `almanac --help` for usage.\n']);
+    expect([today.status, today.stderr]).toEqual([
+      2,
+      'almanac: --today must be a date like 2026-01-20 (got “2026-02-30”)\nRun `almanac check --help` for usage.\n',
+    ]);
     expect(runCli(['check', '--vault', dir, '--bogus']).status).toBe(2);
     const missing = runCli(['check'], dir);
     expect(missing.status).toBe(2);

@@ -26,7 +26,10 @@ export function registerBuildCommand(cli: CAC): void {
     .option('--force', 'Build into a symlinked output folder, or one holding files Almanac did not write')
     .option('--no-search', 'Skip the search index')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
-    .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today')
+    .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today (default: `today` in almanac.yaml, else the real date)')
+    .example('  $ almanac build')
+    .example('  $ almanac build --out public --base /almanac/')
+    .example('  $ almanac build --strict            # in CI: fail on broken links')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuildCommand(flags);
     });

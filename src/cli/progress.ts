@@ -49,7 +49,9 @@ export function createProgressBar(stream: NodeJS.WriteStream, options: { delayMs
   };
 }
 
-export function renderBar(progress: BuildProgress, columns: number): string {
+export function renderBar(progress: BuildProgress, reported: number): string {
+  // A terminal may report 0 columns (a pseudo-terminal without a size): then assume 80.
+  const columns = Number.isFinite(reported) && reported > 0 ? reported : 80;
   const label = LABELS[progress.phase];
   if (progress.total <= 0) return `${label}…`.slice(0, columns - 1);
   const ratio = Math.min(1, progress.done / progress.total);

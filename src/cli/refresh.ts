@@ -23,6 +23,9 @@ export function registerRefreshCommand(cli: CAC): void {
     .option('--offline', 'Use only cached copies of HTTP feeds')
     .option('--today <date>', 'Date (YYYY-MM-DD) written into updated= (default: today)')
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
+    .example('  $ almanac refresh --check           # print the diff, change nothing')
+    .example('  $ almanac refresh --feed mag7-returns')
+    .example('  $ almanac refresh --offline')
     .action(async (flags: RefreshFlags) => {
       process.exitCode = await runRefreshCommand(flags);
     });

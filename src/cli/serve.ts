@@ -28,6 +28,8 @@ export function registerServeCommand(cli: CAC): void {
     .option('--no-cache', 'Parse every note again (ignore .almanac/cache)')
     .option('--force', 'Build into a symlinked output folder, or one holding files Almanac did not write')
     .option('--today <date>', 'Date (YYYY-MM-DD) the stale badges treat as today (default: `today` in almanac.yaml, else the real date)')
+    .example('  $ almanac serve')
+    .example('  $ almanac serve --port 8080 --host 0.0.0.0   # reachable from other machines')
     .action(async (flags: ServeFlags) => {
       process.exitCode = await runServeCommand(flags);
     });
@@ -41,18 +43,21 @@ export async function runServeCommand(flags: ServeFlags): Promise<number> {
   const { serve } = await import('../publish/serve/serve.js');
   const { buildSummary } = await import('./progress.js');
   const log = logger(buildSummary);
+  const host = flags.host === undefined ? undefined : String(flags.host);
   const handle = await serve({
     config: flags.config,
     vault: flags.vault,
     cache: flags.cache !== false,
     out: flags.out === undefined ? undefined : String(flags.out),
     base: flags.base === undefined ? undefined : String(flags.base),
-    host: flags.host,
+    host,
     port,
     search: flags.search !== false,
     force: flags.force === true,
     today,
     onEvent: log,
+  }).catch((error: unknown) => {
+    throw listenError(error, host ?? '127.0.0.1');
   });
   process.stdout.write(`Serving ${handle.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
@@ -79,4 +84,13 @@ function logger(buildSummary: (result: { pages: number; notes: number; seconds: 
     else if (event.type === 'rebuilt') process.stdout.write(`${time} ${event.changed.join(', ')}: rebuilt the site, ${buildSummary(event.result)}\n`);
     else process.stderr.write(`${time} almanac serve: ${event.error instanceof Error ? event.error.message : String(event.error)}\n`);
   };
+}
+
+/** Codes of a --host this machine cannot listen on: a usage error, not a crash. */
+const HOST_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EADDRNOTAVAIL', 'EINVAL']);
+
+function listenError(error: unknown, host: string): unknown {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (!HOST_ERRORS.has(code)) return error;
+  return new UsageError(`--host ${host}: not an address of this machine (${code})`, { cause: error });
 }
