@@ -1,21 +1,36 @@
 // `> [!type]± Title` blockquotes become `callout` nodes (nested ones too).
-import type { Root, RootContent, PhrasingContent, Blockquote, Paragraph } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root, PhrasingContent, Blockquote, Paragraph } from 'mdast';
 import type { Callout, CalloutFold } from '../mdast.js';
 
 const MARKER = /^\[!([^\]\s]+)\]([+-])?[ \t]*/;
 
+/** Nodes that hold only phrasing content (or none): no blockquote is ever inside them. */
+const NO_QUOTES = new Set(['paragraph', 'heading', 'table', 'tableRow', 'tableCell', 'code', 'html', 'math', 'yaml']);
+
+type Parent = { children: unknown[] };
+
 export function transformCallouts(tree: Root): void {
-  visit(tree, 'blockquote', (quote, index, parent) => {
-    const callout = toCallout(quote);
-    if (!callout || !parent || index === undefined) return;
-    (parent.children as RootContent[])[index] = callout;
-    // Visit the callout in the quote's place: its children may hold nested callouts.
-    return index;
-  });
+  walk(tree);
 }
 
-function toCallout(quote: Blockquote): Callout | undefined {
+/** Every blockquote, outermost first, nested ones in a callout's children too (one walk of the block structure). */
+function walk(parent: Parent): void {
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    let child = children[index] as { type: string; children?: unknown[] };
+    if (child.type === 'blockquote') {
+      const callout = toCallout(child as Blockquote);
+      if (callout) {
+        children[index] = callout;
+        child = callout;
+      }
+    }
+    if (Array.isArray(child.children) && !NO_QUOTES.has(child.type)) walk(child as Parent);
+  }
+}
+
+/** The callout a blockquote is (its `[!type]` marker read), or undefined for a plain quote. */
+export function toCallout(quote: Blockquote): Callout | undefined {
   const [first, ...rest] = quote.children;
   if (first?.type !== 'paragraph') return undefined;
   const lead = first.children[0];
