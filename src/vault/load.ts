@@ -8,9 +8,8 @@ import type { ParsedNote } from '../parse/types.js';
 import { hashSource, ParseCache, stripTree } from './cache.js';
 import { parseInWorkers, workersAvailable } from './parse-pool.js';
 import type { NoteParser } from './parser.js';
-import { readNoteFile } from './read-note.js';
+import { readNoteFileSync } from './read-note.js';
 import { walkVault } from './walk.js';
-import { mapLimit } from '../util/concurrency.js';
 import { compareRaw as comparePaths } from '../util/compare.js';
 
 /** A file of the vault Almanac could not take as it is (check reports it, build warns). */
@@ -98,7 +97,7 @@ export async function scanVault(root: string, options: ScanOptions = {}): Promis
   const problems = [...listed.problems];
   const paths: string[] = [];
   const sources: string[] = [];
-  const reads = await mapLimit(listed.notes, 64, (path) => readNoteFile(resolvePath(absolute, path), noteSize));
+  const reads = listed.notes.map((path) => readNoteFileSync(resolvePath(absolute, path), noteSize));
   listed.notes.forEach((path, index) => {
     const read = reads[index];
     if (!read || read.kind === 'not-a-file') return;
@@ -126,7 +125,7 @@ export async function scanVault(root: string, options: ScanOptions = {}): Promis
       });
     }
   });
-  const texts = await readTexts(absolute, listed.attachments, noteSize);
+  const texts = readTexts(absolute, listed.attachments, noteSize);
   const hashes = sources.map(hashSource);
   const textPart = texts.map((file) => `${file.path}\0${hashSource(file.source)}`).join('\n');
   const problemText = problems.map((problem) => `${problem.rule}\0${problem.file}\0${problem.message}`).join('\n');
@@ -136,9 +135,15 @@ export async function scanVault(root: string, options: ScanOptions = {}): Promis
   return { root: absolute, paths, attachments: listed.attachments, sources, hashes, problems, texts, fingerprint };
 }
 
-async function readTexts(root: string, attachments: string[], maxBytes: number): Promise<VaultText[]> {
+function readTexts(root: string, attachments: string[], maxBytes: number): VaultText[] {
   const paths = attachments.filter((path) => TEXT_FILE.test(path));
-  const reads = await mapLimit(paths, 16, (path) => readNoteFile(resolvePath(root, path), maxBytes).catch(() => null));
+  const reads = paths.map((path) => {
+    try {
+      return readNoteFileSync(resolvePath(root, path), maxBytes);
+    } catch {
+      return null;
+    }
+  });
   return paths.flatMap((path, index) => {
     const read = reads[index];
     return read?.kind === 'text' ? [{ path, source: read.source }] : [];

@@ -2,7 +2,7 @@
 // run), no more than the size limit, decoded by its byte-order mark (UTF-8, UTF-16 LE/BE).
 // Bytes that are not valid UTF-8 become U+FFFD and the first bad one is reported with its
 // byte offset and line; the rest of the note is still read, checked and published.
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 
@@ -23,6 +23,38 @@ export async function readNoteFile(file: string, maxBytes: number): Promise<Note
     return { kind: 'text', ...decodeNote(bytes) };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * readNoteFile without the event loop: a vault scan reads thousands of small files, and a
+ * promise, a FileHandle and four thread-pool round trips per file cost ~10x the reads
+ * (real10k: 1.2-2.0 s wall, 0.9 s CPU -> 0.1-0.2 s).
+ */
+export function readNoteFileSync(file: string, maxBytes: number): NoteRead {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: 'not-a-file' };
+    if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
+    // Read to the end, as readFile does: the file may have grown since the stat.
+    let bytes = Buffer.allocUnsafe(Math.max(info.size, 1));
+    let length = 0;
+    for (;;) {
+      if (length === bytes.length) {
+        if (length > maxBytes) return { kind: 'too-large', size: length };
+        const grown = Buffer.allocUnsafe(bytes.length * 2);
+        bytes.copy(grown, 0, 0, length);
+        bytes = grown;
+      }
+      const read = readSync(fd, bytes, length, bytes.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) return { kind: 'too-large', size: length };
+    return { kind: 'text', ...decodeNote(bytes.subarray(0, length)) };
+  } finally {
+    closeSync(fd);
   }
 }
 
