@@ -89,8 +89,11 @@ describe('the sample vault as a site', () => {
     expect(breadth).toContain('<div class="callout" data-callout="warning"><div class="callout-title">Rotation can still turn into a selloff</div>');
     expect(breadth).toContain('<div class="table-wrap"><table>');
     const acronyms = read(site.outDir, 'concepts/mega-cap-tech-acronyms/index.html');
-    expect(acronyms).toMatch(/<img src="\/files\/attachments\/mag7-returns\.svg" alt="mag7-returns" loading="lazy" width="400">/);
-    expect(listFiles(site.outDir)).toContain('files/attachments/mag7-returns.svg');
+    // The embedded section of Sector Rotation brings its table's chart (charts/, a `%% chart %%` comment there).
+    expect(acronyms).toMatch(/<figure class="chart"><svg class="chart-svg chart-columns"/);
+    const gap = read(site.outDir, 'concepts/small-cap-valuation-gap/index.html');
+    expect(gap).toMatch(/<img src="\/files\/attachments\/valuation-gap\.svg" alt="valuation-gap" loading="lazy">/);
+    expect(listFiles(site.outDir)).toContain('files/attachments/valuation-gap.svg');
     const foldable = listFiles(site.outDir)
       .filter((file) => file.endsWith('.html'))
       .map((file) => read(site.outDir, file))

@@ -23,6 +23,8 @@ export function canvasAsSource(canvas: ParsedCanvas): ParsedNote {
     suppressions: [],
     feedRegions: [],
     updatedMarks: [],
+    tables: [],
+    charts: [],
     issues: [],
     tree: { type: 'root', children: [] },
   };

@@ -13,6 +13,7 @@ import { excludeProblems } from './exclude-rules.js';
 import { permalinkProblems } from './permalink-rules.js';
 import { canvasProblems } from '../canvas/check.js';
 import { baseProblems } from './base-rules.js';
+import { chartProblems } from './chart-rules.js';
 import { todayOf } from '../config/today.js';
 import { changedSince, lastCommitDates, type NoteFreshness, type TableFreshness } from '../stale/index.js';
 import { cacheDirOf, openProject, type Project, type ProjectFiles } from '../project/index.js';
@@ -52,6 +53,7 @@ export function check(vault: Vault, options: CheckOptions = {}): CheckResult {
       if (problem) raw.push(problem);
     }
     raw.push(...duplicateBlockProblems(note));
+    raw.push(...chartProblems(note));
     const orphan = orphanProblem(note, graph);
     if (orphan) raw.push(orphan);
   }

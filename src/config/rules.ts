@@ -24,6 +24,7 @@ export const RULES = {
   'permalink-conflict': 'warning',
   'invalid-canvas': 'error',
   'invalid-base': 'warning',
+  'invalid-chart': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
@@ -61,4 +62,6 @@ export const RULE_DESCRIPTIONS: Record<RuleId, string> = {
     'A .canvas file is not JSON Canvas 1.0 (not JSON, or not an object of `nodes` and `edges`), or one of its nodes or edges breaks the spec (a missing id or position, an unknown type, a colour that is not a preset or hex, an edge to a node that does not exist); that part is left out of its page.',
   'invalid-base':
     'A .base file (Obsidian Bases) is not valid YAML or not of the shape Bases reads (`filters`, `formulas`, `properties`, `views`); its page and embeds show the problem instead of a table.',
+  'invalid-chart':
+    'A `%% chart: TYPE x=COLUMN y=COLUMN %%` comment cannot be drawn: an unknown type or key, no table on the next line (or after a feed start marker there), a column the table does not have, or a y= column with no numbers; the table shows without its chart.',
 };

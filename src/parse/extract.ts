@@ -3,7 +3,8 @@
 import type { Root, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { plainText } from './plain-text.js';
-import type { AnchorInfo, BlockInfo, DateMark, FeedRegion, HeadingInfo, LinkRef, Suppression, TagRef } from './types.js';
+import type { AnchorInfo, BlockInfo, ChartMark, DateMark, FeedRegion, HeadingInfo, LinkRef, Suppression, TableFact, TagRef } from './types.js';
+import { chartSpec, placeCharts, tableFact } from './table-facts.js';
 import { parseSize, splitTarget } from './link-target.js';
 
 export interface BodyFacts {
@@ -15,6 +16,8 @@ export interface BodyFacts {
   suppressions: Suppression[];
   feedRegions: FeedRegion[];
   updatedMarks: DateMark[];
+  tables: TableFact[];
+  charts: ChartMark[];
 }
 
 /** A link's context longer than this is cut to about this much text around the link. */
@@ -30,14 +33,27 @@ const UPDATED = /^Updated (\d{4}-\d{2}-\d{2})$/;
 export function extractFacts(tree: Root, body: string, bodyLine: number): BodyFacts {
   const collector = new FactCollector(body, bodyLine);
   collector.visit(tree, undefined);
-  return collector.facts;
+  return collector.done();
 }
 
 type NodeOf<T extends Nodes['type']> = Extract<Nodes, { type: T }>;
 
 /** The walk's state: the facts so far, each block's text (for link contexts), the open feed region. */
 class FactCollector {
-  readonly facts: BodyFacts = { headings: [], blocks: [], anchors: [], links: [], tags: [], suppressions: [], feedRegions: [], updatedMarks: [] };
+  readonly facts: BodyFacts = {
+    headings: [],
+    blocks: [],
+    anchors: [],
+    links: [],
+    tags: [],
+    suppressions: [],
+    feedRegions: [],
+    updatedMarks: [],
+    tables: [],
+    charts: [],
+  };
+  private readonly chartComments: Array<Omit<ChartMark, 'tableLine'> & { endLine: number }> = [];
+  private readonly rowIds = new Set<string>();
   private readonly shift: number;
   private readonly bodyLines: string[];
   // Each block's text is made once; a link's context is the stretch of it around the link
@@ -49,6 +65,12 @@ class FactCollector {
   constructor(body: string, bodyLine: number) {
     this.shift = bodyLine - 1;
     this.bodyLines = body.split('\n');
+  }
+
+  /** The facts, chart comments placed on their tables. */
+  done(): BodyFacts {
+    this.facts.charts = placeCharts(this.chartComments, this.facts.tables, this.facts.feedRegions);
+    return this.facts;
   }
 
   visit(node: Nodes, block: Nodes | undefined): void {
@@ -89,7 +111,15 @@ class FactCollector {
         if (match?.[1]) facts.updatedMarks.push({ date: match[1], line: this.lineOf(node), column: this.columnOf(node) });
         break;
       }
+      case 'table':
+        facts.tables.push(tableFact(node, facts.headings.at(-1)?.text ?? null, this.shift, this.rowIds));
+        break;
       case 'obsidianComment': {
+        const spec = chartSpec(node.value);
+        if (spec !== null) {
+          const line = this.lineOf(node);
+          this.chartComments.push({ spec, line, column: this.columnOf(node), endLine: (node.position?.end.line ?? 1) + this.shift });
+        }
         const match = IGNORE.exec(node.value);
         if (match) {
           const rules = (match[2] ?? '').split(/[\s,]+/).filter((rule) => rule !== '');

@@ -70,6 +70,8 @@ export function parseNote(path: string, source: string, parser: ParserChoice = '
     suppressions: facts.suppressions,
     feedRegions: facts.feedRegions,
     updatedMarks: facts.updatedMarks,
+    tables: facts.tables,
+    charts: facts.charts,
     issues: [...frontmatter.issues, ...fields.issues, ...parseIssues],
     tree,
   };

@@ -65,6 +65,34 @@ export interface FeedRegion {
   endLine: number;
 }
 
+/** One row of a table: the cells as a reader sees them (link display text, no markup). */
+export interface TableRowFact {
+  line: number;
+  /** Column (1-based) where each cell starts, to place the row's links in their cells. */
+  columns: number[];
+  cells: string[];
+  /** Element id of the row on the note's page (`row-price-targets-nvidia`), unique in the note. */
+  id: string;
+}
+
+/** A table in the note's body, as data: what entity pages and charts read. */
+export interface TableFact {
+  /** File lines of the header row and of the last row. */
+  line: number;
+  endLine: number;
+  /** Text of the nearest heading above the table, null before any heading. */
+  heading: string | null;
+  header: string[];
+  rows: TableRowFact[];
+}
+
+/** A `%% chart: … %%` comment: the text after `chart:`, and the table it sits on. */
+export interface ChartMark extends Place {
+  spec: string;
+  /** Line of the table's header row: the comment's next line, or the one after a feed start marker there. Null: no table. */
+  tableLine: number | null;
+}
+
 export interface DateMark extends Place {
   date: string;
 }
@@ -102,6 +130,10 @@ export interface ParsedNote {
   feedRegions: FeedRegion[];
   /** `*Updated YYYY-MM-DD*` lines in the body, in order. */
   updatedMarks: DateMark[];
+  /** The body's tables, in order (rows with their page ids). */
+  tables: TableFact[];
+  /** `%% chart: … %%` comments, in order. */
+  charts: ChartMark[];
   issues: NoteIssue[];
   /** Body tree (positions relative to the body; add `bodyLine - 1` for file lines). */
   tree: Root;

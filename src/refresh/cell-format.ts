@@ -91,3 +91,31 @@ function formatDate(date: CalendarDate, pattern: string): string {
     }
   });
 }
+
+/** A number as a cell shows it: its value and the notation it was written in. */
+export interface CellNumber {
+  /** In plain units: `~$38M` is 38,000,000; `+39%` is 39; `29x` is 29. */
+  value: number;
+  unit: '' | '%' | 'x' | keyof typeof UNIT_SIZE;
+  money: boolean;
+}
+
+/** `~-$1M`, `+39%`, `29x`, `3.625%`, `1,250`: the notation formatCell writes (also with `−`, `$` after the sign or before it). */
+const CELL_NUMBER = /^(~)?\s*([+\-−])?\s*(\$)?\s*([+\-−])?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([KMBT%x])?$/;
+
+/** The number in a cell's text, read back from the notation formatCell writes; null when the cell holds no single number. */
+export function readCellNumber(text: string): CellNumber | null {
+  const match = CELL_NUMBER.exec(text.trim());
+  if (!match?.[5] || (match[2] && match[4])) return null;
+  const sign = match[2] ?? match[4];
+  const unit = (match[6] ?? '') as CellNumber['unit'];
+  const digits = Number(match[5].replace(/,/g, ''));
+  const size = unit === '' || unit === '%' || unit === 'x' ? 1 : UNIT_SIZE[unit];
+  const value = (sign === '-' || sign === '−' ? -digits : digits) * size;
+  return { value: value === 0 ? 0 : value, unit, money: match[3] === '$' };
+}
+
+/** A number written in a cell's notation (axis ticks): `$10M`, `-20%`, `4x`. */
+export function writeCellNumber(value: number, notation: Pick<CellNumber, 'unit' | 'money'>, decimals: number): string {
+  return formatNumber(value, { kind: 'number', approx: false, sign: false, money: notation.money, group: true, unit: notation.unit, decimals });
+}

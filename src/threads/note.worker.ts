@@ -9,6 +9,7 @@ import { stripTree } from '../vault/cache.js';
 import { headingAnchors, knownAnchors } from '../publish/render/heading-ids.js';
 import { renderNote, type RenderedNote } from '../publish/render/note-html.js';
 import type { RenderEntry, RenderNote, RenderSite } from '../publish/render/scope.js';
+import { tableFactsOf } from '../publish/render/tables.js';
 import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/build/note-workers.js';
 import { serve } from './thread.js';
 
@@ -21,8 +22,9 @@ const REPLY_BATCH = 64;
 const held = new Map<string, HeldNote>();
 
 /** The nodes whose position rendering reads: links and embeds (to find how they resolved), headings
- * (their ids), and raw HTML (the line of a blocked-iframe warning, render/embed/iframes.ts). */
-const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image', 'html']);
+ * (their ids), raw HTML (the line of a blocked-iframe warning, render/embed/iframes.ts), and
+ * tables (their row ids and charts, render/tables.ts). */
+const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image', 'html', 'table']);
 
 /** Drop the positions rendering never reads. Facts are extracted already; a held tree is only
  * rendered, and positions (three objects per node) are most of its memory. */
@@ -33,7 +35,7 @@ function dropPositions(node: Nodes): void {
 
 function hold(note: ParsedNote): HeldNote {
   dropPositions(note.tree);
-  const kept: HeldNote = { path: note.path, title: note.title, bodyLine: note.bodyLine, tree: note.tree, links: note.links };
+  const kept: HeldNote = { path: note.path, title: note.title, bodyLine: note.bodyLine, tree: note.tree, links: note.links, ...tableFactsOf(note) };
   held.set(note.path, kept);
   return kept;
 }

@@ -18,6 +18,7 @@ import { codeBlock } from './code/block.js';
 import { canvasEmbed } from '../canvas/embed.js';
 import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
 import { mathElement } from './math/math.js';
+import { tableExtras } from './tables.js';
 
 /** Block nodes that can carry an Obsidian `^id`. */
 const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;
@@ -88,7 +89,8 @@ export function createHandlers(scope: RenderScope): Handlers {
 
   handlers.table = (state: State, node: Table): ElementContent | ElementContent[] | undefined => {
     const table = defaultHandlers.table(state, node);
-    return blockId(node, el('div', { className: ['table-wrap'] }, [table]));
+    // Row ids (entity pages link to rows) and the chart a `%% chart: … %%` comment asks for (tables.ts).
+    return blockId(node, tableExtras(scope, node, el('div', { className: ['table-wrap'] }, [table])));
   };
 
   handlers.link = (state: State, node: Link): ElementContent | ElementContent[] | undefined => {

@@ -11,8 +11,10 @@ import type { PageFeature } from './features.js';
 
 export const MAX_EMBED_DEPTH = 3;
 
-/** What rendering reads of a note: its tree only for the page's own note and embedded ones. */
-export type RenderNote = Pick<ParsedNote, 'path' | 'title' | 'bodyLine' | 'tree'>;
+/** What rendering reads of a note: its tree only for the page's own note and embedded ones;
+ * its tables' facts (row ids, charts: tables.ts) when it has tables. */
+export type RenderNote = Pick<ParsedNote, 'path' | 'title' | 'bodyLine' | 'tree'> &
+  Partial<Pick<ParsedNote, 'tables' | 'charts' | 'feedRegions'>> & { date?: string | null | undefined };
 
 export interface RenderEntry {
   note: RenderNote;

@@ -5,6 +5,7 @@
 // is escaped, attribute values are quoted, so a scan of its tags is exact.
 import { decodeHTML } from 'entities';
 import { mathAsTex } from './math-text.js';
+import { withoutCharts } from '../../charts/svg.js';
 
 export interface PageSection {
   /** Heading id to link to; '' for the page itself. */
@@ -65,7 +66,8 @@ const BREAKING = new Set([
  * before its first heading with an id), then one per heading with an id.
  */
 export function pageSections(page: string, title: string, titleAnchor: string): PageSection[] {
-  const html = mathAsTex(page);
+  // A chart's ticks and labels repeat its table's cells: the table is what is indexed (charts/).
+  const html = withoutCharts(mathAsTex(page));
   const sections: PageSection[] = [];
   let current: { anchor: string; heading: string; parts: string[] } = { anchor: titleAnchor, heading: title, parts: [] };
   // While inside a heading with an id: its tag name and its text so far.
