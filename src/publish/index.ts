@@ -22,6 +22,8 @@ import { startSearchIndex, type SearchIndexer } from './search/search-index.js';
 import { buildSiteModel } from './model/site-model.js';
 import { normaliseBase } from './model/urls.js';
 import { canvasTrees, renderCanvases } from './canvas/page.js';
+import { typeFactColumns } from '../entities/index.js';
+import { tracePhase } from './build/trace.js';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, BuildSummary } from './build/build-options.js';
 export { BuildError } from './build/build-warnings.js';
@@ -55,14 +57,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // 1. model: every published note, its URL, links and backlinks.
     const input = planInput(project, options, base, search);
     const site = buildSiteModel(input);
+    tracePhase('model', site.notes.length);
     // 2. render: in the note workers that hold the trees; their heaps are released before Eleventy runs.
     const rendered = workers ? await workers.render(site, onNote) : undefined;
     await workers?.close();
+    if (rendered) tracePhase('render', rendered.size);
     // Canvases render in this thread; with note workers, the notes their cards reach are parsed again here (canvas/page.ts).
     const canvases = workers && site.canvases.size > 0 ? renderCanvases(site, await canvasTrees(site, project.config.limits['note-size'])) : undefined;
+    if (canvases) tracePhase('canvases', site.canvases.size);
     // 3. pages: every page in memory (notes rendered here when there are no workers).
     const plan = planSite({ ...input, rendered, canvases, onNote: rendered ? undefined : onNote }, site);
+    tracePhase('plan', pageCount(plan));
     const warnings = buildWarnings(project, plan);
+    tracePhase('warnings', warnings.length);
     if (options.strict) refuseWarnings(warnings);
     // 4. emit (and 5. search, finished alongside).
     await emitSite(plan, realOut, search, progress);
@@ -97,6 +104,7 @@ function planInput(project: Project, options: BuildOptions, base: string, search
     now: options.now,
     search: options.search !== false,
     freshness: freshnessOf(project, todayOf(project.config, options.today)),
+    typeFacts: typeFactColumns(project.config),
     onPage: search ? (page) => search.add(page) : undefined,
   };
 }

@@ -1,6 +1,7 @@
 // Worker thread that parses notes and, later in the same build, renders them (see
 // publish/build/note-workers.ts). The trees stay here: only facts go to the main thread, and only HTML
 // comes back, so no tree is ever copied between threads.
+import { threadId } from 'node:worker_threads';
 import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../parse/index.js';
 import type { LinkRef, ParsedNote } from '../parse/types.js';
@@ -12,6 +13,7 @@ import type { RenderEntry, RenderNote, RenderSite } from '../publish/render/scop
 import { tableFactsOf } from '../publish/render/tables.js';
 import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/build/note-workers.js';
 import { serve } from './thread.js';
+import { tracePhase, traceThread } from '../publish/build/trace.js';
 
 /** A note as this worker keeps it: what rendering reads, and its links (paired with how they resolved). */
 type HeldNote = RenderNote & { links: LinkRef[] };
@@ -49,6 +51,7 @@ function parse(items: Array<{ path: string; source: string }>): ParsedFacts[] {
 }
 
 function render(shared: RenderShared, own: RenderOwn, progress: (json: string) => void): void {
+  tracePhase('parsed (trees held)', held.size);
   for (const { path, source } of own.foreign) hold(parseNote(path, source));
   const empty: Root = { type: 'root', children: [] };
   const byPath = new Map<string, RenderEntry>();
@@ -101,7 +104,10 @@ function render(shared: RenderShared, own: RenderOwn, progress: (json: string) =
   }
   if (batch.length > 0) progress(JSON.stringify(batch));
   held.clear();
+  tracePhase('rendered', own.render.length);
 }
+
+traceThread(`note ${threadId}`);
 
 serve<NoteTasks>({
   // As JSON text: one string crosses threads much faster than a structured clone of many small objects.

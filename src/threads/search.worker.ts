@@ -4,10 +4,17 @@ import { workerData } from 'node:worker_threads';
 import type { SearchFinish, SearchWorkerData } from '../publish/search/search-index.js';
 import { newIndex, searchDocument, writeIndex, type PageForSearch } from '../publish/search/write-index.js';
 import { serveBatches } from './batch-stream.js';
+import { tracePhase, traceThread } from '../publish/build/trace.js';
 
 const { language } = workerData as SearchWorkerData;
 const index = newIndex(language);
+traceThread('search');
 serveBatches<PageForSearch, SearchFinish>(
   (page) => index.add(searchDocument(page)),
-  ({ outDir }) => writeIndex(index, outDir),
+  ({ outDir }) => {
+    tracePhase('indexed');
+    const count = writeIndex(index, outDir);
+    tracePhase('index written', count);
+    return count;
+  },
 );

@@ -10,12 +10,14 @@ import { TEMPLATES_DIR } from '../emit/eleventy-site.js';
 import { todayOf } from '../../config/today.js';
 import { heapCapMb } from './heap-cap.js';
 import { buildKey, readManifest, treeStamp, writeManifest } from './up-to-date.js';
+import { tracePhase } from './trace.js';
 import { outputOf } from '../index.js';
 
 export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
   if (options.cache === false || options.project) return { ...(await buildSummaryOnly(options)), upToDate: false };
   const files = options.files ?? (await readProject(options));
+  tracePhase('scan', files.scan.paths.length);
   const { outDir, base } = outputOf(files, options);
   const today = todayOf(files.config, options.today);
   const cacheDir = cacheDirOf(files);
@@ -42,8 +44,11 @@ export async function buildIfChanged(options: BuildOptions = {}): Promise<BuildS
       upToDate: true,
     };
   }
+  tracePhase('up-to-date check');
   const result = await fullBuild({ ...options, today, files });
+  tracePhase('build thread end');
   writeManifest(cacheDir, outDir, { key, stamp: treeStamp(outDir), pages: result.pages, notes: result.notes, warnings: result.warnings });
+  tracePhase('manifest');
   return { ...result, seconds: (performance.now() - started) / 1000, upToDate: false };
 }
 

@@ -4,9 +4,12 @@ import { restoreExcludePlaces } from '../../config/load.js';
 import { buildSummaryOnly } from '../index.js';
 import type { BuildThreadMessage, ThreadBuildOptions } from './build-thread.js';
 import { postedError } from './thread-errors.js';
+import { tracePhase, traceThread } from './trace.js';
 
 const post = (message: BuildThreadMessage): void => parentPort?.postMessage(message);
 
+traceThread('build');
+tracePhase('thread start');
 try {
   const { files, excludePlaces, ...options } = workerData as ThreadBuildOptions;
   restoreExcludePlaces(files.config.site, excludePlaces);

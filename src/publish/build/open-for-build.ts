@@ -6,13 +6,16 @@ import { WORKER_THRESHOLD } from '../../vault/load.js';
 import type { NoteParser } from '../../vault/parser.js';
 import type { BuildOptions } from './build-options.js';
 import { NoteWorkers, noteWorkersAvailable } from './note-workers.js';
+import { tracePhase } from './trace.js';
 
 export async function openForBuild(options: BuildOptions): Promise<{ project: Project; workers: NoteWorkers | null }> {
   const files = options.files ?? (await readProject(options));
   const workers = files.scan.paths.length >= WORKER_THRESHOLD && noteWorkersAvailable() ? new NoteWorkers() : null;
-  const parser: NoteParser | null = workers ? { parseAll: (items) => workers.parse(items) } : null;
+  const parser: NoteParser | null = workers ? { parseAll: (items) => traced('parse', workers.parse(items)) } : null;
   try {
     const project = await openProject({ files, cache: options.cache, parser });
+    // With note workers, parsing was traced on its own: the rest is resolving links.
+    tracePhase(parser ? 'resolve' : 'parse and resolve', project.vault.notes.length);
     return { project, workers };
   } catch (error) {
     await workers?.close();
@@ -25,4 +28,10 @@ export async function openForBuild(options: BuildOptions): Promise<{ project: Pr
 export function withoutTrees(project: Project): Project {
   const notes = project.vault.notes.map((note) => ({ ...note, tree: { type: 'root' as const, children: [] } }));
   return { ...project, vault: { ...project.vault, notes } };
+}
+
+async function traced<T>(phase: string, work: Promise<T>): Promise<T> {
+  const result = await work;
+  tracePhase(phase);
+  return result;
 }

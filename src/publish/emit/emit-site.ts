@@ -9,6 +9,7 @@ import { globalGraph, siteGraph } from '../pages/graph-data.js';
 import type { SitePlan } from '../pages/plan.js';
 import type { SearchIndexer } from '../search/search-index.js';
 import type { BuildProgress } from '../build/build-options.js';
+import { tracePhase } from '../build/trace.js';
 
 export async function emitSite(
   plan: SitePlan,
@@ -33,6 +34,7 @@ export async function emitSite(
       writeGraphJson(staging, globalGraph(siteGraph(plan.site, plan.index)));
       copyAssets(TEMPLATES_DIR, staging, new Set(plan.pages.notes.flatMap((page) => page.features)));
       copyAttachments(plan.site, staging);
+      tracePhase('graph.json and assets');
     } catch (error) {
       // Let the index's write end first: stopping its worker mid-write would leave the hidden
       // folder it stages the index in behind.
@@ -42,8 +44,10 @@ export async function emitSite(
     if (indexed) {
       progress?.({ phase: 'search', done: 0, total: 0 });
       await indexed;
+      tracePhase('search');
     }
     swapIn(staging, realOut);
+    tracePhase('swap');
   } catch (error) {
     discardStaging(staging);
     throw error;
