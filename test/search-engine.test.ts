@@ -243,11 +243,12 @@ describe('search engine', () => {
   it('fetches only the chunks a query needs, once', async () => {
     const { engine, fetched } = engineFor(index);
     // "bond" and its prefix both live in chunk 0 ("" ≤ t < "c").
+    // The names (titles and aliases) of these few pages fit in one file.
     await engine.search('bond');
-    expect(fetched.sort()).toEqual(['meta.json', 'terms/0.json']);
+    expect(fetched.sort()).toEqual(['meta.json', 'names/0.json', 'terms/0.json']);
     // "yardeni" is the first term of chunk 3; a prefix "yard" starts in chunk 2 and runs into 3.
     await engine.search('yard');
-    expect(fetched.sort()).toEqual(['meta.json', 'terms/0.json', 'terms/2.json', 'terms/3.json']);
+    expect(fetched.sort()).toEqual(['meta.json', 'names/0.json', 'terms/0.json', 'terms/2.json', 'terms/3.json']);
     await (await engine.search('yard')).results();
     expect(fetched.filter((path) => path.startsWith('terms/'))).toHaveLength(3);
     expect(fetched.filter((path) => path.startsWith('pages/'))).toEqual(['pages/0.json']);

@@ -50,7 +50,8 @@ describe('page sections', () => {
     ].join('\n');
     expect(pageSections(html, 'Title', 'title')).toEqual([
       { anchor: 'title', heading: 'Title', text: 'Intro & moretext' },
-      { anchor: 'flows', heading: 'Fund flows', text: 'one two a b No id still flows' },
+      // A table's rows start with a line break, its cells with a tab (excerpts show them).
+      { anchor: 'flows', heading: 'Fund flows', text: 'one two\na\tb\nNo id still flows' },
       { anchor: 'a&b', heading: 'A & B', text: 'last' },
     ]);
   });

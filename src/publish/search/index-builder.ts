@@ -2,11 +2,15 @@
 // (templates/assets/js/search-engine.js reads them). Built in one pass as pages arrive; no
 // step looks at more than one page, or one term, at a time. The format, under
 // `{out}/search-index/`:
-//   meta.json        {format, language, stem, pages, pagesPerFile, averageLength, lengths, chunks}
+//   meta.json        {format, language, stem, pages, pagesPerFile, averageLength, lengths, chunks, names}
 //                    lengths[id]: words on page `id`; chunks[c]: the first term of terms/{c}.json
-//                    (chunk c holds the terms t with chunks[c] <= t < chunks[c + 1]).
+//                    (chunk c holds the terms t with chunks[c] <= t < chunks[c + 1]); names[c]:
+//                    the first name of names/{c}.json, cut the same way.
 //   terms/{c}.json   {term: [page, weight, page, weight, …]}, pages ascending. weight: 1 per use
 //                    in the text, +HEADING_WEIGHT in a heading, +TITLE_WEIGHT in the title or an alias.
+//   names/{c}.json   {name: [page, …]}: each title and alias as its folded words joined by
+//                    single spaces ("sector rotation"), unstemmed: exact and prefix matches of
+//                    a page's name rank first.
 //   pages/{f}.json   [{url, title, aliases, sections: [{anchor, heading, text}]}] for pages
 //                    f·pagesPerFile …; url is relative to the site's base.
 import type { PageSection } from './page-text.js';
@@ -41,6 +45,8 @@ export interface SearchMeta {
   lengths: number[];
   /** The first term of each terms/{c}.json. */
   chunks: string[];
+  /** The first name of each names/{c}.json. */
+  names: string[];
 }
 
 export interface IndexFile {
@@ -52,6 +58,7 @@ export interface IndexFile {
 export class SearchIndexBuilder {
   private readonly terms: TermMaker;
   private readonly postings = new Map<string, number[]>();
+  private readonly names = new Map<string, number[]>();
   private readonly lengths: number[] = [];
   /** pages/{f}.json files already complete, and the pages of the one being filled. */
   private readonly pageFiles: string[] = [];
@@ -85,6 +92,12 @@ export class SearchIndexBuilder {
     };
     count(document.title, TITLE_WEIGHT + 1);
     for (const alias of document.aliases) count(alias, TITLE_WEIGHT + 1);
+    for (const name of new Set([document.title, ...document.aliases].map((text) => words(text).join(' ')))) {
+      if (name === '') continue;
+      const list = this.names.get(name);
+      if (list) list.push(id);
+      else this.names.set(name, [id]);
+    }
     document.sections.forEach((section, index) => {
       if (index > 0) count(section.heading, HEADING_WEIGHT + 1);
       count(section.text, 1);
@@ -102,27 +115,8 @@ export class SearchIndexBuilder {
   /** Every file of the index, meta.json first. */
   files(): IndexFile[] {
     if (this.pending.length > 0) this.closePageFile();
-    const chunks: string[] = [];
-    const files: IndexFile[] = [];
-    let entries: string[] = [];
-    let size = 0;
-    const closeChunk = (): void => {
-      files.push({ path: `terms/${files.length}.json`, content: `{${entries.join(',')}}\n` });
-      entries = [];
-      size = 0;
-    };
-    const sorted = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const term of sorted) {
-      if (entries.length === 0) chunks.push(chunks.length === 0 ? '' : term);
-      const entry = `${JSON.stringify(term)}:[${(this.postings.get(term) ?? []).join(',')}]`;
-      entries.push(entry);
-      size += entry.length + 1;
-      if (size >= CHUNK_CHARS) closeChunk();
-    }
-    if (entries.length > 0 || chunks.length === 0) {
-      if (chunks.length === 0) chunks.push('');
-      closeChunk();
-    }
+    const terms = chunked('terms', this.postings);
+    const names = chunked('names', this.names);
     const total = this.lengths.reduce((sum, length) => sum + length, 0);
     const meta: SearchMeta = {
       format: SEARCH_FORMAT,
@@ -132,11 +126,13 @@ export class SearchIndexBuilder {
       pagesPerFile: this.pagesPerFile,
       averageLength: this.lengths.length === 0 ? 0 : Math.round((total / this.lengths.length) * 100) / 100,
       lengths: this.lengths,
-      chunks,
+      chunks: terms.bounds,
+      names: names.bounds,
     };
     return [
       { path: 'meta.json', content: `${JSON.stringify(meta)}\n` },
-      ...files,
+      ...terms.files,
+      ...names.files,
       ...this.pageFiles.map((content, index) => ({ path: `pages/${index}.json`, content })),
     ];
   }
@@ -145,4 +141,30 @@ export class SearchIndexBuilder {
     this.pageFiles.push(`${JSON.stringify(this.pending)}\n`);
     this.pending = [];
   }
+}
+
+/** `{folder}/{c}.json` files of the sorted keys of `lists`, and the first key of each (the first is ''). */
+function chunked(folder: string, lists: Map<string, number[]>): { files: IndexFile[]; bounds: string[] } {
+  const bounds: string[] = [];
+  const files: IndexFile[] = [];
+  let entries: string[] = [];
+  let size = 0;
+  const close = (): void => {
+    files.push({ path: `${folder}/${files.length}.json`, content: `{${entries.join(',')}}\n` });
+    entries = [];
+    size = 0;
+  };
+  const sorted = [...lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of sorted) {
+    if (entries.length === 0) bounds.push(bounds.length === 0 ? '' : key);
+    const entry = `${JSON.stringify(key)}:[${(lists.get(key) ?? []).join(',')}]`;
+    entries.push(entry);
+    size += entry.length + 1;
+    if (size >= CHUNK_CHARS) close();
+  }
+  if (entries.length > 0 || bounds.length === 0) {
+    if (bounds.length === 0) bounds.push('');
+    close();
+  }
+  return { files, bounds };
 }

@@ -61,6 +61,10 @@ const BREAKING = new Set([
   'ul',
 ]);
 
+/** Where a table's rows (a line break) and cells (a tab) start, so that excerpts can keep
+ * them apart ("Field | Value / Period | 2016"); words either side are separate all the same. */
+const TABLE_BREAKS: Record<string, string> = { table: '\n', tr: '\n', td: '\t', th: '\t' };
+
 /**
  * Sections of a note page: the first is the page itself (`titleAnchor`, the title, the text
  * before its first heading with an id), then one per heading with an id.
@@ -77,7 +81,8 @@ export function pageSections(page: string, title: string, titleAnchor: string): 
   };
   const text = (raw: string): void => {
     if (raw === '') return;
-    (heading ? heading.parts : current.parts).push(decodeHTML(raw));
+    // Line breaks and tabs in the HTML are spaces: only TABLE_BREAKS makes those.
+    (heading ? heading.parts : current.parts).push(decodeHTML(raw).replace(/[\t\n\r]/g, ' '));
   };
   let last = 0;
   for (const match of html.matchAll(TAG)) {
@@ -98,7 +103,7 @@ export function pageSections(page: string, title: string, titleAnchor: string): 
         continue;
       }
     }
-    if (BREAKING.has(tag)) (heading ? heading.parts : current.parts).push(' ');
+    if (BREAKING.has(tag)) (heading ? heading.parts : current.parts).push(closing && tag !== 'table' ? ' ' : (TABLE_BREAKS[tag] ?? ' '));
   }
   text(html.slice(last));
   if (heading) current.parts.push(' ', ...heading.parts);
@@ -111,6 +116,7 @@ function idOf(attributes: string): string | null {
   return null;
 }
 
+/** Runs of white space as one space, or one row break (\n) or cell break (\t) when they hold one. */
 function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? '\n' : run.includes('\t') ? '\t' : ' ')).trim();
 }

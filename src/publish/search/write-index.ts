@@ -33,7 +33,7 @@ export function writeIndex(index: SearchIndexBuilder, outDir: string): number {
   const staging = join(outDir, `.${SEARCH_DIR}-${process.pid}-${threadId}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    for (const folder of ['terms', 'pages']) mkdirSync(join(staging, folder), { recursive: true });
+    for (const folder of ['terms', 'names', 'pages']) mkdirSync(join(staging, folder), { recursive: true });
     for (const file of index.files()) writeFileSync(join(staging, file.path), file.content);
     rmSync(target, { recursive: true, force: true });
     renameSync(staging, target);

@@ -1,6 +1,8 @@
 // The search engine behind the header's search box: reads the static index the build
-// writes into {base}search-index/ (meta.json, terms/{chunk}.json, pages/{file}.json),
-// fetching only the term chunks a query needs and the pages files of the results shown.
+// writes into {base}search-index/ (meta.json, terms/{chunk}.json, names/{chunk}.json,
+// pages/{file}.json), fetching only the chunks a query needs and the pages files of the
+// results shown. Pages whose title or an alias is the query come first, then those whose
+// name starts with it, then the rest by BM25.
 // Pure: no DOM and no imports; fetching and stemming are passed in, so the same module
 // runs in the browser (js/search.js) and under Node in the tests.
 // Terms must be made exactly as the build makes them (src/publish/search/words.ts).
@@ -12,6 +14,7 @@ const WRITTEN_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 const K1 = 1.2;
 const B = 0.75;
 const MAX_PREFIX_TERMS = 200; // a query's last word matches at most this many index terms (the most common)
+const MAX_PREFIX_NAMES = 100; // pages raised for a name that starts with the query
 const EXCERPT_WORDS = 30;
 const WORDS_BEFORE_MATCH = 8;
 
@@ -61,7 +64,8 @@ function checkMeta(meta) {
     meta.pagesPerFile > 0 &&
     Array.isArray(meta.lengths) &&
     Array.isArray(meta.chunks) &&
-    meta.chunks.length > 0;
+    meta.chunks.length > 0 &&
+    (meta.names === undefined || (Array.isArray(meta.names) && meta.names.length > 0));
   if (!ok) throw new Error('search-index/meta.json: not a format 1 search index');
   return meta;
 }
@@ -122,9 +126,9 @@ function indexReader({ base, fetchJson, stemmer }) {
     return term;
   }
 
-  async function chunk(at) {
-    const data = await load(`terms/${at}.json`);
-    if (!data || typeof data !== 'object') throw new Error(`search-index/terms/${at}.json: not an object`);
+  async function chunk(at, folder = 'terms') {
+    const data = await load(`${folder}/${at}.json`);
+    if (!data || typeof data !== 'object') throw new Error(`search-index/${folder}/${at}.json: not an object`);
     return data;
   }
 
@@ -178,6 +182,36 @@ async function addPrefixTerms(index, meta, word, term, found) {
       return;
     }
   }
+}
+
+/**
+ * Pages named by the query: `exact`, whose title or an alias is the query's words; `prefix`,
+ * whose name starts with them (the last word as a prefix unless a space follows it). Names
+ * starting with a string are contiguous in the sorted names files, as terms are.
+ */
+async function lookUpNames(index, meta, list, prefixLast) {
+  const exact = new Set();
+  const prefix = new Set();
+  if (!Array.isArray(meta.names)) return { exact, prefix };
+  const name = list.join(' ');
+  const start = prefixLast ? name : `${name} `;
+  const first = chunkOf(meta.names, name);
+  let last = first;
+  // A one-letter name is looked up exactly, not expanded (as for terms).
+  if (name.length >= 2) while (last + 1 < meta.names.length && meta.names[last + 1].startsWith(start)) last += 1;
+  const chunks = [];
+  for (let c = first; c <= last; c += 1) chunks.push(index.chunk(c, 'names'));
+  for (const data of await Promise.all(chunks)) {
+    const ids = own(data, name);
+    if (Array.isArray(ids)) for (const id of ids) exact.add(id);
+    if (name.length < 2) continue;
+    for (const key of Object.keys(data)) {
+      if (prefix.size >= MAX_PREFIX_NAMES) break;
+      const ids = data[key];
+      if (key !== name && key.startsWith(start) && Array.isArray(ids)) for (const id of ids) if (!exact.has(id)) prefix.add(id);
+    }
+  }
+  return { exact, prefix };
 }
 
 /** For a folded word of a page's text: the indexes of the query words it matches. */
@@ -260,8 +294,8 @@ async function search(index, query) {
     const key = prefix ? `prefix ${word}` : `term ${term}`;
     if (!queried.has(key)) queried.set(key, { word, term, prefix });
   });
-  const groups = await Promise.all([...queried.values()].map((q) => lookUp(index, meta, q)));
-  const scored = rank(meta, groups);
+  const [names, ...groups] = await Promise.all([lookUpNames(index, meta, list, prefixLast), ...[...queried.values()].map((q) => lookUp(index, meta, q))]);
+  const scored = byName(rank(meta, groups), names);
   const match = matcher(index, meta, groups);
   return {
     query,
@@ -300,6 +334,30 @@ function rank(meta, groups) {
   return scored;
 }
 
+/** The pages the query names first (exact, then prefix), each tier by score, then the rest.
+ * A named page the words did not find (its name matched only as typed) joins with score 0. */
+function byName(scored, { exact, prefix }) {
+  if (exact.size === 0 && prefix.size === 0) return scored;
+  const tiers = [[], [], []];
+  const seen = new Set();
+  for (const entry of scored) {
+    seen.add(entry[0]);
+    tiers[exact.has(entry[0]) ? 0 : prefix.has(entry[0]) ? 1 : 2].push(entry);
+  }
+  for (const id of exact) if (!seen.has(id)) tiers[0].push([id, 0]);
+  for (const id of prefix) if (!seen.has(id)) tiers[1].push([id, 0]);
+  return tiers.flat();
+}
+
+/** White space as one space; a table's row break (\n in the index's text) as a faint " / ", a
+ * cell break (\t) as a faint " | " (none at either end). */
+function spaced(html) {
+  const mark = (kind) => ` <span class="search-break">${kind}</span> `;
+  return html
+    .trim()
+    .replace(/\s+/g, (run) => (run.includes('\n') ? mark('/') : run.includes('\t') ? mark('|') : ' '));
+}
+
 /**
  * About EXCERPT_WORDS words of `text` around its first matching word, as HTML: text
  * escaped, matching words in <mark>, an ellipsis where text was cut.
@@ -309,7 +367,7 @@ export function excerpt(text, isMatch) {
   for (const found of text.matchAll(WRITTEN_WORD)) {
     tokens.push({ start: found.index, end: found.index + found[0].length, hit: isMatch(found[0]) });
   }
-  if (tokens.length === 0) return escapeHtml(text.replace(/\s+/g, ' ').trim());
+  if (tokens.length === 0) return spaced(escapeHtml(text));
   const first = tokens.findIndex((token) => token.hit);
   const from = first < 0 ? 0 : Math.max(0, Math.min(first - WORDS_BEFORE_MATCH, tokens.length - EXCERPT_WORDS));
   const to = Math.min(tokens.length, from + EXCERPT_WORDS);
@@ -324,6 +382,6 @@ export function excerpt(text, isMatch) {
     position = token.end;
   }
   html += escapeHtml(text.slice(position, end));
-  html = html.replace(/\s+/g, ' ').trim();
+  html = spaced(html);
   return `${from > 0 ? '… ' : ''}${html}${end < text.length ? ' …' : ''}`;
 }

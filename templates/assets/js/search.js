@@ -16,17 +16,25 @@ async function fetchJson(url) {
 
 const element = (tag, props = {}) => Object.assign(document.createElement(tag), props);
 
+let optionCount = 0;
+
+/** A result: an option of the results listbox. Its links work by pointer; from the keyboard
+ * the arrows move through the options (aria-activedescendant) and Enter opens one. */
 function resultItem(result) {
-  const item = element('li', { className: 'search-result' });
-  const title = element('a', { className: 'search-result-link', href: result.url, textContent: result.title });
+  const item = element('li', { className: 'search-result', id: `search-option-${++optionCount}` });
+  item.setAttribute('role', 'option');
+  item.setAttribute('aria-selected', 'false');
+  item.dataset.url = result.url;
+  const title = element('a', { className: 'search-result-link', href: result.url, textContent: result.title, tabIndex: -1 });
   item.append(title);
   if (result.alias) item.append(' ', element('span', { className: 'search-result-alias', textContent: result.alias }));
   if (result.section) {
-    item.append(element('a', { className: 'search-result-section', href: result.section.url, textContent: result.section.heading }));
+    item.append(element('a', { className: 'search-result-section', href: result.section.url, textContent: result.section.heading, tabIndex: -1 }));
   }
   if (result.excerpt) {
     const excerpt = element('p', { className: 'search-result-excerpt' });
-    // The engine escapes all of the page's text; the only markup is its <mark>s.
+    // The engine escapes all of the page's text; the only markup is its <mark>s and the
+    // faint | and / between a table's cells and rows.
     excerpt.innerHTML = result.excerpt;
     item.append(excerpt);
   }
@@ -49,7 +57,7 @@ export async function initSearch(base) {
   mount.classList.add('search--ready', 'search--closed');
 
   // Only the newest query's answers are shown: `run` counts queries, older ones drop out.
-  const state = { latest: 0, found: null, shown: 0, timer: 0, failed: false };
+  const state = { latest: 0, found: null, query: null, shown: 0, timer: 0, failed: false };
   state.fail = (err) => {
     if (state.failed) return;
     state.failed = true;
@@ -61,7 +69,10 @@ export async function initSearch(base) {
   const warm = () => engine.preload().catch(state.fail);
   mount.addEventListener('pointerenter', warm, { once: true });
   // The results drawer floats over the page; close it when focus or clicks leave search.
-  const setOpen = (open) => mount.classList.toggle('search--closed', !open);
+  const setOpen = (open) => {
+    mount.classList.toggle('search--closed', !open);
+    ui.input.setAttribute('aria-expanded', String(open && !ui.drawer.hidden));
+  };
 
   const run = () => runQuery(engine, ui, state);
   onMore(ui, state);
@@ -70,9 +81,13 @@ export async function initSearch(base) {
     clearTimeout(state.timer);
     state.timer = setTimeout(run, DEBOUNCE);
   });
-  ui.form.addEventListener('submit', (event) => {
+  // Enter opens the chosen result, or the first: after searching for the box's text, if the
+  // results shown are for something else (typed faster than the debounce).
+  ui.form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    run();
+    if (state.query !== ui.input.value) await run();
+    const chosen = active(ui) ?? ui.list.querySelector('[role="option"]');
+    if (chosen?.dataset.url) location.assign(chosen.dataset.url);
   });
   mount.addEventListener('focusin', () => {
     setOpen(true);
@@ -120,8 +135,16 @@ function searchBox() {
     autocomplete: 'off',
     spellcheck: false,
   });
-  input.setAttribute('aria-label', 'Search notes');
-  input.setAttribute('enterkeyhint', 'search');
+  // A combobox over the results listbox (WAI-ARIA APG): focus stays in the box.
+  for (const [name, value] of [
+    ['aria-label', 'Search notes'],
+    ['enterkeyhint', 'go'],
+    ['role', 'combobox'],
+    ['aria-autocomplete', 'list'],
+    ['aria-expanded', 'false'],
+    ['aria-controls', 'search-results'],
+  ])
+    input.setAttribute(name, value);
   const form = element('form', { className: 'search-form' });
   form.setAttribute('role', 'search');
   form.append(input);
@@ -133,7 +156,9 @@ function searchBox() {
     status.textContent = text;
     announce.textContent = text;
   };
-  const list = element('ol', { className: 'search-results' });
+  const list = element('ol', { className: 'search-results', id: 'search-results' });
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', 'Search results');
   const more = element('button', { type: 'button', className: 'search-more', textContent: 'More results', hidden: true });
   const drawer = element('div', { className: 'search-drawer', hidden: true });
   drawer.append(status, list, more);
@@ -141,7 +166,8 @@ function searchBox() {
 }
 
 /** Searches for the box's text and shows the first page of results, unless a newer query came. */
-async function runQuery(engine, { input, say, list, more, drawer }, state) {
+async function runQuery(engine, ui, state) {
+  const { input, say, list, more, drawer } = ui;
   clearTimeout(state.timer);
   const query = input.value;
   const id = ++state.latest;
@@ -150,9 +176,12 @@ async function runQuery(engine, { input, say, list, more, drawer }, state) {
     if (id !== state.latest) return;
     if (words(query).length === 0) {
       state.found = null;
+      state.query = query;
+      choose(ui, null);
       list.replaceChildren();
       more.hidden = true;
       drawer.hidden = query.trim() === '';
+      input.setAttribute('aria-expanded', String(!drawer.hidden));
       say(drawer.hidden ? '' : `No results for “${query.trim()}”`);
       return;
     }
@@ -160,19 +189,23 @@ async function runQuery(engine, { input, say, list, more, drawer }, state) {
     const results = await answer.results(0, PAGE_SIZE);
     if (id !== state.latest) return;
     state.found = answer;
+    state.query = query;
     state.shown = results.length;
+    choose(ui, null);
     list.replaceChildren(...results.map(resultItem));
     drawer.scrollTop = 0;
     more.hidden = state.shown >= answer.total;
     say(answer.total === 0 ? `No results for “${query.trim()}”` : `${plural(answer.total)} for “${query.trim()}”`);
     drawer.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
   } catch (err) {
     if (id === state.latest) state.fail(err);
   }
 }
 
 /** "More results" appends the next page. */
-function onMore({ list, more }, state) {
+function onMore(ui, state) {
+  const { list, more } = ui;
   more.addEventListener('click', async () => {
     const id = state.latest;
     const answer = state.found;
@@ -187,7 +220,10 @@ function onMore({ list, more }, state) {
       state.shown += results.length;
       more.hidden = state.shown >= answer.total;
       // Keep the keyboard where the reader was reading: on the first new result.
-      items[0]?.querySelector('a')?.focus();
+      if (items[0]) {
+        ui.input.focus();
+        choose(ui, items[0]);
+      }
     } catch (err) {
       state.fail(err);
     } finally {
@@ -196,22 +232,47 @@ function onMore({ list, more }, state) {
   });
 }
 
-/** Escape closes the drawer; up and down move between the box, the results' links and "More results". */
-function onDrawerKey(event, mount, { input, drawer }, setOpen) {
+/** The option the arrows are on, if any. */
+function active({ input }) {
+  const id = input.getAttribute('aria-activedescendant');
+  return id ? document.getElementById(id) : null;
+}
+
+/** Puts the arrows' mark on `option` (null: on none), scrolled into view. */
+function choose({ input, list }, option) {
+  for (const item of list.querySelectorAll('[aria-selected="true"]')) item.setAttribute('aria-selected', 'false');
+  if (!option) {
+    input.removeAttribute('aria-activedescendant');
+    return;
+  }
+  option.setAttribute('aria-selected', 'true');
+  input.setAttribute('aria-activedescendant', option.id);
+  option.scrollIntoView({ block: 'nearest' });
+}
+
+/** Escape closes the drawer; up and down move through the results, Home and End to the
+ * first and last (Enter opens the one chosen: the form's submit). */
+function onDrawerKey(event, mount, ui, setOpen) {
+  const { input, list, drawer } = ui;
   if (event.key === 'Escape') {
     // Closes without clearing the box (a search input's own Escape would empty it).
     event.preventDefault();
+    choose(ui, null);
     setOpen(false);
     if (mount.contains(document.activeElement)) document.activeElement.blur();
     return;
   }
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const stops = [input, ...drawer.querySelectorAll('a, button:not([hidden])')];
-  const at = stops.indexOf(document.activeElement);
-  const next = stops[at + (event.key === 'ArrowDown' ? 1 : -1)];
-  if (at < 0 || !next || drawer.hidden) return;
+  if (event.target !== input || drawer.hidden || mount.classList.contains('search--closed')) return;
+  const options = [...list.querySelectorAll('[role="option"]')];
+  if (options.length === 0) return;
+  const at = options.indexOf(active(ui));
+  let next = null;
+  if (event.key === 'ArrowDown') next = options[Math.min(at + 1, options.length - 1)];
+  else if (event.key === 'ArrowUp') next = at <= 0 ? null : options[at - 1];
+  else if ((event.key === 'Home' || event.key === 'End') && at >= 0) next = options[event.key === 'Home' ? 0 : options.length - 1];
+  else return;
   event.preventDefault();
-  next.focus();
+  choose(ui, next);
 }
 
 /** "/" or Ctrl/Cmd+K focuses search, as on most documentation sites. */

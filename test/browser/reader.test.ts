@@ -1,0 +1,118 @@
+// Issue 17 in a real browser, on the sample site: search ranks names first and is driven by
+// the keyboard (a combobox over a listbox); backlinks are grouped, one line a note; hover
+// previews mark no internal link as external; the local graph of a hub stays small, and on a
+// phone the contents come before the backlinks.
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, buildSite } from './site.js';
+import { serveStatic, type StaticServer } from './static-server.js';
+import { ARGS, CHROMIUM } from './chromium.js';
+
+const SECTOR_ROTATION = 'rotations/sector-rotation/';
+
+describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let outDir: string;
+  let url: (path: string) => string;
+
+  beforeAll(async () => {
+    outDir = await buildSite();
+    server = await serveStatic(outDir, BASE);
+    url = (path) => `${server.origin}${BASE}${path}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  async function open(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', ...options });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`uncaught ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || (message.type() === 'warning' && message.text().startsWith('almanac:'))) errors.push(message.text());
+    });
+    return { context, page, errors };
+  }
+
+  /** The result titles shown for `query`, once the announcement names it. */
+  async function results(page: Page, query: string): Promise<string[]> {
+    const input = page.locator('#search input');
+    await input.fill(query);
+    await page.locator('#search .search-announce', { hasText: `“${query}”` }).waitFor({ state: 'attached' });
+    return page.locator('#search .search-result-link').allTextContents();
+  }
+
+  it('ranks a title or alias match above passing mentions', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(url(''));
+    expect((await results(page, 'rotation'))[0]).toBe('Sector Rotation');
+    expect((await results(page, 'nvda'))[0]).toBe('NVIDIA');
+    expect((await results(page, 'nvidia'))[0]).toBe('NVIDIA');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('moves through the results with the arrow keys and opens one with Enter', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(url(''));
+    const input = page.locator('#search input');
+    const shown = await results(page, 'rotation');
+    expect(shown.length).toBeGreaterThan(2);
+    expect(await input.getAttribute('role')).toBe('combobox');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    const listbox = page.locator(`#${await input.getAttribute('aria-controls')}`);
+    expect(await listbox.getAttribute('role')).toBe('listbox');
+    expect(await listbox.locator('[role="option"]').count()).toBe(shown.length);
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    await input.press('ArrowDown');
+    await input.press('ArrowDown');
+    const chosen = page.locator(`[id="${await input.getAttribute('aria-activedescendant')}"]`);
+    expect(await chosen.getAttribute('aria-selected')).toBe('true');
+    expect(await chosen.locator('.search-result-link').textContent()).toBe(shown[1]);
+    await input.press('ArrowUp');
+    await input.press('ArrowDown');
+    // Focus never left the box.
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className),
+    ).toBe('search-input');
+    const target = await chosen.locator('.search-result-link').getAttribute('href');
+    await input.press('Enter');
+    await page.waitForURL(target ?? 'none');
+    expect(await page.locator('article.note h1').textContent()).toBe(shown[1]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the top result on Enter, even typed faster than the search runs', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(url(''));
+    const input = page.locator('#search input');
+    await input.focus();
+    await page.keyboard.type('nvda');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${BASE}companies/nvidia/`);
+    expect(await page.locator('article.note h1').textContent()).toBe('NVIDIA');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('separates table cells and rows in excerpts', async () => {
+    const { context, page } = await open();
+    await page.goto(url(SECTOR_ROTATION));
+    // The events' fact tables: | Field | Value |, then | Period | 2016 | and so on.
+    await results(page, 'field value period');
+    const excerpts = await page.locator('#search .search-result-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const text of excerpts) expect(text).toMatch(/Field \| Value \/ Period \| /);
+    await context.close();
+  });
+});
