@@ -12,6 +12,8 @@ import { startFileWriter } from '../src/publish/emit/file-writer.js';
 import { setThreadMode, workerModule, type ThreadMode } from '../src/threads/mode.js';
 import { startedThreads } from '../src/threads/thread.js';
 import { parseInWorkers } from '../src/vault/parse-pool.js';
+import { deserialize } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
 import { WORKER_THRESHOLD } from '../src/vault/load.js';
 import { generateVault } from './support/genvault.js';
 import { digestDifferences, siteDigest } from './support/output-digest.js';
@@ -76,14 +78,23 @@ describe('worker threads against in-thread work', () => {
       { path: 'c.md', source: '---\nbad: [\n---\nBody %% comment %%\n' },
     ];
     const before = started('parse.worker.js');
-    const [withTrees, withoutTrees] = await withMode('threads', async () => [await parseInWorkers(items, true, 2), await parseInWorkers(items, false, 2)]);
+    const [withTrees, withoutTrees] = await withMode('threads', async () => [
+      await parseInWorkers(items, true, 2),
+      await parseInWorkers(items, false, 2, true),
+    ]);
     expect(started('parse.worker.js')).toBeGreaterThan(before);
     for (const { path, source } of items) {
       const here = JSON.parse(JSON.stringify(parseNote(path, source))) as Record<string, unknown>;
-      expect(withTrees.get(path)).toEqual(here);
+      expect(withTrees.get(path)?.note).toEqual(here);
+      expect(withTrees.get(path)?.packed).toBeNull();
       const { tree: _tree, ...facts } = here;
-      expect(withoutTrees.get(path)).toMatchObject(facts);
-      expect(withoutTrees.get(path)?.tree.children ?? []).toEqual([]);
+      const stripped = withoutTrees.get(path);
+      expect(stripped?.note).toMatchObject(facts);
+      expect(stripped?.note.tree.children ?? []).toEqual([]);
+      // Packed in the thread for the parse cache: the same note as the one sent back.
+      const packed = stripped?.packed;
+      expect(packed).toBeTruthy();
+      if (packed) expect(deserialize(packed.packed ? gunzipSync(packed.bytes) : packed.bytes)).toEqual(stripped?.note);
     }
   });
 

@@ -1,17 +1,20 @@
 // Worker thread of vault/parse-pool.ts: parse a batch of notes, send the parsed (plain) data back.
-import { parseNote } from '../parse/index.js';
-import { stripTree } from '../vault/cache.js';
+import { parseNote, type ParsedNote } from '../parse/index.js';
+import { packNote, stripTree } from '../vault/cache.js';
 import type { ParseTasks } from '../vault/parse-pool.js';
 import { serve } from './thread.js';
 
 serve<ParseTasks>({
-  parse: ({ items, trees }) => {
+  parse: ({ items, trees, pack }) => {
     const notes = items.map(({ path, source }) => {
       const note = parseNote(path, source);
       return trees ? note : stripTree(note);
     });
     // As JSON text: one string crosses threads much faster than a structured clone of
-    // thousands of small tree objects, and JSON.parse rebuilds them quickly.
-    return JSON.stringify(notes);
+    // thousands of small tree objects, and JSON.parse rebuilds them quickly. Packed notes
+    // (one byte array each) are cheap to copy; they are packed as the main thread reads them
+    // back from JSON (no `undefined` members), so a cached note equals a parsed one.
+    const json = JSON.stringify(notes);
+    return { json, packed: pack === true ? (JSON.parse(json) as ParsedNote[]).map(packNote) : null };
   },
 });

@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { writeFileAtomicSync } from '../util/atomic-file.js';
 
 /** Bump when the parsed form changes without a version bump (e.g. during development). */
-const CACHE_REVISION = 12;
+const CACHE_REVISION = 13;
 
 /** Serialized notes larger than this are gzipped (fast level). */
 const PACK_OVER = 16 * 1024;
@@ -35,6 +35,19 @@ export function hashSource(source: string): string {
 /** The same note without its mdast tree (check needs only the facts). */
 export function stripTree(note: ParsedNote): ParsedNote {
   return { ...note, tree: { type: 'root', children: [] } };
+}
+
+/** A note as the cache keeps it (without its hash). Parse threads pack the notes they parse,
+ * so the main thread does not serialize and gzip 10,000 notes after they come back. */
+export interface PackedNote {
+  bytes: Uint8Array;
+  packed: boolean;
+}
+
+export function packNote(note: ParsedNote): PackedNote {
+  const bytes = serialize(note);
+  const packed = bytes.length > PACK_OVER;
+  return { bytes: packed ? gzipSync(bytes, { level: constants.Z_BEST_SPEED }) : bytes, packed };
 }
 
 export class ParseCache {
@@ -67,10 +80,9 @@ export class ParseCache {
     }
   }
 
-  set(path: string, hash: string, note: ParsedNote): void {
-    const bytes = serialize(note);
-    const packed = bytes.length > PACK_OVER;
-    this.entries.set(path, { hash, bytes: packed ? gzipSync(bytes, { level: constants.Z_BEST_SPEED }) : bytes, packed });
+  set(path: string, hash: string, note: ParsedNote | PackedNote): void {
+    const { bytes, packed } = 'bytes' in note ? note : packNote(note);
+    this.entries.set(path, { hash, bytes, packed });
     this.dirty = true;
   }
 

@@ -5,7 +5,7 @@ import { resolve as resolvePath } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { parseNote } from '../parse/index.js';
 import type { ParsedNote } from '../parse/types.js';
-import { hashSource, ParseCache, stripTree } from './cache.js';
+import { hashSource, ParseCache, stripTree, type PackedNote } from './cache.js';
 import { parseInWorkers, workersAvailable } from './parse-pool.js';
 import type { NoteParser } from './parser.js';
 import { readNoteFileSync } from './read-note.js';
@@ -233,15 +233,20 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
   const notes: Array<ParsedNote | undefined> = paths.map((path, index) => cache?.get(path, hashes[index] ?? ''));
   const missing = paths.flatMap((path, index) => (notes[index] ? [] : [{ path, source: sources[index] ?? '', index }]));
   const threads = options.workers === false ? 0 : (options.workers ?? (missing.length >= WORKER_THRESHOLD ? undefined : 0));
+  const packed = new Map<string, PackedNote>();
   if (missing.length > 0 && threads !== 0 && workersAvailable()) {
-    const parsed = await parseInWorkers(missing, trees, threads);
-    for (const item of missing) notes[item.index] = parsed.get(item.path);
+    const parsed = await parseInWorkers(missing, trees, threads, cache !== null);
+    for (const item of missing) {
+      const done = parsed.get(item.path);
+      notes[item.index] = done?.note;
+      if (done?.packed) packed.set(item.path, done.packed);
+    }
   }
   for (const item of missing) {
     const parsed = notes[item.index] ?? parseNote(item.path, item.source);
     const note = trees ? parsed : stripTree(parsed);
     notes[item.index] = note;
-    cache?.set(item.path, hashes[item.index] ?? '', note);
+    cache?.set(item.path, hashes[item.index] ?? '', packed.get(item.path) ?? note);
   }
   cache?.save(paths);
   return { root: absolute, notes: notes.filter((note): note is ParsedNote => note !== undefined), attachments, problems: scan.problems, texts: scan.texts };
