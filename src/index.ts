@@ -108,3 +108,15 @@ export {
   type Duration,
   type PayloadFormat,
 } from './config/feeds.js';
+export {
+  entityFacts,
+  entitySummary,
+  projectFacts,
+  factIndex,
+  groupFacts,
+  type EntityFact,
+  type FactGroup,
+  type FactIndex,
+  type FactLink,
+  type FactSummary,
+} from './entities/index.js';

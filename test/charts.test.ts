@@ -119,7 +119,10 @@ describe('charts drawn from tables', () => {
   });
 
   it('a line chart has a point per row', () => {
-    const line = parseNote('Fed.md', '%% chart: line x=Month y=Upper bound %%\n| Month | Upper bound |\n|---|---|\n| Sep 2025 | 4.25% |\n| Oct 2025 | 4.00% |\n| Dec 2025 | 3.75% |\n');
+    const line = parseNote(
+      'Fed.md',
+      '%% chart: line x=Month y=Upper bound %%\n| Month | Upper bound |\n|---|---|\n| Sep 2025 | 4.25% |\n| Oct 2025 | 4.00% |\n| Dec 2025 | 3.75% |\n',
+    );
     const figure = chartFigure(line, line.tables[0]?.line ?? 0) ?? '';
     expect(titles(figure, 'circle')).toEqual(['Sep 2025: 4.25%', 'Oct 2025: 4.00%', 'Dec 2025: 3.75%']);
     expect(figure).toContain('<polyline class="chart-s0 chart-line"');

@@ -16,6 +16,9 @@ const typeSchema = z
   .object({
     /** Frontmatter keys every note of this type must have. */
     required: z.array(z.string()).default([]),
+    /** Table columns to lift into the summary at the top of an entity page: `[Target, 2025]`
+     * picks those cells wherever a table row links to the note (entities/facts.ts). */
+    facts: z.array(z.union([z.string().min(1), z.number().transform(String)])).default([]),
   })
   .strict();
 

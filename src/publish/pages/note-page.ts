@@ -5,14 +5,22 @@ import { tagSlug } from '../model/taxonomy.js';
 import { pageFile, pageUrl } from '../model/urls.js';
 import { folderOf, typeOf, type SiteIndex } from './site-index.js';
 import { stripWikilinks, updatedDate } from './frontmatter-values.js';
-import type { Backlink, LinkItem, NotePage } from './types.js';
+import type { Backlink, LinkItem, MentionedTables, NotePage } from './types.js';
 import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 import { redactorOf } from '../model/redact.js';
 import { propertiesHtml } from '../properties/block.js';
 import { inlineJson, localGraph, siteGraph } from './graph-data.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
-export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, rendered: RenderedNote, freshness?: NoteFreshness): NotePage {
+/** `mentioned`: the rows of other notes' tables linking here (mentioned.ts), made by the caller. */
+export function notePage(
+  site: SiteModel,
+  index: SiteIndex,
+  entry: SiteNote,
+  rendered: RenderedNote,
+  freshness?: NoteFreshness,
+  mentioned: MentionedTables | null = null,
+): NotePage {
   const { note } = entry;
   const type = typeOf(index, entry);
   const folder = index.folders.get(folderOf(note.path));
@@ -40,6 +48,7 @@ export function notePage(site: SiteModel, index: SiteIndex, entry: SiteNote, ren
     properties: redact.html(propertiesHtml(site, note)),
     stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, index.routes.stale), message: staleNoteMessage(freshness) } : null,
     localGraph: localGraphJson(site, index, entry.slug),
+    mentioned,
   };
   return page;
 }

@@ -6,6 +6,7 @@ import type { SiteOptions } from '../../config/site.js';
 import { buildSiteModel, type SiteModel } from '../model/site-model.js';
 import { buildSiteIndex, type SiteIndex } from './site-index.js';
 import { localGraphJson, notePage } from './note-page.js';
+import { mentionedTables } from './mentioned.js';
 import { nearby, siteGraph } from './graph-data.js';
 import { listingPages } from './listings.js';
 import { feed, redirectPages, sitemap } from './site-files.js';
@@ -41,6 +42,8 @@ export interface PlanInput {
   rendered?: Map<string, RenderedNote>;
   /** The canvases' pages, rendered already (build renders them where the trees are); else rendered here. */
   canvases?: RenderedCanvases;
+  /** `types.TYPE.facts` of almanac.yaml: the columns an entity page of that type sums up (mentioned.ts). */
+  typeFacts?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 export interface SitePlan {
@@ -108,7 +111,8 @@ function plan(input: PlanInput, reuse: Reuse | null, site: SiteModel, index: Sit
     const rendered = input.rendered ? input.rendered.get(path) : renderNote(site, entry);
     // Notes rendered elsewhere have no tree here: rendering one again would make an empty page.
     if (!rendered) throw new Error(`${path} was not rendered by the note workers`);
-    const page = notePage(site, index, entry, rendered, input.freshness?.get(path));
+    const columns = entry.note.type ? input.typeFacts?.[entry.note.type] : undefined;
+    const page = notePage(site, index, entry, rendered, input.freshness?.get(path), mentionedTables(site, entry, columns));
     notePages.set(path, page);
     input.onPage?.(page);
     if (rendered.warnings.length > 0) warnings.set(path, rendered.warnings);

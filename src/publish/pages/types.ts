@@ -50,6 +50,27 @@ export interface NotePage extends PageBase {
   properties: string;
   /** The local graph's data (graph-data.ts LocalGraph), escaped for a `<script>` in the page; none on a canvas's search entry. */
   localGraph?: string;
+  /** Rows of other notes' tables that link here (mentioned.ts); null when none do. */
+  mentioned?: MentionedTables | null;
+}
+
+/** "Mentioned in tables": table rows linking to a note, by source note and table, newest first. */
+export interface MentionedTables {
+  /** Rows in all. */
+  count: number;
+  /** The type's `facts:` columns, each from the newest row that has it. */
+  summary: Array<{ column: string; value: string; source: string; url: string; date: string | null }>;
+  groups: Array<{
+    source: LinkItem & { slug: string };
+    /** The table's nearest heading. */
+    heading: string | null;
+    /** The source note's date. */
+    date: string | null;
+    feed: { name: string; updated: string | null } | null;
+    header: string[];
+    /** Each row: its place on the source page (`…/sector-rotation/#row-…`) and its cells. */
+    rows: Array<{ url: string; cells: CellPart[][] }>;
+  }>;
 }
 
 export interface StaleBadge {

@@ -16,7 +16,7 @@ export interface HeadingAnchor {
 }
 
 /** Ids the page layout uses; a heading with the same slug gets `-1`. */
-const LAYOUT_IDS = ['content', 'search', 'theme-toggle', 'toc', 'backlinks', 'top', 'site-title'];
+const LAYOUT_IDS = ['content', 'search', 'theme-toggle', 'toc', 'backlinks', 'mentioned-in-tables', 'top', 'site-title'];
 
 const cache = new WeakMap<object, HeadingAnchor[]>();
 

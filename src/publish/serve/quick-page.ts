@@ -23,5 +23,7 @@ export function quickNotePage(plan: SitePlan, project: Project, after: ParsedNot
   const graph: LinkGraph = { ...plan.site.graph, outgoing: new Map(plan.site.graph.outgoing).set(after.path, outgoing) };
   const next: SiteNote = { ...entry, note: after };
   const site: SiteModel = { ...plan.site, graph, byPath: new Map(plan.site.byPath).set(after.path, next) };
-  return notePage(site, plan.index, next, renderNote(site, next), noteFreshness(after, project.config, { today, gitDates: null }));
+  // Rows of other notes' tables that link here are as they were: the whole-site update redoes them.
+  const mentioned = plan.notePages.get(after.path)?.mentioned ?? null;
+  return notePage(site, plan.index, next, renderNote(site, next), noteFreshness(after, project.config, { today, gitDates: null }), mentioned);
 }

@@ -8,6 +8,7 @@ import { changesListings, changesStructure, dependantNotes } from './dependants.
 import { freshnessOf } from '../model/freshness.js';
 import type { SitePages } from '../pages/types.js';
 import { replanSite, type SitePlan } from '../pages/plan.js';
+import { typeFactColumns } from '../../entities/index.js';
 
 export type Replan = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; plan: SitePlan; pages: SitePages };
 
@@ -36,6 +37,7 @@ export function replan(plan: SitePlan, project: Project, change: ProjectChange, 
       texts: project.vault.texts,
       search: plan.layout.search,
       freshness,
+      typeFacts: typeFactColumns(project.config),
     },
     affected,
     change.changed,
