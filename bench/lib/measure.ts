@@ -28,6 +28,8 @@ export interface Command {
   okCodes?: number[];
   /** Ends the command (and everything it started) when aborted. */
   signal?: AbortSignal;
+  /** Added to the environment (ALMANAC_TRACE for a cold build). */
+  env?: Record<string, string>;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -80,7 +82,7 @@ function runChild(file: string, args: string[], command: Command, rssFile: strin
       cwd: command.cwd,
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, ...command.env, NO_COLOR: '1', BENCH_RSS_FILE: rssFile },
     });
     let stderr = '';
     let timedOut = false;

@@ -5,7 +5,8 @@ import type { FeaturesResult } from './features.js';
 import { featuresMarkdownSection } from './features-report.js';
 import type { ProfileSummary } from './profile.js';
 import type { ServeResult } from './serve-latency.js';
-import { fmt, maxRss, minSeconds, pages, ratio, step } from './stats.js';
+import { fmt, maxRss, minCpu, minSeconds, pages, ratio, spread, step } from './stats.js';
+import { phaseSection } from './phase-report.js';
 import { STEP_LABELS, type VaultResult } from './suite.js';
 import type { TargetCheck } from './targets.js';
 
@@ -26,7 +27,7 @@ export interface RunInfo {
   rssSource: string;
 }
 
-const HEADER = ['Vault', 'Step', 'Min s', 'All runs, s', 'Peak RSS MiB', 'Pages', '× Eleventy time', '× Eleventy RSS'];
+const HEADER = ['Vault', 'Step', 'Min s', 'All runs, s', 'Spread', 'Min CPU s', 'Peak RSS MiB', 'Pages', '× Eleventy time', '× Eleventy CPU', '× Eleventy RSS'];
 
 export function measurementRows(vaults: VaultResult[]): string[][] {
   const rows: string[][] = [];
@@ -34,7 +35,7 @@ export function measurementRows(vaults: VaultResult[]): string[][] {
     const eleventy = step(result, 'eleventy');
     for (const entry of result.steps) {
       if (entry.runs.length === 0) {
-        rows.push([result.vault.label, STEP_LABELS[entry.step], 'not run', '', '', '', '', '']);
+        rows.push([result.vault.label, STEP_LABELS[entry.step], 'not run', '', '', '', '', '', '', '', '']);
         continue;
       }
       const failed = entry.runs.filter((run) => !run.ok).length;
@@ -45,9 +46,12 @@ export function measurementRows(vaults: VaultResult[]): string[][] {
         STEP_LABELS[entry.step],
         minSeconds(entry) === null ? 'FAILED' : fmt(minSeconds(entry)),
         failed > 0 ? `${runs} (${failed} failed)` : runs,
+        spread(entry) === null ? '—' : `${fmt((spread(entry) ?? 0) * 100, 0)} %`,
+        fmt(minCpu(entry), 1),
         fmt(maxRss(entry), 0),
         pages(entry) === null ? '—' : String(pages(entry)),
         isBase ? '1' : fmt(ratio(minSeconds(entry), minSeconds(eleventy))),
+        isBase ? '1' : fmt(ratio(minCpu(entry), minCpu(eleventy))),
         isBase ? '1' : fmt(ratio(maxRss(entry), maxRss(eleventy))),
       ]);
     }
@@ -157,10 +161,12 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
       "`-real` vaults are the generator's real profile (test/support/genvault-real.ts: notes shaped like people's vaults). " +
       '"Cold" has no `.almanac/` cache and no output folder; "warm" runs again with both present and nothing changed; ' +
       '"1 note edited" appends a line to one note first. Every build includes the search index. ' +
-      'Pages: `.html` files in the output folder.',
+      'Pages: `.html` files in the output folder. Spread: (slowest − fastest) / fastest run. CPU: user + system seconds of the ' +
+      'process and its children (every thread), the least of the runs.',
     '',
   );
   out.push(markdownTable(measurementRows(report.vaults)), '');
+  out.push(...phaseSection(report.vaults, markdownTable));
   out.push(...fastPathSection(report.shares));
   out.push('## `almanac serve`', '');
   if (report.serve) {
@@ -177,7 +183,7 @@ export function resultsMarkdown(report: Report, previousFile: string): string {
     out.push('Not measured in this run (`--no-serve`).');
   }
   out.push('');
-  out.push('## Targets (issue 6)', '');
+  out.push("## Targets (issue 16, and issue 6's that remain)", '');
   out.push(
     markdownTable(
       report.targets.map((target) => [target.target, target.measured, statusMark(target.status)]),

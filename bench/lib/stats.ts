@@ -27,3 +27,26 @@ export function ratio(value: number | null, base: number | null): number | null 
 }
 
 export const fmt = (value: number | null, digits = 2, unit = ''): string => (value === null ? '—' : `${value.toFixed(digits)}${unit}`);
+
+/** CPU seconds (user + system, children included) of the fastest successful run; null without them. */
+export function cpuOfFastest(entry: StepResult | undefined): number | null {
+  const runs = (entry?.runs ?? []).filter((run) => run.ok);
+  if (runs.length === 0) return null;
+  const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return fastest.cpuSeconds ?? null;
+}
+
+/** Least CPU seconds of the successful runs; null without them. */
+export function minCpu(entry: StepResult | undefined): number | null {
+  const values = (entry?.runs ?? []).filter((run) => run.ok).map((run) => run.cpuSeconds ?? null);
+  const known = values.filter((value) => value !== null);
+  return known.length === 0 ? null : Math.min(...known);
+}
+
+/** (slowest − fastest) / fastest of the successful runs, as a fraction; null with fewer than 2. */
+export function spread(entry: StepResult | undefined): number | null {
+  const times = (entry?.runs ?? []).filter((run) => run.ok).map((run) => run.seconds);
+  if (times.length < 2) return null;
+  const low = Math.min(...times);
+  return low === 0 ? null : (Math.max(...times) - low) / low;
+}

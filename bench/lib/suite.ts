@@ -2,6 +2,9 @@
 // and after a one-note edit, then `almanac check` cold and warm. Each step is its own
 // child process; the steps are interleaved per round so load drifts hit them alike.
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { folderBytes, notePageWeight, type PageWeight } from './site-weight.js';
+import { physicalLimit, type PhysicalLimit } from './physical.js';
+import { readTrace, type TraceLine } from './trace.js';
 import { join } from 'node:path';
 import { countHtml } from './files.js';
 import { measure, type Measurement } from './measure.js';
@@ -31,6 +34,14 @@ export interface StepResult {
 export interface VaultResult {
   vault: BenchVault;
   steps: StepResult[];
+  /** The per-phase trace of each cold build (ALMANAC_TRACE), by run; [] for a run without one. */
+  traces: TraceLine[][];
+  /** Bytes of the output folders after the last cold build and the last plain Eleventy run. */
+  siteBytes: { almanac: number | null; eleventy: number | null };
+  /** One note page and what it loads, read off the cold build's site. */
+  pageWeight: PageWeight | null;
+  /** Reading the Markdown and writing as many pages alone (bench/lib/physical.ts). */
+  physical: PhysicalLimit | null;
   /** The build project, for serve and the profile (its cache is warm afterwards). */
   buildProject: Project;
 }
@@ -54,8 +65,12 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
   const results = new Map<StepId, StepResult>(STEPS.map((step) => [step, { step, runs: [], pages: [] }]));
   const notePath = join(vault.dir, vault.editNote);
   const original = readFileSync(notePath);
-  const almanac = (project: Project, command: string, okCodes: number[] = [0]) =>
-    measure({ args: [options.bin, command], cwd: project.dir, timeoutSeconds: options.timeoutSeconds, okCodes, signal: options.signal });
+  const almanac = (project: Project, command: string, okCodes: number[] = [0], env?: Record<string, string>) =>
+    measure({ args: [options.bin, command], cwd: project.dir, timeoutSeconds: options.timeoutSeconds, okCodes, signal: options.signal, env });
+  const traceFile = join(root, 'trace.jsonl');
+  const traces: TraceLine[][] = [];
+  const siteBytes: VaultResult['siteBytes'] = { almanac: null, eleventy: null };
+  let pageWeight: PageWeight | null = null;
 
   const plan: Record<StepId, { before?: () => void; run: () => Promise<Measurement>; after?: () => void; output?: string }> = {
     eleventy: {
@@ -67,14 +82,22 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
           timeoutSeconds: options.timeoutSeconds,
           signal: options.signal,
         }),
+      after: () => {
+        siteBytes.eleventy = folderBytes(eleventyOut) || null;
+      },
       output: eleventyOut,
     },
     'build-cold': {
       before: () => {
         rmSync(buildProject.cache, { recursive: true, force: true });
         rmSync(buildProject.site, { recursive: true, force: true });
+        rmSync(traceFile, { force: true });
       },
-      run: () => almanac(buildProject, 'build'),
+      run: () => almanac(buildProject, 'build', [0], { ALMANAC_TRACE: traceFile }),
+      after: () => {
+        traces.push(readTrace(traceFile));
+        siteBytes.almanac = folderBytes(buildProject.site) || null;
+      },
       output: buildProject.site,
     },
     'build-warm': { run: () => almanac(buildProject, 'build'), output: buildProject.site },
@@ -116,7 +139,16 @@ export async function runSuite(vault: BenchVault, options: SuiteOptions): Promis
   } finally {
     writeFileSync(notePath, original);
   }
-  return { vault, steps: [...results.values()], buildProject };
+  // The site of the last build (the edited note's build wrote the same pages), once every run is done.
+  let physical: PhysicalLimit | null = null;
+  if (!options.signal.aborted && (results.get('build-cold')?.pages.length ?? 0) > 0) {
+    pageWeight = notePageWeight(buildProject.site);
+    physical = physicalLimit(vault.dir, buildProject.site, join(root, 'physical'));
+    options.log(
+      `  ${vault.label} physical limit: read ${physical.files} notes ${physical.readSeconds.toFixed(2)} s, write ${physical.pages} pages ${physical.writeSeconds.toFixed(2)} s`,
+    );
+  }
+  return { vault, steps: [...results.values()], buildProject, traces, siteBytes, pageWeight, physical };
 }
 
 function describe(m: Measurement): string {
