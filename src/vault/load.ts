@@ -1,5 +1,6 @@
 // loadVault: find the vault's files, read and parse every note once.
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { homedir } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { ConfigError } from '../errors.js';
@@ -232,10 +233,15 @@ export async function loadVault(root: string, options: LoadOptions = {}): Promis
   const cache = options.cacheDir && !trees ? new ParseCache(options.cacheDir, `facts\0${absolute}`) : null;
   const notes: Array<ParsedNote | undefined> = paths.map((path, index) => cache?.get(path, hashes[index] ?? ''));
   const missing = paths.flatMap((path, index) => (notes[index] ? [] : [{ path, source: sources[index] ?? '', index }]));
-  const threads = options.workers === false ? 0 : (options.workers ?? (missing.length >= WORKER_THRESHOLD ? undefined : 0));
+  // By default one worker per core but one: this thread parses too (see parseInWorkers).
+  const threads = options.workers === false ? 0 : (options.workers ?? (missing.length >= WORKER_THRESHOLD ? availableParallelism() - 1 : 0));
   const packed = new Map<string, PackedNote>();
-  if (missing.length > 0 && threads !== 0 && workersAvailable()) {
-    const parsed = await parseInWorkers(missing, trees, threads, cache !== null);
+  if (missing.length > 0 && threads > 0 && workersAvailable()) {
+    const here = ({ path, source }: { path: string; source: string }): ParsedNote => {
+      const note = parseNote(path, source);
+      return trees ? note : stripTree(note);
+    };
+    const parsed = await parseInWorkers(missing, trees, threads, cache !== null, here);
     for (const item of missing) {
       const done = parsed.get(item.path);
       notes[item.index] = done?.note;
