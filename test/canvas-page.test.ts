@@ -94,7 +94,9 @@ describe('canvas pages', () => {
     const backlinks = target.slice(target.indexOf('class="backlinks"'));
     expect(backlinks).toContain('<a class="internal" href="/boards/plan-canvas/" data-slug="boards/plan-canvas">Plan</a>');
     expect(backlinks).toContain('Read Sector Rotation first, then the signals.');
-    expect(page('boards/plan-canvas/index.html')).toMatch(/<h2 id="backlinks">Backlinks<\/h2>\s*<ul>\s*<li><a class="internal" href="\/home\/"/);
+    expect(page('boards/plan-canvas/index.html')).toMatch(
+      /<h2 id="backlinks">Backlinks <span class="backlinks-count">1<\/span><\/h2><\/summary>\s*<ul>\s*<li><a class="internal" href="\/home\/"/,
+    );
     const graph = readGraphJson(out);
     expect(graph.nodes.map((node) => node.id)).toContain('boards/plan-canvas');
     expect(graph.linked('boards/plan-canvas', 'sector-rotation')).toBe(true);

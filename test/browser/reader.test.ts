@@ -115,4 +115,36 @@ describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () 
     for (const text of excerpts) expect(text).toMatch(/Field \| Value \/ Period \| /);
     await context.close();
   });
+
+  it("keeps a hub's backlinks short on a phone: closed past ten notes, one sentence each, by type then title", async () => {
+    const { context, page, errors } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(url(SECTOR_ROTATION));
+    const section = page.locator('section.backlinks');
+    const details = section.locator('details.backlinks-details');
+    expect(await details.evaluate((element: { open?: boolean }) => element.open)).toBe(false);
+    expect((await section.boundingBox())?.height).toBeLessThan(150);
+    expect(await section.locator('.backlinks-count').textContent()).toMatch(/^\d\d+$/);
+    await section.locator('summary h2').click();
+    const items = section.locator('.backlinks-details > ul > li');
+    const count = await items.count();
+    expect(count).toBeGreaterThan(10);
+    // One sentence shown per note (the others are inside closed "n more" details).
+    for (let i = 0; i < count; i++) expect(await items.nth(i).locator('.backlink-context:visible').count()).toBeLessThanOrEqual(1);
+    const more = section.locator('.backlink-more').first();
+    const hidden = await more.locator('.backlink-context').count();
+    expect(hidden).toBeGreaterThan(0);
+    expect(await more.locator('summary').textContent()).toBe(`${hidden} more`);
+    await more.locator('summary').click();
+    expect(await more.locator('.backlink-context:visible').count()).toBe(hidden);
+    // Grouped by type: each type's heading once, the titles under it in order.
+    const types = await section.locator('.backlinks-type').allTextContents();
+    expect(new Set(types).size).toBe(types.length);
+    expect(types.length).toBeGreaterThan(2);
+    for (const list of await section.locator('.backlinks-details > ul').all()) {
+      const titles = await list.locator(':scope > li > a.internal').allTextContents();
+      expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -10,6 +10,7 @@ import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 import { redactorOf } from '../model/redact.js';
 import { propertiesHtml } from '../properties/block.js';
 import { inlineJson, localGraph, siteGraph } from './graph-data.js';
+import { shapeBacklinks, type BacklinkSource } from './backlinks.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
 /** `mentioned`: the rows of other notes' tables linking here (mentioned.ts), made by the caller. */
@@ -58,20 +59,22 @@ export function localGraphJson(site: SiteModel, index: SiteIndex, slug: string):
   return inlineJson(localGraph(siteGraph(site, index), slug));
 }
 
-/** Published notes linking here, one entry per note, each with the sentences that link. */
+/** Published notes linking here, one entry per note, each with the sentences that link (backlinks.ts orders them). */
 export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote): Backlink[] {
-  const bySource = new Map<string, { backlink: Backlink; seen: Set<string>; rank: number }>();
+  const bySource = new Map<string, BacklinkSource & { seen: Set<string> }>();
   for (const link of site.graph.backlinks.get(entry.note.path) ?? []) {
     const note = site.byPath.get(link.source);
     // A published canvas whose cards link here counts too, after the notes (publish/canvas/).
     const canvas = note ? undefined : site.canvases.get(link.source);
     const source = note
-      ? { path: note.note.path, title: note.note.title, url: note.url, slug: note.slug, rank: index.titleRank.get(note) ?? 0 }
-      : canvas && { path: canvas.path, title: canvas.title, url: canvas.url, slug: canvas.slug, rank: Number.MAX_SAFE_INTEGER };
+      ? { path: note.note.path, title: note.note.title, url: note.url, slug: note.slug, rank: index.titleRank.get(note) ?? 0, type: typeOf(index, note)?.label }
+      : canvas && { path: canvas.path, title: canvas.title, url: canvas.url, slug: canvas.slug, rank: Number.MAX_SAFE_INTEGER, type: undefined };
     if (!source || note === entry) continue;
     let found = bySource.get(source.path);
     if (!found) {
-      found = { backlink: { title: source.title, url: source.url, slug: source.slug, contexts: [] }, seen: new Set(), rank: source.rank };
+      const backlink: Backlink = { title: source.title, url: source.url, slug: source.slug, contexts: [] };
+      if (source.type !== undefined) backlink.type = source.type;
+      found = { backlink, seen: new Set(), rank: source.rank, canvas: !note };
       bySource.set(source.path, found);
     }
     const redact = redactorOf(site).text;
@@ -80,13 +83,14 @@ export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote):
     found.seen.add(context);
     found.backlink.contexts.push(context);
   }
-  return [...bySource.values()].sort((a, b) => a.rank - b.rank).map(({ backlink }) => backlink);
+  return shapeBacklinks(bySource.values(), [entry.note.title, ...entry.note.aliases]);
 }
 
 function noteTags(_site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem[] {
   const tags: LinkItem[] = [];
   const seen = new Set<string>();
   for (const tag of entry.note.tags) {
+    if (tag.source !== 'frontmatter') continue;
     const slug = tagSlug(tag.name);
     const found = index.tags.get(slug);
     if (!found || seen.has(slug)) continue;

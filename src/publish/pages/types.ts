@@ -25,6 +25,9 @@ export interface Backlink {
   title: string;
   url: string;
   slug: string;
+  /** The linking note's type label (frontmatter `type`); backlinks are grouped by it. */
+  type?: string;
+  /** The sentences that link, the most telling first (pages/backlinks.ts). */
   contexts: string[];
 }
 
