@@ -23,6 +23,7 @@ import { buildSiteModel } from './model/site-model.js';
 import { normaliseBase } from './model/urls.js';
 import { canvasTrees, renderCanvases } from './canvas/page.js';
 import { typeFactColumns } from '../entities/index.js';
+import { previousDeskMemory } from './pages/desk.js';
 import { tracePhase } from './build/trace.js';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, BuildSummary } from './build/build-options.js';
@@ -55,7 +56,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language, base) : null;
     const onNote = progress ? (done: number, total: number): void => progress({ phase: 'render', done, total }) : undefined;
     // 1. model: every published note, its URL, links and backlinks.
-    const input = planInput(project, options, base, search);
+    // The desk page lists the table rows that changed since the build already in the output folder (pages/desk.ts).
+    const input = { ...planInput(project, options, base, search), previousDesk: previousDeskMemory(realOut) };
     const site = buildSiteModel(input);
     tracePhase('model', site.notes.length);
     // 2. render: in the note workers that hold the trees; their heaps are released before Eleventy runs.

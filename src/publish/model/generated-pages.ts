@@ -7,7 +7,7 @@
 import type { SlugAllocator } from './slug.js';
 
 /** Generated pages a note may take the place of, each at this slug unless a note has it. */
-export const GENERATED_PAGES = ['stale', 'tags', 'types', 'search', 'graph'] as const;
+export const GENERATED_PAGES = ['stale', 'tags', 'types', 'search', 'graph', 'desk'] as const;
 export type GeneratedPage = (typeof GENERATED_PAGES)[number];
 export type GeneratedRoutes = Record<GeneratedPage, string>;
 
@@ -38,5 +38,5 @@ export function safeSlug(wanted: string, folder = false): string {
 /** Each generated page's slug: its own name when no note or folder has it, else `_almanac/<name>`. Takes them from `slugs`. */
 export function takeGeneratedRoutes(slugs: SlugAllocator): GeneratedRoutes {
   const take = (name: GeneratedPage): string => slugs.takeIfFree(name) ?? slugs.take(`${MOVED_PREFIX}/${name}`);
-  return { stale: take('stale'), tags: take('tags'), types: take('types'), search: take('search'), graph: take('graph') };
+  return { stale: take('stale'), tags: take('tags'), types: take('types'), search: take('search'), graph: take('graph'), desk: take('desk') };
 }

@@ -39,7 +39,6 @@ export function listingPages(site: SiteModel, index: SiteIndex, freshness?: Fres
   for (const folder of index.folders.values()) pages.push(folderPage(site, index, folder));
   pages.push(searchPage(site, index));
   pages.push(graphPage(site, index));
-  if (!site.home) pages.push(homePage(site, index));
   return pages;
 }
 
@@ -186,7 +185,8 @@ function graphPage(site: SiteModel, index: SiteIndex): ListingPage {
   });
 }
 
-function homePage(site: SiteModel, index: SiteIndex): ListingPage {
+/** The generated home page's groups of links (the research desk, desk.ts, is that page when the vault has no index.md). */
+export function homePage(site: SiteModel, index: SiteIndex): ListingPage {
   const types = [...index.types.values()]
     .sort((a, b) => compareText(a.label, b.label))
     .map((type) => ({ label: type.label, url: type.url, count: type.notes.length }));

@@ -8,7 +8,8 @@ import { buildSiteIndex, type SiteIndex } from './site-index.js';
 import { localGraphJson, notePage } from './note-page.js';
 import { mentionedTables } from './mentioned.js';
 import { nearby, siteGraph } from './graph-data.js';
-import { listingPages } from './listings.js';
+import { homePage, listingPages } from './listings.js';
+import { deskPage, type DeskMemory } from './desk.js';
 import { feed, redirectPages, sitemap } from './site-files.js';
 import type { LayoutData, NotePage, SitePages } from './types.js';
 import type { BuildWarning } from '../model/warnings.js';
@@ -44,6 +45,8 @@ export interface PlanInput {
   canvases?: RenderedCanvases;
   /** `types.TYPE.facts` of almanac.yaml: the columns an entity page of that type sums up (mentioned.ts). */
   typeFacts?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** What the previous build's desk page remembered (desk.ts readDeskMemory): its rows that changed show on the desk. */
+  previousDesk?: DeskMemory | null | undefined;
 }
 
 export interface SitePlan {
@@ -124,7 +127,10 @@ function plan(input: PlanInput, reuse: Reuse | null, site: SiteModel, index: Sit
   const canvases = input.canvases ?? reuse?.previous.canvases ?? renderCanvases(site);
   for (const page of canvases.search) input.onPage?.(page);
   for (const [path, found] of canvases.warnings) warnings.set(path, found);
-  const listings = [...listingPages(site, index, input.freshness), ...basePages(site)];
+  // The research desk: the home page without an index.md, else /desk/ (desk.ts).
+  const groups = site.home ? [] : homePage(site, index).groups.filter((group) => group.heading !== 'Recently updated');
+  const desk = deskPage(site, index, { freshness: input.freshness, previous: input.previousDesk, groups });
+  const listings = [...listingPages(site, index, input.freshness), desk, ...basePages(site)];
   const pages: SitePages = {
     notes,
     listings,
@@ -152,6 +158,8 @@ export function layoutData(site: SiteModel, index: SiteIndex, search: boolean): 
       { label: 'Tags', url: url(routes.tags) },
       { label: 'Graph', url: url(routes.graph) },
       { label: 'Stale', url: url(routes.stale) },
+      // Without an index.md the desk is the home page (desk.ts).
+      ...(site.home ? [{ label: 'Desk', url: url(routes.desk) }] : []),
     ],
   };
 }
