@@ -147,4 +147,26 @@ describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () 
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("marks no internal link in a hover preview as external: type, stale badge and tags keep no ↗", async () => {
+    const { context, page, errors } = await open();
+    await page.goto(url(''));
+    await page.locator(`.note-body a.internal[href="${BASE}${SECTOR_ROTATION}"]`).first().hover();
+    const popover = page.locator('.preview-popover.is-visible');
+    await popover.waitFor();
+    for (const selector of ['.note-type', '.stale-badge', '.tag']) expect(await popover.locator(selector).count(), selector).toBeGreaterThan(0);
+    type Styled = { getAttribute(name: string): string | null };
+    const arrows = await popover.locator('a').evaluateAll((links: Styled[]) => {
+      const { getComputedStyle } = globalThis as unknown as { getComputedStyle(el: Styled, pseudo: string): { content: string } };
+      return links.filter((link) => getComputedStyle(link, '::after').content.includes('↗')).map((link) => link.getAttribute('href'));
+    });
+    // Only links that leave the site may carry the arrow.
+    const origin = new URL(server.origin).origin;
+    expect(arrows.filter((href) => href === null || !/^https?:/.test(href) || new URL(href).origin === origin)).toEqual([]);
+    // Links in the preview still lead where they did on the page they came from.
+    const type = await popover.locator('.note-type').first().getAttribute('href');
+    expect(new URL(type ?? '', page.url()).pathname).toMatch(new RegExp(`^${BASE}`));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

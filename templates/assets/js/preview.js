@@ -12,9 +12,16 @@ function pageUrl(link) {
   return url.href;
 }
 
+/** A URL of the fetched page, for this one: links within the site stay root-relative (an
+ * absolute http URL is what the stylesheet marks as leaving the site, with an arrow). */
+function resolved(value, base) {
+  const url = new URL(value, base);
+  return url.origin === location.origin ? `${url.pathname}${url.search}${url.hash}` : url.href;
+}
+
 function absolutize(root, base) {
-  for (const el of root.querySelectorAll('[href]')) el.setAttribute('href', new URL(el.getAttribute('href'), base).href);
-  for (const el of root.querySelectorAll('[src]')) el.setAttribute('src', new URL(el.getAttribute('src'), base).href);
+  for (const el of root.querySelectorAll('[href]')) el.setAttribute('href', resolved(el.getAttribute('href'), base));
+  for (const el of root.querySelectorAll('[src]')) el.setAttribute('src', resolved(el.getAttribute('src'), base));
   for (const el of root.querySelectorAll('[srcset]')) el.removeAttribute('srcset');
 }
 
