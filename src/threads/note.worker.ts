@@ -4,7 +4,7 @@
 import { threadId } from 'node:worker_threads';
 import type { Nodes, Root } from 'mdast';
 import { parseNote } from '../parse/index.js';
-import type { LinkRef, ParsedNote } from '../parse/types.js';
+import type { ParsedNote } from '../parse/types.js';
 import type { ResolvedLink } from '../resolve/index.js';
 import { stripTree } from '../vault/cache.js';
 import { headingAnchors, knownAnchors } from '../publish/render/heading-ids.js';
@@ -13,10 +13,9 @@ import type { RenderEntry, RenderNote, RenderSite } from '../publish/render/scop
 import { tableFactsOf } from '../publish/render/tables.js';
 import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/build/note-workers.js';
 import { serve } from './thread.js';
+import { HeldNote } from './held-note.js';
 import { tracePhase, traceThread } from '../publish/build/trace.js';
 
-/** A note as this worker keeps it: what rendering reads, and its links (paired with how they resolved). */
-type HeldNote = RenderNote & { links: LinkRef[] };
 
 /** Notes rendered per reply: the main thread reports progress as they come. */
 const REPLY_BATCH = 64;
@@ -37,7 +36,7 @@ function dropPositions(node: Nodes): void {
 
 function hold(note: ParsedNote): HeldNote {
   dropPositions(note.tree);
-  const kept: HeldNote = { path: note.path, title: note.title, bodyLine: note.bodyLine, tree: note.tree, links: note.links, ...tableFactsOf(note) };
+  const kept = new HeldNote(note.path, note.title, note.bodyLine, note.tree, note.links, tableFactsOf(note));
   held.set(note.path, kept);
   return kept;
 }
@@ -46,7 +45,12 @@ function parse(items: Array<{ path: string; source: string }>): ParsedFacts[] {
   return items.map(({ path, source }) => {
     const note = parseNote(path, source);
     // An unpublished note is never rendered or embedded: its tree is not kept.
-    return { note: stripTree(note), anchors: note.publish ? headingAnchors(hold(note)) : [] };
+    if (!note.publish) return { note: stripTree(note), anchors: [] };
+    const kept = hold(note);
+    // Heading ids are computed from the tree and cached by the note before the tree is packed.
+    const anchors = headingAnchors(kept);
+    kept.pack();
+    return { note: stripTree(note), anchors };
   });
 }
 
