@@ -16,7 +16,6 @@ import { serve } from './thread.js';
 import { HeldNote } from './held-note.js';
 import { tracePhase, traceThread } from '../publish/build/trace.js';
 
-
 /** Notes rendered per reply: the main thread reports progress as they come. */
 const REPLY_BATCH = 64;
 
