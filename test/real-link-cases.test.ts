@@ -53,7 +53,7 @@ describe('link cases from real vaults', () => {
     expect(urls.get('Note/Note.md')).toBe('/note/note/');
     expect(bodyLinks('note/other/index.html')).toEqual(['/note/ Note', '/note/note/ Note/Note']);
     // The folder's own page gives way to the note.
-    expect(readFileSync(join(out, 'note-2/index.html'), 'utf8')).toContain('Folder Note.');
+    expect(readFileSync(join(out, 'note-2/index.html'), 'utf8')).toContain('in the folder Note/.');
   });
 
   it('spaces around a name or heading are trimmed, and an empty # is the note itself', () => {
@@ -101,7 +101,7 @@ describe('link cases from real vaults', () => {
     const urls = new Map(site.plan.site.notes.map((entry) => [entry.note.path, entry.url]));
     expect(urls.get('index.md')).toBe('/');
     expect(urls.get('Folder/index.md')).toBe('/folder/index/');
-    expect(readFileSync(join(out, 'folder/index.html'), 'utf8')).toContain('Folder Folder.');
+    expect(readFileSync(join(out, 'folder/index.html'), 'utf8')).toContain('in the folder Folder/.');
     expect(bodyLinks('folder/inside/index.html')).toEqual(['/ index', '/folder/index/ ./index', '/folder/index/ Folder/index']);
   });
 });

@@ -145,9 +145,33 @@ function folderPage(site: SiteModel, index: SiteIndex, folder: FolderEntry): Lis
     .map((path) => index.folders.get(path))
     .filter((child): child is FolderEntry => child !== undefined)
     .map((child) => ({ label: `${child.label}/`, url: child.url, count: countNotes(index, child) }));
-  const notes = [...folder.notes].sort(byTitle).map((note) => noteItem(index, note));
-  const groups = [...(children.length > 0 ? [{ heading: 'Folders', items: children }] : []), ...(notes.length > 0 ? [{ heading: 'Notes', items: notes }] : [])];
-  return listing(site, folder.slug, `${folder.path}/`, { intro: `Folder ${folder.path}.`, groups });
+  const notes = [...folder.notes].sort(byTitle);
+  const table: NoteTable = {
+    columns: ['type', 'updated'],
+    rows: notes.map((note) => {
+      const type = typeOf(index, note);
+      return {
+        title: note.note.title,
+        url: note.url,
+        slug: note.slug,
+        cells: [[type ? { text: type.label.replace(/s$/, ''), url: type.url } : { text: '' }], [{ text: updatedDate(note.note) ?? '' }]],
+      };
+    }),
+  };
+  const total = countNotes(index, folder);
+  const counts = [
+    plural(notes.length, 'note'),
+    ...(children.length > 0 ? [`${plural(children.length, 'folder')} (${plural(total - notes.length, 'note')} in them)`] : []),
+  ];
+  return listing(site, folder.slug, folder.label, {
+    intro: `${counts.join(' and ')} in the folder ${folder.path}/.`,
+    groups: children.length > 0 ? [{ heading: 'Folders', items: children }] : [],
+    ...(notes.length > 0 ? { table } : {}),
+  });
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${count === 1 ? word : `${word}s`}`;
 }
 
 function countNotes(index: SiteIndex, folder: FolderEntry): number {
