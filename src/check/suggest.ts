@@ -18,6 +18,7 @@ export class Suggester {
   private readonly names: string[] = [];
   private readonly keys: string[] = [];
   private readonly grams = new Map<string, number[]>();
+  private counts: Uint32Array | null = null;
 
   constructor(names: Iterable<string>) {
     const seen = new Set<string>();
@@ -57,15 +58,24 @@ export class Suggester {
     return result;
   }
 
-  /** Candidates sharing the most trigrams with `key` and of a reachable length. */
+  /** Candidates sharing the most trigrams with `key` and of a reachable length (ties: first name first). */
   private shortlist(key: string, budget: number): number[] {
-    const shared = new Map<number, number>();
+    // Counts in one array kept between calls (zeroed again on the way out): common trigrams
+    // (` an`, `and`) list thousands of names, and a Map per lookup cost more than the rest of check.
+    this.counts ??= new Uint32Array(this.keys.length);
+    const counts = this.counts;
+    const touched: number[] = [];
     for (const gram of trigrams(key)) {
-      for (const id of this.grams.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const id of this.grams.get(gram) ?? []) {
+        const count = counts[id] ?? 0;
+        if (count === 0) touched.push(id);
+        counts[id] = count + 1;
+      }
     }
-    const reachable = [...shared].filter(([id]) => Math.abs((this.keys[id]?.length ?? 0) - key.length) <= budget);
-    reachable.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return reachable.slice(0, SHORTLIST).map(([id]) => id);
+    const reachable = touched.filter((id) => Math.abs((this.keys[id]?.length ?? 0) - key.length) <= budget);
+    reachable.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a - b);
+    for (const id of touched) counts[id] = 0;
+    return reachable.slice(0, SHORTLIST);
   }
 }
 
