@@ -67,7 +67,12 @@ describe.skipIf(!existsSync(CHROMIUM))('reader layout in Chromium', () => {
     await page.goto(`${small.origin}/charts/chart-note/`);
     const heading = await page.locator('.footnotes h2').boundingBox();
     expect(heading === null || (heading.width <= 1 && heading.height <= 1)).toBe(true);
-    const background = await page.locator('.note-body img').first().evaluate((img) => getComputedStyle(img).backgroundColor);
+    const background = await page
+      .locator('.note-body img')
+      .first()
+      .evaluate(
+        (img) => (globalThis as unknown as { getComputedStyle: (element: unknown) => { backgroundColor: string } }).getComputedStyle(img).backgroundColor,
+      );
     // Not transparent: the chart's dark text stays readable on the dark page.
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
     await page.screenshot({ path: '/tmp/almanac-reader-dark-chart.png' });
