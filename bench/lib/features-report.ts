@@ -61,12 +61,13 @@ export function featuresRows(features: FeaturesResult): string[][] {
     const measured = [fmt(minOf(result, wall)), allRuns(result, wall), fmt(minOf(result, cpu)), allRuns(result, cpu)];
     const id = result.variant.id;
     // The properties block's cost is on − off: the baseline against the variant without it.
-    const [value, base] = id === 'no-properties' ? [baseline, result] : [result, baseline];
+    const off = id === 'no-properties' || id === 'no-facts';
+    const [value, base] = off ? [baseline, result] : [result, baseline];
     const comparable = id !== 'eleventy' && id !== 'baseline' && value !== undefined && base !== undefined;
     const costs = comparable
       ? [cost(minOf(value, wall), minOf(base, wall)), cost(minOf(value, cpu), minOf(base, cpu)), perRound(value, base, wall)]
       : ['—', '—', '—'];
-    rows.push([id === 'no-properties' ? `${result.variant.label} (cost: on − off)` : result.variant.label, pages, peak, ...measured, ...costs]);
+    rows.push([off ? `${result.variant.label} (cost: on − off)` : result.variant.label, pages, peak, ...measured, ...costs]);
   }
   return rows;
 }

@@ -4,7 +4,7 @@ import type { Root, Nodes, Parents } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { plainText } from './plain-text.js';
 import type { AnchorInfo, BlockInfo, ChartMark, DateMark, FeedRegion, HeadingInfo, LinkRef, Suppression, TableFact, TagRef } from './types.js';
-import { chartSpec, placeCharts, tableFact } from './table-facts.js';
+import { chartSpec, placeCharts, TABLE_FACTS, tableFact } from './table-facts.js';
 import { parseSize, splitTarget } from './link-target.js';
 
 export interface BodyFacts {
@@ -112,10 +112,10 @@ class FactCollector {
         break;
       }
       case 'table':
-        facts.tables.push(tableFact(node, facts.headings.at(-1)?.text ?? null, this.shift, this.rowIds));
+        if (TABLE_FACTS) facts.tables.push(tableFact(node, facts.headings.at(-1)?.text ?? null, this.shift, this.rowIds));
         break;
       case 'obsidianComment': {
-        const spec = chartSpec(node.value);
+        const spec = TABLE_FACTS ? chartSpec(node.value) : null;
         if (spec !== null) {
           const line = this.lineOf(node);
           this.chartComments.push({ spec, line, column: this.columnOf(node), endLine: (node.position?.end.line ?? 1) + this.shift });

@@ -5,6 +5,10 @@ import { slug } from 'github-slugger';
 import { plainText } from './plain-text.js';
 import type { ChartMark, FeedRegion, TableFact } from './types.js';
 
+/** Off only for the benchmark (`ALMANAC_TABLE_FACTS=off`, bench/lib/features.ts): no table facts,
+ * so no entity facts, row ids or charts, to measure what they cost. */
+export const TABLE_FACTS = process.env.ALMANAC_TABLE_FACTS !== 'off';
+
 /** `%% chart: bar x=Month y=Flow %%`: the comment's text after `chart:`. */
 const CHART = /^\s*chart:\s*([\s\S]*?)\s*$/;
 

@@ -78,6 +78,8 @@ export interface Expected {
   invalidFrontmatter: Array<{ file: string; line: number }>;
   /** Only present when `features.feeds` is on. */
   feeds?: FeedRegion[];
+  /** Tables with a `%% chart: … %%` comment (2% of the Data tables); absent when none. */
+  charts?: number;
   /** The rest only with `profile: 'real'`. */
   profile?: 'real';
   /** `[[links]]` inside HTML comments (not in `links`). */
@@ -205,6 +207,8 @@ export function generateVault(opts: GenOptions): Expected {
 
   const rnd = makeRng(seed);
   const feedRnd = makeRng((seed ^ 0x5f3759df) >>> 0);
+  // Chart comments draw from their own stream, so the rest of the vault is as it was without them.
+  const chartRnd = makeRng((seed ^ 0x2545f491) >>> 0);
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => {
     const x = xs[Math.floor(rnd() * xs.length)];
@@ -355,6 +359,11 @@ export function generateVault(opts: GenOptions): Expected {
       push(`## ${sec}`);
       push('');
       if (sec === 'Data') {
+        // 2% of tables are drawn as charts (`%% chart %%` on the line before, charts/).
+        if (chartRnd() < 0.02) {
+          expected.charts = (expected.charts ?? 0) + 1;
+          push('%% chart: bar x=Item y=Value %%');
+        }
         push('| Item | Link | Value |');
         push('|------|------|-------|');
         const rows = int(3, 8);
