@@ -123,6 +123,15 @@ describe('fast path', () => {
       'block comments ending blocks',
       '> q\n%% ends the quote %%\n\n- item\n%% ends the list %%\n\n| a |\n|---|\n| 1 |\n%% ends the table %%\n\npara\n%% x %%\n---\n',
     ],
+    [
+      'literal autolink markers where none forms',
+      '<iframe width="560" src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\nSee [site](https://www.example.com) <https://a.example> <me@example.com> `www.a.com` [[www.a.com]] %%http://x.y%% <span title="a@b.co">x</span> [www.a.com](u.md) [x](mailto:a@b.co)\n\n| a |\n|---|\n| <a href="http://www.x.y">l</a> |\n',
+    ],
+    ['wikilinks in link labels', '[a [[b]] c](url) [x [[y|z]]](u.md) [p [q](r)](s) [[[a]]](b) [a [[b]](c)\n'],
+    ['fence meta with trailing blanks', '```js a  \nx\n```\n\n```js  \ny\n```\n\n````  py b\\* c \nz\n````\n'],
+    ['table rows with more cells than the header', '| a |\n|---|\n| [x](y.md) | [[Z]] | [w](v.md) \\| q |\n| 1 | | |\n| 2 |\n'],
+    ['empty list items', '## Notes\n\n- \n- a\n-\n\n1.\n2. x\n\n-\n\n  a\n\n> -\n> a\n\n- \n\n- x\n\n* a\n*\n\n* b\n\n## End\n\n- '],
+    ['an empty list item ending the note after blank lines', '## Notes\n\n- \n\n\n'],
     ['a template', '# {{title}}\n\nCreated {{date:YYYY-MM-DD}} at {{time}}. %%fill in after the meeting%%\n\n## Notes\n\n- x\n'],
   ])('agrees with remark on %s', (_name, body) => {
     expect(expectSame('Note.md', body)).toBe('fast');
@@ -150,8 +159,31 @@ describe('fast path', () => {
     ['multi-line block comment after a quote', '> a\n%%\n> b\n%%\n'],
     ['multi-line block comment after a table', '| a |\n|---|\n%%\nb\n%%\n'],
     ['a list item inside a failed block comment', '%%\n- x %%c%% y\n'],
+    ['an ordered list opened with an item after a paragraph', '&#37;  \n- 0)  %'],
+    ['an ordered list opened with a quote after a paragraph', 'a\n> 0) b\n\nc\n- - 2. d\n'],
+    ['an ordered list opened with an item at the start', '- 0) b\n\n> 3) c\n'],
+    ['emphasis after a ~', '***!\n~*0'],
+    ['an indented lazy line opening with <', '> .\n  <b>'],
+    ['empty list items where micromark reads an interruption', '[[\n> - \n\n(\n* *\n\n    x\n\n-\n\n    y\n\n2. a\n\n!\n> 1. \n'],
+    ['an empty list item before two blank lines', '- \n\n\n- [ ] \n\n1. \n\n\n2. b\n'],
+    ['an indented blank line after indented code', '    !\n\n    '],
+    ['an HTML comment after a link label', '[<!----><!--\n\n[<!-- a --> <? x ?> <!-- b\n'],
+    ['emphasis before a ~', '*a*~ _b_~c'],
   ])('agrees with remark, or leaves to it: %s', (_name, body) => {
     expect(['fast', 'remark']).toContain(expectSame('Note.md', body));
+  });
+
+  // remark-gfm makes these links; the fast path does not, and leaves them to remark.
+  it.each([
+    ['a www. link', 'see www.example.com.\n'],
+    ['an http link', '- http://a.example/b_(c)\n'],
+    ['an email', '| a |\n|---|\n| me@example.com |\n'],
+    ['a link behind an entity', '&#119;ww.example.com\n'],
+    ['a link in emphasis', '*https://a.example*\n'],
+    ['a link in an image alt', '![www.a.com](p.png)\n'],
+  ])('leaves literal autolinks to remark: %s', (_name, body) => {
+    expect(expectSame('Note.md', body)).toBe('remark');
+    expect(JSON.stringify(parseNote('Note.md', body, 'remark').tree)).toMatch(/"type":"link"|www\.a\.com/);
   });
 
   it('agrees with remark on arbitrary Obsidian-flavoured text it accepts', () => {
@@ -211,13 +243,58 @@ describe('fast path', () => {
     expect(acceptedOf('Note.md', piece, 24)).toBeGreaterThan(1000);
   });
 
+  it('reads text around literal autolinks, link labels and tables as remark does, wherever it takes the note', () => {
+    const piece = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          'www.',
+          'WWW.',
+          'http://',
+          'https://',
+          'a.co',
+          '@',
+          'me@x.y',
+          'mailto:',
+          '<a href="',
+          '">',
+          '</a>',
+          '<https://a.b>',
+          '](',
+          '[[N]]',
+          '[[a|b]]',
+          '[',
+          ']',
+          '(',
+          ')',
+          '| a |',
+          '|---|',
+          '| x | y | z |',
+          '```js a  ',
+          '```',
+          '0) ',
+          '2. ',
+          '- ',
+          '> ',
+          '~',
+          '&#46;',
+        ),
+      },
+      { weight: 2, arbitrary: fc.constantFrom(' ', 'x', '.', '*', '_', '`', '\\', '\n', '\n', '\n\n') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+    );
+    expect(acceptedOf('Note.md', piece, 24)).toBeGreaterThan(500);
+  });
+
   it('reads a real-profile vault exactly as remark does, most of it on the fast path', async () => {
     const dir = writeVault({});
     generateVault({ out: dir, notes: 300, seed: 13, profile: 'real' });
     const files = await glob('**/*.md', { cwd: dir });
     const used = files.map((file) => expectSame(file, readFileSync(join(dir, file), 'utf8')));
-    // `%%` comments once sent 92% of these to remark; www. in iframes and footnotes still do.
-    expect(used.filter((path) => path === 'fast').length).toBeGreaterThan(files.length * 0.85);
+    // `%%` comments once sent 92% of these to remark, then `www.` in iframes 9% and empty
+    // list items in templates; math and footnotes still do (issue 16's target: 97%).
+    expect(files.length).toBe(300);
+    expect(used.filter((path) => path === 'fast').length).toBeGreaterThanOrEqual(files.length * 0.97);
   });
 
   it('pairs emphasis as micromark does, rule of 3 included', () => {

@@ -4,7 +4,7 @@ import type { RootContent, BlockContent, ListItem, TableRow, TableCell, AlignTyp
 import type { Position } from 'unist';
 import type Token from 'markdown-it/lib/token.mjs';
 import { fastTokenizer } from './markdown-it.js';
-import { cellLocator, lineLocator, point, rowCells, type SourceLines } from './locate.js';
+import { cellLocator, lineLocator, point, rowCells, type CellSpan, type SourceLines } from './locate.js';
 import { phrasing } from './phrasing.js';
 import { alignOf, checkTableStart } from './tables.js';
 import { taskItem } from './task-items.js';
@@ -48,7 +48,7 @@ export class BlockReader {
       case 'paragraph_open': {
         const inline = this.inline('paragraph_close');
         // A line opening with `<` may be lazy paragraph text to markdown-it and HTML to micromark.
-        if (inline.content.includes('\n<')) throw new FastPathUnsupported('paragraph line starting with <');
+        if (/\n[ \t]*</.test(inline.content)) throw new FastPathUnsupported('paragraph line starting with <');
         const first = token.map ? token.map[0] + 1 : 1;
         const locate = lineLocator(this.source, inline.content, first);
         position.start = locate(0);
@@ -86,10 +86,12 @@ export class BlockReader {
         const rawLang = info === '' ? null : (info.split(/[ \t]/, 1)[0] ?? null);
         const unescape = fastTokenizer().utils.unescapeAll;
         const lang = rawLang === null ? null : unescape(rawLang);
-        const meta = rawLang === null ? null : unescape(info.slice(rawLang.length).trim()) || null;
+        // micromark keeps the meta's trailing blanks (`js a  ` has the meta `a  `).
+        const meta = rawLang === null ? null : unescape(token.info.trimStart().slice(rawLang.length).trimStart()) || null;
         return { type: 'code', lang, meta, value: stripNewline(token.content), position };
       }
       case 'code_block':
+        this.checkCodeBlockEnd(token);
         return { type: 'code', lang: null, meta: null, value: stripNewline(token.content), position };
       case 'html_block':
         // One left open runs to the end of the note; micromark keeps the final line ending then.
@@ -140,11 +142,39 @@ export class BlockReader {
       if (token.type !== 'list_item_open') throw new FastPathUnsupported(`list child ${token.type}`);
       const children = this.until('list_item_close') as BlockContent[];
       // Empty items are where markdown-it and micromark end lists differently.
-      if (children.length === 0) throw new FastPathUnsupported('empty list item');
+      if (children.length === 0) this.checkEmptyItem(token);
       items.push(taskItem({ type: 'listItem', spread: !tight, checked: null, children, position: this.position(token) }));
     }
     const start = ordered ? Number.parseInt(open.attrGet('start') ?? '1', 10) : null;
+    this.checkListStart(open, start, items[0]?.children.length === 0);
     return { type: 'list', ordered, start, spread: !tight, children: items, position };
+  }
+
+  /**
+   * Where micromark reads a list start as interrupting and markdown-it does not. micromark
+   * checks every container a line opens as interrupting when its first new one interrupts
+   * a paragraph (`a` then `- 0) b` or `> -`), and when indented code went before, even
+   * across blank lines; an ordered list not starting at 1, or one whose first item is
+   * empty, is then paragraph text to it. Such lists after a non-blank line or after
+   * indented code go to remark.
+   */
+  private checkListStart(open: Token, start: number | null, firstEmpty: boolean): void {
+    if ((start === null || start === 1) && !firstEmpty) return;
+    let line = (open.map?.[0] ?? 0) - 1;
+    if (line < 0) return;
+    if ((this.source.lines[line] ?? '').trim() !== '') throw new FastPathUnsupported('list start micromark reads as interrupting');
+    while (line > 0 && (this.source.lines[line] ?? '').trim() === '') line--;
+    if (/^[ >]* {4}/.test(this.source.lines[line] ?? '')) throw new FastPathUnsupported('list start after indented code');
+  }
+
+  /** markdown-it ends a list after an empty item and two blank lines; micromark goes on
+   * (a note ending so is read alike). */
+  private checkEmptyItem(item: Token): void {
+    const line = item.map?.[0] ?? 0;
+    const blank = (at: number): boolean => withoutQuotes(this.source.lines[at] ?? '', this.quoteDepth).trim() === '';
+    if (!blank(line + 1) || !blank(line + 2)) return;
+    const more = this.source.lines.some((_, at) => at > line + 2 && !blank(at));
+    if (more) throw new FastPathUnsupported('empty list item before two blank lines');
   }
 
   /** markdown-it hides the paragraphs of tight lists. */
@@ -183,9 +213,33 @@ export class BlockReader {
           position: { start: point(this.source, line, span ? span.pipe + 1 : 1), end: locate(inline.content.length) },
         });
       }
+      // markdown-it drops the cells past the header's count; remark keeps them.
+      for (const span of spans.slice(cells.length)) cells.push(this.extraCell(line, span));
       rows.push({ type: 'tableRow', children: cells, position: this.position(token) });
     }
     return { type: 'table', align, children: rows, position };
+  }
+
+  /** A body row's cell past the header's count, read from its source as markdown-it reads cells. */
+  private extraCell(line: number, span: CellSpan): TableCell {
+    const [inline] = fastTokenizer().parseInline(span.raw.replace(/\\\|/g, '|'), {});
+    if (inline?.type !== 'inline') throw new FastPathUnsupported('table cell past the header');
+    const locate = cellLocator(this.source, line, span);
+    return {
+      type: 'tableCell',
+      children: phrasing(inline, locate, 'cell'),
+      position: { start: point(this.source, line, span.pipe + 1), end: locate(inline.content.length) },
+    };
+  }
+
+  /** micromark keeps some of the blank lines after indented code in its value when one of
+   * them is itself indented 4 or more (`    a\n\n    `): those go to remark. */
+  private checkCodeBlockEnd(token: Token): void {
+    for (let line = token.map?.[1] ?? 0; line < this.source.lines.length; line++) {
+      const rest = withoutQuotes(this.source.lines[line] ?? '', this.quoteDepth);
+      if (rest.trim() !== '') return;
+      if (rest.length >= 4) throw new FastPathUnsupported('indented blank line after indented code');
+    }
   }
 
   /** A fence left open runs to the end of the note, where micromark keeps trailing blanks. */

@@ -1,11 +1,12 @@
 // Which notes the fast path may read. It covers the CommonMark + GFM-table core plus
 // wikilinks, embeds and `%%comments%%`, and gives the same tree as remark for those.
 // Anything it does not reproduce exactly sends the note to remark (the reference parser):
-// Obsidian highlights, footnotes, strikethrough, link reference definitions, GFM literal
-// autolinks, feed regions (refresh edits them by exact cell columns), and math where a
-// `$…$` span can form (money such as `$10M` or `$5 and $10` stays on the fast path).
+// Obsidian highlights, footnotes, strikethrough, link reference definitions, feed regions
+// (refresh edits them by exact cell columns), and math where a `$…$` span can form (money
+// such as `$10M` or `$5 and $10` stays on the fast path).
 // Comments the fast path cannot place exactly (multi-line ones in quotes or lists, any in
-// a table cell) throw FastPathUnsupported while it reads the tokens, and go to remark too.
+// a table cell) and text where a GFM literal autolink could form (autolinks.ts) throw
+// FastPathUnsupported while it reads the tokens, and go to remark too.
 import { mathCanForm } from '../syntax/math-rule.js';
 
 /** Why a note must go to remark, or null when the fast path reads it exactly. */
@@ -17,11 +18,11 @@ export function fastPathRefusal(markdown: string): string | null {
   if (markdown.includes('^[')) return 'inline footnote';
   if (mathCanForm(markdown)) return 'math';
   if (CLOSING_TILDE.test(markdown)) return 'strikethrough';
-  if (markdown.includes('@')) return 'email autolink';
-  if (/www\./i.test(markdown)) return 'www autolink';
+  // `~` is an attention marker to micromark (strikethrough): a `*` or `_` run next to one
+  // may open or close where CommonMark says it may not (`~*0`).
+  if (/~[*_]|[*_]~/.test(markdown)) return 'emphasis next to ~';
   if (DEFINITION.test(markdown)) return 'definition';
   if (FEED_MARKER.test(markdown)) return 'feed region';
-  if (bareUrl(markdown)) return 'literal autolink';
   if (markdown.includes('\\\\|')) return 'escaped backslash before a pipe';
   if (markdown.includes('\t')) return 'tab';
   if (markdown.includes('\r')) return 'carriage return';
@@ -46,18 +47,3 @@ const EDGE_SPACE =
   /(?:^|[\n \t|\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?:$|[\n \t|])/;
 const INDENTED_QUOTE = /^ {0,3}>.*\n {4,}>/m;
 const FEED_MARKER = /<!--\s*\/?feed\b/;
-const SCHEME = /[a-z][a-z0-9+.-]*$/i;
-
-/** A `scheme://` not written as a link destination `](…` or an autolink `<…`. */
-function bareUrl(markdown: string): boolean {
-  let at = markdown.indexOf('://');
-  while (at !== -1) {
-    const before = markdown.slice(Math.max(0, at - 40), at);
-    const scheme = SCHEME.exec(before);
-    if (!scheme) return true;
-    const lead = before.slice(0, before.length - scheme[0].length);
-    if (!lead.endsWith('](') && !lead.endsWith('<')) return true;
-    at = markdown.indexOf('://', at + 3);
-  }
-  return false;
-}

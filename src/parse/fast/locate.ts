@@ -58,7 +58,7 @@ function columnOf(line: string, text: string, atxFrom: number): number {
   return found === -1 ? 1 : found + 1;
 }
 
-interface CellSpan {
+export interface CellSpan {
   /** Offset in the line of the pipe before the cell (where remark starts the cell). */
   pipe: number;
   /** Offset in the line of the cell's first non-blank character. */

@@ -28,7 +28,48 @@ function createMarkdownIt(): MarkdownIt {
   md.inline.ruler.before('image', 'obsidian_embed', wikiLinkRule(true));
   md.inline.ruler2.at('balance_pairs', micromarkPairs);
   md.inline.State = PositionedState;
+  md.helpers.parseLinkLabel = parseLinkLabel;
   return md;
+}
+
+/**
+ * markdown-it's link label scan, except that a wikilink in the label is part of it, as in
+ * micromark (`[a [[b]] c](u)` is a link holding a wikilink): markdown-it takes any token
+ * opening with `[` there for a nested link and gives up on the outer one. Other brackets
+ * count as markdown-it counts them.
+ */
+function parseLinkLabel(state: StateInline, start: number, disableNested?: boolean): number {
+  const max = state.posMax;
+  const oldPos = state.pos;
+  state.pos = start + 1;
+  let level = 1;
+  let labelEnd = -1;
+  while (state.pos < max) {
+    const marker = state.src.charCodeAt(state.pos);
+    if (marker === CLOSE) {
+      level--;
+      if (level === 0) {
+        labelEnd = state.pos;
+        break;
+      }
+    }
+    const prevPos = state.pos;
+    state.md.inline.skipToken(state);
+    if (marker === OPEN) {
+      if (prevPos === state.pos - 1) level++;
+      else if (disableNested === true && !isWikiLink(state.src, prevPos, state.pos, max)) {
+        state.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  state.pos = oldPos;
+  return labelEnd;
+}
+
+/** Whether `src[from, to)` is a wikilink as wikiLinkRule reads one. */
+function isWikiLink(src: string, from: number, to: number, max: number): boolean {
+  return src.charCodeAt(from + 1) === OPEN && linkEnd(src, from + 2, max) + 2 === to;
 }
 
 /** Records where each pushed token starts. Emphasis pushes one token per marker character
@@ -37,6 +78,28 @@ class PositionedState extends StateInline {
   private lastPos = -1;
   private lastType = '';
   private run = 0;
+  /** Per terminator (`-->`, `?>`, `]]>`, `>`), the first opener found with none after it. */
+  private unclosed: Map<string, number> | undefined;
+
+  /**
+   * markdown-it remembers an unclosed HTML comment (or `<?`, `<![CDATA[`, `<!X`) with one
+   * flag: every such opener read after it is text. A link label scanned ahead meets the
+   * unclosed one first, so in `[<!----><!--` the closed comment became text too (micromark:
+   * HTML). Here the memory is per terminator and from where it was found: an opener after
+   * it has no terminator after it either, one before it is scanned again.
+   */
+  get skipHtmlSpecial(): boolean {
+    const from = this.unclosed?.get(specialTerminator(this.src, this.pos));
+    return from !== undefined && this.pos >= from;
+  }
+
+  set skipHtmlSpecial(value: boolean) {
+    if (!value) return;
+    this.unclosed ??= new Map();
+    const terminator = specialTerminator(this.src, this.pos);
+    const from = this.unclosed.get(terminator);
+    if (from === undefined || this.pos < from) this.unclosed.set(terminator, this.pos);
+  }
   override push(type: string, tag: string, nesting: Nesting): Token {
     const token = super.push(type, tag, nesting);
     if (type === 'text' && this.lastType === 'text' && this.pos === this.lastPos) this.run++;
@@ -47,6 +110,14 @@ class PositionedState extends StateInline {
     inlineStart.set(token, this.pos + this.run);
     return token;
   }
+}
+
+/** What ends the HTML comment, instruction, CDATA or declaration opening at `pos`. */
+function specialTerminator(src: string, pos: number): string {
+  if (src.startsWith('<!--', pos)) return '-->';
+  if (src.startsWith('<![CDATA[', pos)) return ']]>';
+  if (src.charCodeAt(pos + 1) === 0x3f) return '?>';
+  return '>';
 }
 
 /** Where a link starts: its `[` sits just before the offset recorded; an autolink's `<` at it. */
@@ -95,6 +166,7 @@ function codeSpanRule(state: StateInline, silent: boolean): boolean {
 const TICK = 0x60;
 const BANG = 0x21;
 const OPEN = 0x5b;
+const CLOSE = 0x5d;
 
 /** remark-wiki-link's grammar: `[[`, a target with a non-blank character and no `]`, `|` or
  * line ending, then `]]`, or `|` and an alias with a non-blank character and no `]`. */

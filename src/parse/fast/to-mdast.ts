@@ -7,6 +7,7 @@ import { BlockReader } from './block-reader.js';
 import { fastTokenizer } from './markdown-it.js';
 import { point, sourceLines } from './locate.js';
 import { checkTables } from './tables.js';
+import { checkAutolinkLiterals } from './autolinks.js';
 
 export { FastPathUnsupported } from './unsupported.js';
 
@@ -17,5 +18,7 @@ export function fastMdast(markdown: string): Root {
   const reader = new BlockReader(tokens, source);
   const children = reader.until(null);
   const last = source.lines.length;
-  return { type: 'root', children, position: { start: point(source, 1, 1), end: point(source, last, (source.lines[last - 1] ?? '').length + 1) } };
+  const root: Root = { type: 'root', children, position: { start: point(source, 1, 1), end: point(source, last, (source.lines[last - 1] ?? '').length + 1) } };
+  checkAutolinkLiterals(root);
+  return root;
 }
