@@ -42,7 +42,10 @@ export function chartSvg(data: ChartData): string {
   const parts: string[] = [];
   for (const tick of ticks) {
     const at = y(tick);
-    parts.push(`<line class="${tick === 0 ? 'chart-zero' : 'chart-grid'}" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}"/>`);
+    // Presentation attributes only for a reader without the site's stylesheet (a feed reader): its classes win.
+    parts.push(
+      `<line class="${tick === 0 ? 'chart-zero' : 'chart-grid'}" stroke="${tick === 0 ? 'currentColor' : '#8884'}" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}"/>`,
+    );
     parts.push(
       `<text class="chart-tick" x="${LEFT - 6}" y="${at + 4}" text-anchor="end">${tick === 0 ? '0' : escapeHtml(writeCellNumber(tick, data.notation, decimals))}</text>`,
     );
@@ -90,7 +93,7 @@ function lines(data: ChartData, band: number, y: (value: number) => number): str
     // A cell with no number breaks the line.
     let run: string[] = [];
     const flush = (): void => {
-      if (run.length > 1) out.push(`<polyline class="${className} chart-line" points="${run.join(' ')}"/>`);
+      if (run.length > 1) out.push(`<polyline class="${className} chart-line" fill="none" stroke="currentColor" stroke-width="2" points="${run.join(' ')}"/>`);
       run = [];
     };
     const dots: string[] = [];
