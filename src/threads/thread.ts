@@ -3,7 +3,7 @@
 // reply, and the worker's side, serve(). A worker keeps its state between requests (the note
 // worker keeps the trees it parsed), which is why a pool here is a set of these threads that
 // the caller addresses one by one, not a task queue (see README "How publishing is built").
-import { parentPort, Worker, type Transferable } from 'node:worker_threads';
+import { parentPort, Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 import { AlmanacError } from '../errors.js';
 import { fromThreadError, isReply, isRequest, toThreadError, type ReplyEnvelope, type RequestEnvelope, type Tasks } from './protocol.js';
 
@@ -43,8 +43,10 @@ export class Thread<T extends Tasks> {
     url: URL,
     private readonly label: string,
     workerData?: unknown,
+    /** A heap cap: a worker that outgrows it fails with an error isOutOfMemory() tells. */
+    resourceLimits?: ResourceLimits,
   ) {
-    this.worker = new Worker(url, { workerData });
+    this.worker = new Worker(url, resourceLimits ? { workerData, resourceLimits } : { workerData });
     const name = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
     started.set(name, (started.get(name) ?? 0) + 1);
     this.worker.on('message', (message: unknown) => this.receive(message));
@@ -116,6 +118,14 @@ export class Thread<T extends Tasks> {
     this.pending.clear();
     for (const { reject } of pending) reject(error);
   }
+}
+
+/** Whether `error` (or what caused it) is a worker thread running out of its capped heap. */
+export function isOutOfMemory(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at instanceof Error && depth < 8; at = at.cause, depth++) {
+    if ((at as Error & { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') return true;
+  }
+  return false;
 }
 
 /** What a task's handler gets besides the request: a way to report progress. */

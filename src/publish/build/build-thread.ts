@@ -17,7 +17,12 @@ export type ThreadBuildOptions = Omit<BuildOptions, 'project' | 'onProgress' | '
   excludePlaces: { file: string; lines: number[] } | null;
 };
 
-export type BuildThreadMessage = { type: 'progress'; progress: BuildProgress } | { type: 'done'; summary: Omit<BuildSummary, 'upToDate'> } | PostedError;
+export type BuildThreadMessage =
+  | { type: 'progress'; progress: BuildProgress }
+  | { type: 'done'; summary: Omit<BuildSummary, 'upToDate'> }
+  /** A note worker outgrew its cap (heap-cap.ts noteWorkerHeapMb): as when the build thread does. */
+  | { type: 'out-of-memory' }
+  | PostedError;
 
 const WORKER = new URL('./build-worker.js', import.meta.url);
 
@@ -46,6 +51,7 @@ export function buildInThread(
     worker.on('message', (message: BuildThreadMessage) => {
       if (message.type === 'progress') onProgress?.(message.progress);
       else if (message.type === 'done') settle(() => resolve(message.summary));
+      else if (message.type === 'out-of-memory') settle(() => resolve(null));
       else settle(() => reject(rebuiltError(message)));
     });
     worker.on('error', (error: Error & { code?: string }) => {

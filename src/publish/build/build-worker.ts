@@ -4,6 +4,7 @@ import { restoreExcludePlaces } from '../../config/load.js';
 import { buildSummaryOnly } from '../index.js';
 import type { BuildThreadMessage, ThreadBuildOptions } from './build-thread.js';
 import { postedError } from './thread-errors.js';
+import { isOutOfMemory } from '../../threads/thread.js';
 import { tracePhase, traceThread } from './trace.js';
 
 const post = (message: BuildThreadMessage): void => parentPort?.postMessage(message);
@@ -16,5 +17,5 @@ try {
   const summary = await buildSummaryOnly({ ...options, files, onProgress: (progress) => post({ type: 'progress', progress }) });
   post({ type: 'done', summary });
 } catch (error) {
-  post(postedError(error));
+  post(isOutOfMemory(error) ? { type: 'out-of-memory' } : postedError(error));
 }

@@ -30,3 +30,22 @@ export function heapCapMb(scan: Pick<VaultScan, 'sources'>, env: NodeJS.ProcessE
   const markdownMb = chars / 2 ** 20;
   return markdownMb < THREAD_FROM_MARKDOWN_MB ? null : Math.round(BASE_MB + PER_MARKDOWN_MB * markdownMb);
 }
+
+/** A note worker's heap with an empty vault, and per MB of the vault's Markdown (all of it:
+ * either worker may get more than its half). */
+const NOTE_BASE_MB = 64;
+const NOTE_PER_MARKDOWN_MB = 8;
+
+/**
+ * The heap cap of each note worker (note-workers.ts) of a build that runs capped: 64 MB plus
+ * 8 MB per MB of Markdown (≈300 MB at 10,000 generated notes). A worker holds its notes' trees
+ * as JSON text (threads/held-note.ts, ~2.5 bytes per byte of Markdown) and renders one note at
+ * a time, but left alone V8 lets each worker's garbage grow to ~420 MB before collecting —
+ * the build's peak memory. A worker that outgrows its cap fails the capped build, which
+ * then runs again without caps (build-if-changed.ts), as when the build thread outgrows its own.
+ */
+export function noteWorkerHeapMb(scan: Pick<VaultScan, 'sources'>): number {
+  let chars = 0;
+  for (const source of scan.sources) chars += source.length;
+  return Math.round(NOTE_BASE_MB + NOTE_PER_MARKDOWN_MB * (chars / 2 ** 20));
+}

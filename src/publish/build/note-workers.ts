@@ -75,10 +75,12 @@ export class NoteWorkers {
   private readonly anchors = new Map<string, HeadingAnchor[]>();
   private readonly sources = new Map<string, string>();
 
-  constructor(threads = availableParallelism()) {
+  /** `heapMb`: each worker's heap cap (see heap-cap.ts noteWorkerHeapMb); null for none. */
+  constructor(threads = availableParallelism(), heapMb: number | null = null) {
     const url = workerModule('note');
     if (!url) throw new Error('NoteWorkers: worker threads are not available (see noteWorkersAvailable)');
-    this.threads = Array.from({ length: Math.max(1, threads) }, () => new Thread<NoteTasks>(url, 'Note worker'));
+    const limits = heapMb === null ? undefined : { maxOldGenerationSizeMb: heapMb };
+    this.threads = Array.from({ length: Math.max(1, threads) }, () => new Thread<NoteTasks>(url, 'Note worker', undefined, limits));
   }
 
   /** Parse `items` (batches go to whichever worker is free); the notes come back without trees. */

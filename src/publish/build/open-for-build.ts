@@ -7,10 +7,15 @@ import type { NoteParser } from '../../vault/parser.js';
 import type { BuildOptions } from './build-options.js';
 import { NoteWorkers, noteWorkersAvailable } from './note-workers.js';
 import { tracePhase } from './trace.js';
+import { noteWorkerHeapMb } from './heap-cap.js';
+import { isMainThread, resourceLimits } from 'node:worker_threads';
 
 export async function openForBuild(options: BuildOptions): Promise<{ project: Project; workers: NoteWorkers | null }> {
   const files = options.files ?? (await readProject(options));
-  const workers = files.scan.paths.length >= WORKER_THRESHOLD && noteWorkersAvailable() ? new NoteWorkers() : null;
+  // A build in the capped build thread caps its note workers too; one that outgrows that runs again without (build-if-changed.ts).
+  const capped = !isMainThread && (resourceLimits.maxOldGenerationSizeMb ?? 0) > 0;
+  const workers =
+    files.scan.paths.length >= WORKER_THRESHOLD && noteWorkersAvailable() ? new NoteWorkers(undefined, capped ? noteWorkerHeapMb(files.scan) : null) : null;
   const parser: NoteParser | null = workers ? { parseAll: (items) => traced('parse', workers.parse(items)) } : null;
   try {
     const project = await openProject({ files, cache: options.cache, parser });
