@@ -7,7 +7,10 @@ import { chartFigure } from '../src/charts/figure.js';
 import { niceTicks } from '../src/charts/svg.js';
 import { formatCell, readCellNumber } from '../src/refresh/cell-format.js';
 import { parseCellFormat, type FeedColumn } from '../src/config/feeds.js';
-import { checkFiles } from './support/vault.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { refresh } from '../src/refresh/index.js';
+import { checkFiles, writeVault } from './support/vault.js';
 
 const FLOWS = `---
 updated: 2026-01-14
@@ -181,5 +184,24 @@ describe('invalid-chart', () => {
     expect(found[1]?.message).toContain('“Note” holds no numbers');
     expect(found[2]?.message).toContain('no table on the next line');
     expect(found[3]?.message).toContain('“donut” is not a chart type');
+  });
+});
+
+describe('a chart of a feed table', () => {
+  it('follows the table when refresh updates it', async () => {
+    const dir = writeVault({
+      'almanac.yaml':
+        'vault: notes\nfeeds:\n  flows:\n    source: flows.csv\n    format: csv\n    key: Month\n    columns:\n      Month: { field: month, format: "date:MMM" }\n      Flow: { field: flow, format: "~$M" }\n',
+      'flows.csv': 'month,flow\n2025-01-01,10000000\n2025-02-01,-2000000\n2025-03-01,38000000\n',
+      'notes/Flows.md':
+        '## Flows\n\n%% chart: bar x=Month y=Flow %%\n<!-- feed: flows updated=2025-01-01 -->\n| Month | Flow |\n|-------|------|\n| Jan | ~$1M |\n<!-- /feed -->\n',
+    });
+    const result = await refresh({ cwd: dir, today: '2026-01-14', cache: false });
+    expect(result.problems).toEqual([]);
+    const text = readFileSync(join(dir, 'notes/Flows.md'), 'utf8');
+    const note = parseNote('Flows.md', text);
+    const figure = chartFigure(note, note.tables[0]?.line ?? 0) ?? '';
+    expect(titles(figure, 'rect')).toEqual(['Jan: ~$10M', 'Feb: ~-$2M', 'Mar: ~$38M']);
+    expect(figure).toContain('as of <time datetime="2026-01-14">2026-01-14</time>');
   });
 });
