@@ -10,6 +10,7 @@ import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 import { redactorOf } from '../model/redact.js';
 import { propertiesHtml } from '../properties/block.js';
 import { inlineJson, localGraph, siteGraph } from './graph-data.js';
+import { mentionedHtml } from './mentioned-html.js';
 import { shapeBacklinks, type BacklinkSource } from './backlinks.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
@@ -50,6 +51,7 @@ export function notePage(
     stale: freshness?.stale ? { daysOverdue: freshness.daysOverdue, url: pageUrl(site.base, index.routes.stale), message: staleNoteMessage(freshness) } : null,
     localGraph: localGraphJson(site, index, entry.slug),
     mentioned,
+    mentionedHtml: redact.html(mentionedHtml(mentioned)),
   };
   return page;
 }

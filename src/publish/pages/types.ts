@@ -55,6 +55,8 @@ export interface NotePage extends PageBase {
   localGraph?: string;
   /** Rows of other notes' tables that link here (mentioned.ts); null when none do. */
   mentioned?: MentionedTables | null;
+  /** The same as the page's HTML section (mentioned-html.ts); `''` for none. */
+  mentionedHtml?: string;
 }
 
 /** "Mentioned in tables": table rows linking to a note, by source note and table, newest first. */
