@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/publish/index.js';
-import { readDeskMemory } from '../src/publish/pages/desk.js';
+import { readDeskMemory } from '../src/publish/facts/desk.js';
 import { tempDir, writeVault } from './support/vault.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

@@ -23,7 +23,7 @@ import { buildSiteModel } from './model/site-model.js';
 import { normaliseBase } from './model/urls.js';
 import { canvasTrees, renderCanvases } from './canvas/page.js';
 import { typeFactColumns } from '../entities/index.js';
-import { previousDeskMemory } from './pages/desk.js';
+import { previousDeskMemory } from './facts/desk.js';
 import { tracePhase } from './build/trace.js';
 
 export type { BuildOptions, BuildPhase, BuildProgress, BuildResult, BuildSummary } from './build/build-options.js';
@@ -56,7 +56,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     search = options.search !== false && options.deferSearch !== true ? startSearchIndex(project.config.site.language, base) : null;
     const onNote = progress ? (done: number, total: number): void => progress({ phase: 'render', done, total }) : undefined;
     // 1. model: every published note, its URL, links and backlinks.
-    // The desk page lists the table rows that changed since the build already in the output folder (pages/desk.ts).
+    // The desk page lists the table rows that changed since the build already in the output folder (facts/desk.ts).
     const input = { ...planInput(project, options, base, search), previousDesk: previousDeskMemory(realOut) };
     const site = buildSiteModel(input);
     tracePhase('model', site.notes.length);

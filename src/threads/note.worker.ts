@@ -10,7 +10,7 @@ import { stripTree } from '../vault/cache.js';
 import { headingAnchors, knownAnchors } from '../publish/render/heading-ids.js';
 import { renderNote, type RenderedNote } from '../publish/render/note-html.js';
 import type { RenderEntry, RenderNote, RenderSite } from '../publish/render/scope.js';
-import { tableFactsOf } from '../publish/render/tables.js';
+import { tableFactsOf } from '../publish/facts/tables.js';
 import type { NoteTasks, ParsedFacts, RenderOwn, RenderShared } from '../publish/build/note-workers.js';
 import { serve } from './thread.js';
 import { HeldNote } from './held-note.js';
@@ -23,7 +23,7 @@ const held = new Map<string, HeldNote>();
 
 /** The nodes whose position rendering reads: links and embeds (to find how they resolved), headings
  * (their ids), raw HTML (the line of a blocked-iframe warning, render/embed/iframes.ts), and
- * tables (their row ids and charts, render/tables.ts). */
+ * tables (their row ids and charts, facts/tables.ts). */
 const POSITIONED = new Set<string>(['heading', 'obsidianLink', 'link', 'image', 'html', 'table']);
 
 /** Drop the positions rendering never reads. Facts are extracted already; a held tree is only

@@ -10,7 +10,7 @@ import { staleNoteMessage, type NoteFreshness } from '../../stale/index.js';
 import { redactorOf } from '../model/redact.js';
 import { propertiesHtml } from '../properties/block.js';
 import { inlineJson, localGraph, siteGraph } from './graph-data.js';
-import { mentionedHtml } from './mentioned-html.js';
+import { mentionedHtml } from '../facts/mentioned-html.js';
 import { shapeBacklinks, type BacklinkSource } from './backlinks.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */

@@ -18,7 +18,7 @@ import { codeBlock } from './code/block.js';
 import { canvasEmbed } from '../canvas/embed.js';
 import type { InlineMath, MathBlock } from '../../parse/syntax/math-nodes.js';
 import { mathElement } from './math/math.js';
-import { tableExtras } from './tables.js';
+import { tableExtras } from '../facts/tables.js';
 
 /** Block nodes that can carry an Obsidian `^id`. */
 const BLOCK_TYPES = ['list', 'listItem', 'blockquote', 'code', 'thematicBreak'] as const;

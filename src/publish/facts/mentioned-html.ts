@@ -2,7 +2,7 @@
 // generated vault links from nearly every table row, so nearly every page has one, and
 // Nunjucks' loops over groups, rows, cells and parts cost more than the rows themselves.
 import { escapeHtml } from '../../util/escape-html.js';
-import type { CellPart, MentionedTables } from './types.js';
+import type { CellPart, MentionedTables } from '../pages/types.js';
 
 export function mentionedHtml(mentioned: MentionedTables | null): string {
   if (!mentioned) return '';

@@ -13,11 +13,11 @@ import { pageFile, pageUrl } from '../model/urls.js';
 import { escapeHtml } from '../../util/escape-html.js';
 import { noteDate } from '../../stale/dates.js';
 import { headingAnchors } from '../render/heading-ids.js';
-import { inlineJson } from './graph-data.js';
-import { compareRaw, compareText } from './collate.js';
+import { inlineJson } from '../pages/graph-data.js';
+import { compareRaw, compareText } from '../pages/collate.js';
 import { siteFacts } from './mentioned.js';
-import type { SiteIndex } from './site-index.js';
-import type { ListingPage } from './types.js';
+import type { SiteIndex } from '../pages/site-index.js';
+import type { ListingPage } from '../pages/types.js';
 
 const RECENT = 12;
 const LISTED = 15;

@@ -4,7 +4,7 @@
 import { factIndex, factSummary, groupFacts, type EntityFact, type FactIndex } from '../../entities/facts.js';
 import type { SiteModel, SiteNote } from '../model/site-model.js';
 import { redactorOf } from '../model/redact.js';
-import type { CellPart, MentionedTables } from './types.js';
+import type { CellPart, MentionedTables } from '../pages/types.js';
 
 const cache = new WeakMap<SiteModel, FactIndex>();
 

@@ -7,9 +7,9 @@ import type { Table } from 'mdast';
 import type { ParsedNote } from '../../parse/types.js';
 import { chartFigure, type ChartNote } from '../../charts/figure.js';
 import { noteDate } from '../../stale/dates.js';
-import { withId } from './hast.js';
-import type { RenderNote, RenderScope } from './scope.js';
-import { trustedFragmentsOf } from './trusted.js';
+import { withId } from '../render/hast.js';
+import type { RenderNote, RenderScope } from '../render/scope.js';
+import { trustedFragmentsOf } from '../render/trusted.js';
 
 /** The facts a render worker keeps of a note it holds: no more than its tables need. */
 export function tableFactsOf(note: ParsedNote): Pick<RenderNote, 'tables' | 'charts' | 'feedRegions' | 'date'> {
