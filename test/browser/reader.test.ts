@@ -148,7 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () 
     await context.close();
   });
 
-  it("marks no internal link in a hover preview as external: type, stale badge and tags keep no ↗", async () => {
+  it('marks no internal link in a hover preview as external: type, stale badge and tags keep no ↗', async () => {
     const { context, page, errors } = await open();
     await page.goto(url(''));
     await page.locator(`.note-body a.internal[href="${BASE}${SECTOR_ROTATION}"]`).first().hover();
@@ -168,5 +168,63 @@ describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () 
     expect(new URL(type ?? '', page.url()).pathname).toMatch(new RegExp(`^${BASE}`));
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("draws a hub's local graph small: at most 30 neighbours, names by degree that never overlap, no web of side links", async () => {
+    const { context, page, errors } = await open();
+    await page.goto(url(SECTOR_ROTATION));
+    const graph = page.locator('.local-graph.is-settled');
+    await graph.waitFor();
+    const circles = await graph.locator('svg circle').count();
+    expect(circles).toBeGreaterThan(20);
+    expect(circles).toBeLessThanOrEqual(31);
+    const boxes = [];
+    for (const label of await graph.locator('.graph-label.is-labelled').all()) {
+      const box = await label.boundingBox();
+      if (box) boxes.push(box);
+    }
+    expect(boxes.length).toBeGreaterThan(2);
+    expect(boxes.length).toBeLessThanOrEqual(9);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+    // The links between neighbours show only with a hovered node's neighbourhood.
+    type Styled = { getAttribute(name: string): string | null };
+    const opacity = (lines: Styled[]): number[] => {
+      const { getComputedStyle } = globalThis as unknown as { getComputedStyle(el: Styled): { opacity: string } };
+      return lines.map((line) => Number(getComputedStyle(line).opacity));
+    };
+    const side = graph.locator('.graph-link.is-secondary');
+    expect(await side.count()).toBeGreaterThan(0);
+    expect((await side.evaluateAll(opacity)).filter((value) => value > 0)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('puts the contents first on a phone, closed, and in the side column on a desktop', async () => {
+    for (const [width, height] of [
+      [390, 844],
+      [1440, 900],
+    ] as const) {
+      const { context, page } = await open({ viewport: { width, height } });
+      await page.goto(url(SECTOR_ROTATION));
+      const inline = page.locator('article .toc-inline');
+      const side = page.locator('aside nav.toc');
+      if (width < 960) {
+        expect(await inline.isVisible()).toBe(true);
+        expect(await side.isVisible()).toBe(false);
+        expect(await inline.evaluate((element: { open?: boolean }) => element.open)).toBe(false);
+        const top = (await inline.boundingBox())?.y ?? Infinity;
+        expect(top).toBeLessThan((await page.locator('.note-body').boundingBox())?.y ?? 0);
+        await inline.locator('summary').click();
+        const first = inline.locator('a').first();
+        expect(await first.isVisible()).toBe(true);
+        await first.click();
+        expect(new URL(page.url()).hash).not.toBe('');
+      } else {
+        expect(await inline.isVisible()).toBe(false);
+        expect(await side.isVisible()).toBe(true);
+      }
+      await context.close();
+    }
   });
 });

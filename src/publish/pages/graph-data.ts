@@ -29,8 +29,9 @@ export interface LocalGraph {
   total: number;
 }
 
-/** The most neighbours a note page's graph holds: a hub's page stays small, its graph readable. */
-export const LOCAL_LIMIT = 40;
+/** The most neighbours a note page's graph holds (depth 1, the strongest first): a hub's page
+ * stays small, its graph readable. */
+export const LOCAL_LIMIT = 30;
 /**
  * Degrees are written capped here: the local graph's dots stop growing at degree 52
  * (graph-view.js: min(4 + √degree × 1.4, 14)), and a note linked once more past it

@@ -23,6 +23,9 @@ function svgEl(name, attrs = {}) {
  */
 export function drawGraph(d3, container, { nodes, links, base, current, zoomable, label }) {
   const { svg, world, byEl } = buildScene(nodes, links, { base, current, zoomable, label });
+  // A crowded local graph (a hub's) shows the links between neighbours only around a hovered node.
+  const crowded = !zoomable && nodes.length > 20;
+  svg.classList.toggle('is-crowded', crowded);
   container.replaceChildren(svg);
   container.classList.add('is-drawn');
   measureLabels(svg, nodes);
@@ -157,7 +160,7 @@ function renderer({ nodes, links, world, svg, view, labelOrder, zoomable }) {
     if (moved || sized) place(moved);
     world.setAttribute('transform', `translate(${view.tx.toFixed(1)} ${view.ty.toFixed(1)}) scale(${view.k.toFixed(4)})`);
     svg.style.setProperty('--graph-k', view.k.toFixed(4));
-    if (labels) placeLabels(nodes, labelOrder, view, view.width, view.height, zoomable ? 40 : 12);
+    if (labels) placeLabels(nodes, labelOrder, view, view.width, view.height, zoomable ? 40 : nodes.length > 20 ? 8 : 12);
   };
 }
 
@@ -225,7 +228,8 @@ function placeLabels(nodes, order, view, width, height, limit) {
     if (n.onScreen && shown < max && (zoomedIn || first < limit * 4)) {
       const top = n.sy + n.r * k + 1;
       const box = { owner: n, label: true, x0: n.sx - n.labelWidth / 2 - 2, x1: n.sx + n.labelWidth / 2 + 2, y0: top, y1: top + LABEL_PX + 3 };
-      fits = box.x0 >= 0 && box.x1 <= width && box.y1 <= height && !blocked(box, first < 3);
+      // On a local graph only the current note's name may cover a dot; on the global one the three biggest hubs' too.
+      fits = box.x0 >= 0 && box.x1 <= width && box.y1 <= height && !blocked(box, first < (limit > 12 ? 3 : 1));
       if (fits) { add(box); shown++; }
     }
     if (fits !== n.labelled) {

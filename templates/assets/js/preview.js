@@ -34,7 +34,7 @@ function fetchArticle(url) {
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const article = doc.querySelector('article.note');
         if (!article) return null;
-        article.querySelectorAll('section.backlinks, nav.toc, .local-graph, script, style').forEach((el) => el.remove());
+        article.querySelectorAll('section.backlinks, .toc, .local-graph, script, style').forEach((el) => el.remove());
         absolutize(article, url);
         return article;
       })
