@@ -251,3 +251,9 @@ export function previousDeskMemory(outDir: string): DeskMemory | null {
   }
   return null;
 }
+
+/** The memory of a plan's own desk page (serve: the changed rows since the page it last wrote). */
+export function previousDeskOf(plan: { pages: { listings: readonly ListingPage[] } }): DeskMemory | null {
+  const page = plan.pages.listings.find((listing) => listing.html?.includes('class="desk-memory"'));
+  return page?.html ? readDeskMemory(page.html) : null;
+}

@@ -9,6 +9,7 @@ import { freshnessOf } from '../model/freshness.js';
 import type { SitePages } from '../pages/types.js';
 import { replanSite, type SitePlan } from '../pages/plan.js';
 import { typeFactColumns } from '../../entities/index.js';
+import { previousDeskOf } from '../facts/desk.js';
 
 export type Replan = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; plan: SitePlan; pages: SitePages };
 
@@ -38,6 +39,8 @@ export function replan(plan: SitePlan, project: Project, change: ProjectChange, 
       search: plan.layout.search,
       freshness,
       typeFacts: typeFactColumns(project.config),
+      // The desk's changed rows: since the last page serve wrote (facts/desk.ts).
+      previousDesk: previousDeskOf(plan),
     },
     affected,
     change.changed,
