@@ -1,5 +1,5 @@
 // Worker thread of vault/parse-pool.ts: parse a batch of notes, send the parsed (plain) data back.
-import { parseNote, type ParsedNote } from '../parse/index.js';
+import { parseNote } from '../parse/index.js';
 import { packNote, stripTree } from '../vault/cache.js';
 import type { ParseTasks } from '../vault/parse-pool.js';
 import { serve } from './thread.js';
@@ -12,9 +12,8 @@ serve<ParseTasks>({
     });
     // As JSON text: one string crosses threads much faster than a structured clone of
     // thousands of small tree objects, and JSON.parse rebuilds them quickly. Packed notes
-    // (one byte array each) are cheap to copy; they are packed as the main thread reads them
-    // back from JSON (no `undefined` members), so a cached note equals a parsed one.
-    const json = JSON.stringify(notes);
-    return { json, packed: pack === true ? (JSON.parse(json) as ParsedNote[]).map(packNote) : null };
+    // (one byte array each) are cheap to copy. They keep `undefined` members JSON drops, as
+    // the notes the main thread parses and caches itself do (check reads either the same way).
+    return { json: JSON.stringify(notes), packed: pack === true ? notes.map(packNote) : null };
   },
 });
