@@ -110,3 +110,15 @@ describe('entity facts on a site', () => {
     expect(mentioned(page(out, 'public'))).toBe('');
   });
 });
+
+describe('a note linked from many rows', () => {
+  it('lists the newest rows only, and says how many there are', async () => {
+    const rows = Array.from({ length: 130 }, (_, index) => `| [[Hub]] | ${index} |`).join('\n');
+    const dir = writeVault({ 'Hub.md': '# Hub\n', 'Many.md': `---\nupdated: 2026-01-10\n---\n## Rows\n\n| Who | N |\n|---|---|\n${rows}\n` });
+    const out = join(tempDir(), 'site');
+    await build({ vault: dir, out, now: NOW, search: false });
+    const section = mentioned(page(out, 'hub'));
+    expect(section.match(/class="row-link"/g)).toHaveLength(100);
+    expect(section).toContain('<p class="mentioned-more">The 100 newest of 130 rows.</p>');
+  });
+});

@@ -32,6 +32,8 @@ export function mentionedHtml(mentioned: MentionedTables | null): string {
       );
     parts.push('</tbody>\n</table>\n</div>\n</div>\n');
   }
+  const shown = mentioned.groups.reduce((sum, group) => sum + group.rows.length, 0);
+  if (shown < mentioned.count) parts.push(`<p class="mentioned-more">The ${shown} newest of ${mentioned.count} rows.</p>\n`);
   parts.push('</section>\n');
   return parts.join('');
 }

@@ -7,6 +7,8 @@ import { redactorOf } from '../model/redact.js';
 import type { CellPart, MentionedTables } from '../pages/types.js';
 
 const cache = new WeakMap<SiteModel, FactIndex>();
+/** Rows a page lists at most (the newest): a hub note linked from thousands of rows keeps a readable page. */
+export const MAX_ROWS = 100;
 
 /** The site's fact index: the tables of published notes only, made once per site model. */
 export function siteFacts(site: SiteModel): FactIndex {
@@ -43,7 +45,7 @@ export function mentionedTables(site: SiteModel, entry: SiteNote, columns: reado
       url: rowUrl(fact),
       date: fact.feed?.updated ?? fact.date,
     })),
-    groups: groupFacts(facts).map((group) => {
+    groups: groupFacts(facts.slice(0, MAX_ROWS)).map((group) => {
       const source = site.byPath.get(group.source);
       return {
         source: { label: redact(group.sourceTitle), url: source?.url ?? '', slug: source?.slug ?? '' },
