@@ -15,6 +15,9 @@ export class BatchStream<Item, Finish> {
   private readonly thread: Thread<BatchTasks<Item, Finish>>;
   private batch: Item[] = [];
   private done = false;
+  /** With `sizeOf`: the size of the batches sent and not yet handled, and who waits for it to shrink. */
+  private inFlight = 0;
+  private waiting: Array<{ limit: number; resolve: () => void }> = [];
 
   /** `label` starts error messages: "Search index", "Writing the site". */
   constructor(
@@ -22,8 +25,17 @@ export class BatchStream<Item, Finish> {
     private readonly label: string,
     private readonly batchSize: number,
     workerData?: unknown,
+    /** Given, each batch is acknowledged once handled, and `drained` can wait for the worker to catch up. */
+    private readonly sizeOf?: (item: Item) => number,
   ) {
     this.thread = new Thread(url, label, workerData);
+  }
+
+  /** Resolves once the items sent and not yet handled add up to at most `limit` (by `sizeOf`);
+   * null when they already do. A failed worker ends every wait (finish reports the failure). */
+  drained(limit: number): Promise<void> | null {
+    if (!this.sizeOf || this.inFlight <= limit) return null;
+    return new Promise((resolve) => this.waiting.push({ limit, resolve }));
   }
 
   add(item: Item): void {
@@ -52,8 +64,22 @@ export class BatchStream<Item, Finish> {
 
   private flush(): void {
     if (this.batch.length === 0 || this.done) return;
-    this.thread.post('add', this.batch);
+    const sizeOf = this.sizeOf;
+    if (sizeOf) {
+      let size = 0;
+      for (const item of this.batch) size += sizeOf(item);
+      this.inFlight += size;
+      const handled = (): void => this.handled(size);
+      this.thread.request('add', this.batch).then(handled, () => this.handled(Number.POSITIVE_INFINITY));
+    } else this.thread.post('add', this.batch);
     this.batch = [];
+  }
+
+  private handled(size: number): void {
+    this.inFlight = Math.max(0, this.inFlight - size);
+    const ready = this.waiting.filter((wait) => this.inFlight <= wait.limit);
+    this.waiting = this.waiting.filter((wait) => this.inFlight > wait.limit);
+    for (const wait of ready) wait.resolve();
   }
 }
 

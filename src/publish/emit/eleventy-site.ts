@@ -51,8 +51,11 @@ export async function writePages(pages: SitePages, options: WriteOptions): Promi
           written();
           // Eleventy keeps what the last transform returns (each page's template caches it for
           // the run): the page is the writer's now, so nothing is kept (20,000 pages at 10k
-          // notes were ~0.2 GB of strings held until the end).
-          return '';
+          // notes were ~0.2 GB of strings held until the end). Eleventy renders a paginated
+          // template's pages one after another, so waiting here for a writer fallen behind
+          // keeps the pages in flight few.
+          const ready = writer.ready();
+          return ready ? ready.then(() => '') : '';
         });
         addPaginated(config, 'notes', 'note.njk', pages.notes.length);
         addPaginated(config, 'listings', 'listing.njk', pages.listings.length);

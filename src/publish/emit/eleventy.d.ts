@@ -11,7 +11,7 @@ declare module '@11ty/eleventy' {
     benchmarkManager?: { get(group: string): { setMinimumThresholdMs(ms: number): void } };
     addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
     /** `this.page` is the page being rendered. */
-    addTransform(name: string, transform: (this: { page: { outputPath?: unknown } }, content: string) => string): void;
+    addTransform(name: string, transform: (this: { page: { outputPath?: unknown } }, content: string) => string | Promise<string>): void;
   }
 
   export interface EleventyOptions {

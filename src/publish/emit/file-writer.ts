@@ -17,6 +17,9 @@ export interface OutputFile {
 
 export interface FileWriter {
   write(file: OutputFile): void;
+  /** When the files given and not yet written are many, resolves once the writer has caught
+   * up; null when it need not be waited for. */
+  ready(): Promise<void> | null;
   /** Wait until every file is on disk. Returns how many were written; throws the first failure. */
   finish(): Promise<number>;
   /** Stop; files not yet written are dropped, and so are files given later (Eleventy may
@@ -27,6 +30,9 @@ export interface FileWriter {
 
 /** Files per message: fewer messages, while the worker is never far behind. */
 const BATCH = 8;
+/** Characters of pages sent to the writer thread and not yet written past which Eleventy waits:
+ * on a slow disk the pages queued for the writer were hundreds of MB (gen10k, a loaded machine). */
+const BACKLOG = 16 * 2 ** 20;
 
 export function startFileWriter(): FileWriter {
   const url = workerModule('write');
@@ -52,11 +58,15 @@ class WorkerWriter implements FileWriter {
   private cancelled = false;
 
   constructor(url: URL) {
-    this.worker = new BatchStream(url, 'Writing the site', BATCH);
+    this.worker = new BatchStream(url, 'Writing the site', BATCH, undefined, (file) => file.content.length);
   }
 
   write(file: OutputFile): void {
     if (!this.cancelled) this.worker.add(file);
+  }
+
+  ready(): Promise<void> | null {
+    return this.cancelled ? null : this.worker.drained(BACKLOG);
   }
 
   finish(): Promise<number> {
@@ -78,6 +88,10 @@ class InThreadWriter implements FileWriter {
     if (this.cancelled) return;
     this.folders.write(file);
     this.written++;
+  }
+
+  ready(): null {
+    return null;
   }
 
   async finish(): Promise<number> {
