@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/parse/processor.js';
 import { fastPathRefusal } from '../src/parse/fast/eligible.js';
 import { parseNote } from '../src/parse/index.js';
-import { mathCanForm } from '../src/parse/syntax/math-rule.js';
+import { FastPathUnsupported } from '../src/parse/fast/to-mdast.js';
 import { propertyRuns } from './support/property.js';
 
 /** The math of a document as [kind, TeX]: `$` inline, `$$` display in a paragraph, `block` a `$$` block. */
@@ -28,6 +28,17 @@ function mathOf(tree: Root): Array<[string, string]> {
   };
   walk(tree);
   return found;
+}
+
+/** The fast path's tree, or null where it leaves the note to remark. */
+function fastTree(source: string): Root | null {
+  if (fastPathRefusal(source) !== null) return null;
+  try {
+    return parseMarkdown(source, 'fast');
+  } catch (error) {
+    if (error instanceof FastPathUnsupported) return null;
+    throw error;
+  }
 }
 
 function textOf(tree: Root): string {
@@ -114,16 +125,17 @@ describe('math syntax', () => {
     expect(mathOf(tree)).toEqual(math);
     // Where no math forms, the text is exactly what was written (escapes aside).
     if (math.length === 0 && !source.includes('\\') && !source.includes('`') && !source.includes('|')) expect(textOf(tree)).toBe(source);
-    // The fast path takes money-only notes and gives the same tree; notes with math go to remark.
-    const refusal = fastPathRefusal(source);
-    if (math.length > 0) expect(refusal).not.toBeNull();
-    if (refusal === null) expect(withoutPositions(parseMarkdown(source, 'fast'))).toEqual(withoutPositions(tree));
+    // Where the fast path takes the note, it gives the same tree.
+    const fast = fastTree(source);
+    if (fast !== null) expect(withoutPositions(fast)).toEqual(withoutPositions(tree));
   });
 
-  it('keeps money-only notes on the fast path', () => {
-    // Not `$$` (any counts) nor `` `$x$` `` (the scan does not tell code from text).
-    for (const [source, math] of CASES)
-      if (math.length === 0 && !source.includes('$$') && !source.includes('`')) expect(fastPathRefusal(source), source).toBeNull();
+  it('keeps notes with math and money on the fast path', () => {
+    // All but math blocks in lists (the fast path reads `$$` blocks at the top level only)
+    // and `==` (a highlight to remark, which the fast path does not read).
+    const left = CASES.filter(([source]) => fastTree(source) === null).map(([source]) => source);
+    expect(left).toEqual(CASES.map(([source]) => source).filter((source) => source.startsWith('- $$') || source.includes('==')));
+    expect(left.length).toBeLessThan(4);
   });
 
   it('takes no links or tags from inside math', () => {
@@ -132,21 +144,27 @@ describe('math syntax', () => {
     expect(note.tags.map((tag) => tag.name)).toEqual(['real']);
   });
 
-  it('finds math wherever remark does (the fast path never reads a note with math)', () => {
+  it('finds the math remark finds, wherever the fast path takes the note', () => {
     const piece = fc.constantFrom('$', '$$', '\\', 'x', '1', ' ', '\n', '\n\n', '`', '|', '> ', '- ', '*', '_', '[[a]]', 'a$', '$b', '10M', '| $5 |\n|---|\n');
+    let taken = 0;
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
         const source = pieces.join('');
-        if (mathOf(parseMarkdown(source, 'remark')).length > 0) expect(mathCanForm(source), JSON.stringify(source)).toBe(true);
+        const fast = fastTree(source);
+        if (fast === null) return;
+        taken++;
+        expect(mathOf(fast), JSON.stringify(source)).toEqual(mathOf(parseMarkdown(source, 'remark')));
       }),
       propertyRuns(3000),
     );
+    expect(taken).toBeGreaterThan(1000);
   });
 
   it('reads a long line of prices in linear time', () => {
     const prices = Array.from({ length: 20_000 }, (_, index) => `$${index}M`).join(' ');
     const started = performance.now();
     expect(mathOf(parseMarkdown(prices, 'remark'))).toEqual([]);
+    expect(mathOf(parseMarkdown(prices, 'fast'))).toEqual([]);
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });

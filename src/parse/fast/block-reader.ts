@@ -10,6 +10,7 @@ import { alignOf, checkTableStart } from './tables.js';
 import { taskItem } from './task-items.js';
 import { FastPathUnsupported } from './unsupported.js';
 import { OBSIDIAN_COMMENT_BLOCK } from './comments.js';
+import { OBSIDIAN_MATH_BLOCK } from './math.js';
 import { commentText } from '../syntax/comment.js';
 import type { ObsidianComment } from '../mdast.js';
 
@@ -80,6 +81,8 @@ export class BlockReader {
       }
       case OBSIDIAN_COMMENT_BLOCK:
         return this.comment(token);
+      case OBSIDIAN_MATH_BLOCK:
+        return { type: 'math', meta: null, value: token.content, position };
       case 'fence': {
         if (!this.closedFence(token)) throw new FastPathUnsupported('unclosed fence');
         const info = token.info.trim();

@@ -1,13 +1,11 @@
 // Which notes the fast path may read. It covers the CommonMark + GFM-table core plus
-// wikilinks, embeds and `%%comments%%`, and gives the same tree as remark for those.
-// Anything it does not reproduce exactly sends the note to remark (the reference parser):
-// Obsidian highlights, footnotes, strikethrough, link reference definitions, feed regions
-// (refresh edits them by exact cell columns), and math where a `$…$` span can form (money
-// such as `$10M` or `$5 and $10` stays on the fast path).
-// Comments the fast path cannot place exactly (multi-line ones in quotes or lists, any in
-// a table cell) and text where a GFM literal autolink could form (autolinks.ts) throw
-// FastPathUnsupported while it reads the tokens, and go to remark too.
-import { mathCanForm } from '../syntax/math-rule.js';
+// wikilinks, embeds, `%%comments%%` and Obsidian math, and gives the same tree as remark
+// for those. Anything it does not reproduce exactly sends the note to remark (the
+// reference parser): Obsidian highlights, footnotes, strikethrough, link reference
+// definitions, feed regions (refresh edits them by exact cell columns). What the fast
+// path cannot place exactly (comments in table cells or across container lines, math
+// blocks in containers, text where a GFM literal autolink could form: autolinks.ts) throws
+// FastPathUnsupported while it reads the tokens, and goes to remark too.
 
 /** Why a note must go to remark, or null when the fast path reads it exactly. */
 export function fastPathRefusal(markdown: string): string | null {
@@ -16,7 +14,6 @@ export function fastPathRefusal(markdown: string): string | null {
   if (markdown.includes('[^')) return 'footnote';
   // `^[inline]` footnotes (parse/syntax/inline-footnote.ts) are tokenized by remark only.
   if (markdown.includes('^[')) return 'inline footnote';
-  if (mathCanForm(markdown)) return 'math';
   if (CLOSING_TILDE.test(markdown)) return 'strikethrough';
   // `~` is an attention marker to micromark (strikethrough): a `*` or `_` run next to one
   // may open or close where CommonMark says it may not (`~*0`).

@@ -2,13 +2,14 @@
 // what remark keeps: raw HTML as written, link destinations as written (no percent
 // encoding, no protocol filter — rehype-sanitize judges URLs at render time, as on
 // the remark path), emphasis paired as micromark pairs it, plus Obsidian `[[wikilinks]]` and `![[embeds]]` with remark-wiki-link's
-// grammar, Obsidian `%%comments%%` (comments.ts), and the offset where each inline token starts.
+// grammar, Obsidian `%%comments%%` (comments.ts), Obsidian math (math.ts), and the offset where each inline token starts.
 import MarkdownIt from 'markdown-it';
 import StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Nesting } from 'markdown-it/lib/token.mjs';
 import { micromarkPairs } from './emphasis-pairs.js';
 import { commentBlockRule, commentInlineRule } from './comments.js';
+import { mathBlockRule, mathInlineRule } from './math.js';
 
 /** Offset in its inline source where each inline token starts. */
 export const inlineStart = new WeakMap<Token, number>();
@@ -23,7 +24,9 @@ function createMarkdownIt(): MarkdownIt {
   md.validateLink = () => true;
   md.block.ruler.before('table', 'obsidian_comment', commentBlockRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.at('backticks', codeSpanRule);
+  md.block.ruler.before('fence', 'obsidian_math_block', mathBlockRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('emphasis', 'obsidian_comment', commentInlineRule);
+  md.inline.ruler.before('emphasis', 'obsidian_math', mathInlineRule);
   md.inline.ruler.before('link', 'obsidian_link', wikiLinkRule(false));
   md.inline.ruler.before('image', 'obsidian_embed', wikiLinkRule(true));
   md.inline.ruler2.at('balance_pairs', micromarkPairs);

@@ -8,6 +8,8 @@ import { inlineStart, linkStart, OBSIDIAN_LINK } from './markdown-it.js';
 import type { Locator } from './locate.js';
 import { FastPathUnsupported } from './unsupported.js';
 import { OBSIDIAN_COMMENT } from './comments.js';
+import { OBSIDIAN_MATH } from './math.js';
+import type { InlineMath } from '../syntax/math-nodes.js';
 
 /** Where the phrasing sits: at the top level, in a quote or list, or in a table cell. */
 export type PhrasingContext = 'top' | 'nested' | 'cell';
@@ -74,6 +76,12 @@ export function phrasing(inline: Token, locate: Locator, context: PhrasingContex
       case OBSIDIAN_COMMENT:
         here().push(comment(token, locate, context));
         break;
+      case OBSIDIAN_MATH: {
+        const math: InlineMath = { type: 'inlineMath', value: token.content, position: at(token) };
+        if (token.markup === '$$') math.data = { display: true };
+        here().push(math);
+        break;
+      }
       default:
         throw new FastPathUnsupported(`inline token ${token.type}`);
     }
@@ -143,7 +151,7 @@ function plain(tokens: Token[]): string {
     else if (token.type === 'image') out += plain(token.children ?? []);
     // remark gives a wikilink's raw target here (`a  N  b` for `a [[ N |x]] b`): left to it.
     else if (token.type === OBSIDIAN_LINK) throw new FastPathUnsupported('wikilink in image alt');
-    else if (token.type === OBSIDIAN_COMMENT) out += token.content;
+    else if (token.type === OBSIDIAN_COMMENT || token.type === OBSIDIAN_MATH) out += token.content;
   }
   return out;
 }
