@@ -205,3 +205,17 @@ describe('a chart of a feed table', () => {
     expect(figure).toContain('as of <time datetime="2026-01-14">2026-01-14</time>');
   });
 });
+
+describe('hostile chart input', () => {
+  it('escapes labels and column names; a note cannot smuggle markup into the SVG', () => {
+    const note = parseNote(
+      'Evil.md',
+      '%% chart: columns x=Who y=A,B %%\n| Who | <b>A</b> | B |\n|---|---|---|\n| `<script>alert(1)</script>` | 1 | 2 |\n| "quoted" & <i>x</i> | 3 | 4 |\n',
+    );
+    const figure = chartFigure(note, note.tables[0]?.line ?? 0) ?? '';
+    expect(figure).toContain('<svg class="chart-svg chart-columns"');
+    expect(figure).not.toMatch(/<script|<b>|<i>/);
+    expect(figure).toContain('&lt;script&gt;alert(1)&lt;/script&gt;, B: 2');
+    expect(figure).toContain('&quot;quoted&quot; &amp; x');
+  });
+});
