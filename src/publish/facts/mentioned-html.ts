@@ -1,6 +1,7 @@
 // The "Mentioned in tables" section as HTML, written here rather than by a template loop: a
 // generated vault links from nearly every table row, so nearly every page has one, and
-// Nunjucks' loops over groups, rows, cells and parts cost more than the rows themselves.
+// Nunjucks' loops over groups, rows, cells and parts cost more than the rows themselves. Its
+// own characters are entities (› ↗), so the string stays one byte a character unless a cell needs two.
 import { escapeHtml } from '../../util/escape-html.js';
 import type { CellPart, MentionedTables } from '../pages/types.js';
 
@@ -19,7 +20,7 @@ export function mentionedHtml(mentioned: MentionedTables | null): string {
   }
   for (const group of mentioned.groups) {
     const source = `<a class="internal" href="${escapeHtml(group.source.url)}" data-slug="${escapeHtml(group.source.slug)}">${escapeHtml(group.source.label)}</a>`;
-    parts.push(`<div class="mentioned-group">\n<h3>${source}${group.heading === null ? '' : ` › ${escapeHtml(group.heading)}`}</h3>\n`);
+    parts.push(`<div class="mentioned-group">\n<h3>${source}${group.heading === null ? '' : ` &rsaquo; ${escapeHtml(group.heading)}`}</h3>\n`);
     const updated = group.date ? `Updated ${time(group.date)}` : '';
     const feed = group.feed ? `Feed <code>${escapeHtml(group.feed.name)}</code>${group.feed.updated ? `, as of ${time(group.feed.updated)}` : ''}` : '';
     parts.push(`<p class="mentioned-meta">${[updated, feed].filter((text) => text !== '').join(' · ')}</p>\n`);
@@ -28,7 +29,7 @@ export function mentionedHtml(mentioned: MentionedTables | null): string {
     const title = escapeHtml(`This row in ${group.source.label}`);
     for (const row of group.rows)
       parts.push(
-        `<tr>${row.cells.map((cell) => `<td>${cell.map(part).join('')}</td>`).join('')}<td><a class="row-link" href="${escapeHtml(row.url)}" title="${title}">↗</a></td></tr>\n`,
+        `<tr>${row.cells.map((cell) => `<td>${cell.map(part).join('')}</td>`).join('')}<td><a class="row-link" href="${escapeHtml(row.url)}" title="${title}">&#8599;</a></td></tr>\n`,
       );
     parts.push('</tbody>\n</table>\n</div>\n</div>\n');
   }
