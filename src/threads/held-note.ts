@@ -5,15 +5,17 @@
 // build's peak memory on a large vault. Read once, the tree is kept as objects (a note other
 // notes embed is read again by each of them) until rendering replaces it.
 import type { Root } from 'mdast';
-import type { LinkRef, ParsedNote } from '../parse/types.js';
+import type { LinkRef } from '../parse/types.js';
 import type { RenderNote } from '../publish/render/scope.js';
 
-type TableFacts = Partial<Pick<ParsedNote, 'tables' | 'charts' | 'feedRegions'>>;
+/** What rendering reads of a note besides its tree (publish/facts/tables.ts tableFactsOf). */
+type NoteFacts = Pick<RenderNote, 'tables' | 'charts' | 'feedRegions' | 'date'>;
 
 export class HeldNote implements RenderNote {
-  readonly tables?: ParsedNote['tables'];
-  readonly charts?: ParsedNote['charts'];
-  readonly feedRegions?: ParsedNote['feedRegions'];
+  declare readonly tables?: RenderNote['tables'];
+  declare readonly charts?: RenderNote['charts'];
+  declare readonly feedRegions?: RenderNote['feedRegions'];
+  declare readonly date?: RenderNote['date'];
   private json: string | null = null;
   private parsed: Root | null;
 
@@ -24,12 +26,11 @@ export class HeldNote implements RenderNote {
     tree: Root,
     /** Its links, in order (paired with how they resolved). */
     readonly links: LinkRef[],
-    facts: TableFacts,
+    /** Every fact rendering reads, as the in-thread build gives it (copied as is). */
+    facts: NoteFacts,
   ) {
     this.parsed = tree;
-    if (facts.tables !== undefined) this.tables = facts.tables;
-    if (facts.charts !== undefined) this.charts = facts.charts;
-    if (facts.feedRegions !== undefined) this.feedRegions = facts.feedRegions;
+    Object.assign(this, facts);
   }
 
   get tree(): Root {
