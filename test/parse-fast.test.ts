@@ -167,6 +167,7 @@ describe('fast path', () => {
     ['an ordered list opened with a quote after a paragraph', 'a\n> 0) b\n\nc\n- - 2. d\n'],
     ['an ordered list opened with an item at the start', '- 0) b\n\n> 3) c\n'],
     ['emphasis after a ~', '***!\n~*0'],
+    ['multi-line math in a list item', '1. !$$\n  `$$$\n\n> $a\n> b$\n'],
     ['math blocks in containers or left open', '> $$\n> x\n> $$\n\n- $$\n  y\n  $$\n\n  $$\nz\n$$\n\n$$\nunclosed\n'],
     ['an indented lazy line opening with <', '> .\n  <b>'],
     ['empty list items where micromark reads an interruption', '[[\n> - \n\n(\n* *\n\n    x\n\n-\n\n    y\n\n2. a\n\n!\n> 1. \n'],

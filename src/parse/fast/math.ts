@@ -12,6 +12,8 @@ import { FastPathUnsupported } from './unsupported.js';
 
 export const OBSIDIAN_MATH = 'obsidian_math';
 export const OBSIDIAN_MATH_BLOCK = 'obsidian_math_block';
+/** An inline math token's `info` when its source spans lines. */
+export const MULTI_LINE = 'multi-line';
 
 const FENCE = /^(\$\$+)[ \t]*$/;
 const CLOSING_FENCE = /^ {0,3}(\$\$+)[ \t]*$/;
@@ -77,7 +79,9 @@ export function mathInlineRule(state: StateInline, silent: boolean): boolean {
     const token = state.push(OBSIDIAN_MATH, '', 0);
     // remark joins the data of each line with line endings between: none before the first
     // or after the last (`$$\ny$$` is `y`).
-    token.content = src.slice(from, close).replace(/^\n+|\n+$/g, '');
+    const raw = src.slice(from, close);
+    token.content = raw.replace(/^\n+|\n+$/g, '');
+    token.info = raw.includes('\n') ? MULTI_LINE : '';
     token.markup = size === 2 ? '$$' : '$';
   }
   state.pos = close + size;

@@ -8,7 +8,7 @@ import { inlineStart, linkStart, OBSIDIAN_LINK } from './markdown-it.js';
 import type { Locator } from './locate.js';
 import { FastPathUnsupported } from './unsupported.js';
 import { OBSIDIAN_COMMENT } from './comments.js';
-import { OBSIDIAN_MATH } from './math.js';
+import { MULTI_LINE, OBSIDIAN_MATH } from './math.js';
 import type { InlineMath } from '../syntax/math-nodes.js';
 
 /** Where the phrasing sits: at the top level, in a quote or list, or in a table cell. */
@@ -77,6 +77,8 @@ export function phrasing(inline: Token, locate: Locator, context: PhrasingContex
         here().push(comment(token, locate, context));
         break;
       case OBSIDIAN_MATH: {
+        // Across the lines of a list item micromark keeps the item's indentation in the TeX.
+        if (context === 'nested' && token.info === MULTI_LINE) throw new FastPathUnsupported('multi-line math in a container');
         const math: InlineMath = { type: 'inlineMath', value: token.content, position: at(token) };
         if (token.markup === '$$') math.data = { display: true };
         here().push(math);
