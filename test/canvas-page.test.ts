@@ -18,9 +18,11 @@ let out: string;
 const page = (path: string): string => readFileSync(join(out, path), 'utf8');
 
 beforeAll(async () => {
-  const vault = writeVault(canvasFixture());
+  // site.url: the sitemap, which lists canvas pages, is written only with it.
+  const files = Object.entries(canvasFixture()).map(([path, content]) => [`vault/${path}`, content]);
+  const dir = writeVault({ 'almanac.yaml': 'vault: vault\nsite: {url: "https://me.example"}\n', ...Object.fromEntries(files) });
   out = join(tempDir(), 'site');
-  result = await build({ vault, out, search: true, today: '2026-01-20' });
+  result = await build({ config: join(dir, 'almanac.yaml'), out, search: true, today: '2026-01-20' });
 }, 60_000);
 
 describe('canvas pages', () => {

@@ -208,7 +208,18 @@ it('writes alias redirects itself, escaping the title and URLs as the templates 
       target: '/notes/a-b/?q="1"',
       canonical: 'https://me.example/notes/a-b/',
     },
-    { title: 'Site', base: '/base/', language: 'en', nav: [], search: true, searchUrl: '/base/search/', tagsUrl: '/base/tags/' },
+    {
+      title: 'Site',
+      base: '/base/',
+      language: 'en',
+      nav: [],
+      search: true,
+      searchUrl: '/base/search/',
+      tagsUrl: '/base/tags/',
+      explorer: { folders: [], notes: [], complete: true },
+      origin: null,
+      feed: false,
+    },
   );
   // Nunjucks' autoescape, as the template it replaced (a backslash too).
   expect(html).toContain('<title>A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; co &#92; more</title>');

@@ -2,7 +2,7 @@
 // backlinks carry their sentence, unpublished notes leave no trace, note HTML is inert,
 // and --base prefixes every link.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/publish/index.js';
@@ -113,7 +113,9 @@ describe('the sample vault as a site', () => {
     expect(markets).toContain('data-slug="rotations/sector-rotation"');
     const companies = read(site.outDir, 'types/companies/index.html');
     expect(companies).toMatch(/<th scope="col">ticker<\/th>/);
-    expect(companies).toMatch(/<a class="internal" href="\/companies\/nvidia\/" data-slug="companies\/nvidia">NVIDIA<\/a><\/th><td>NVDA<\/td>/);
+    expect(companies).toMatch(
+      /<a class="internal" href="\/companies\/nvidia\/" data-slug="companies\/nvidia">NVIDIA<\/a><\/th><td data-label="ticker">NVDA<\/td>/,
+    );
     const types = read(site.outDir, 'types/index.html');
     for (const label of ['Analysts', 'Firms', 'ETFs', 'Companies', 'Rotations', 'Concepts', 'Theses', 'Events']) expect(types).toContain(`>${label}</a>`);
     expect(read(site.outDir, 'companies/index.html')).toContain('data-slug="companies/nvidia"');
@@ -126,16 +128,12 @@ describe('the sample vault as a site', () => {
     expect(read(site.outDir, '404.html')).toContain('Page not found');
   });
 
-  it('writes alias redirects, sitemap.xml, feed.xml and graph.json', () => {
+  it('writes alias redirects and graph.json; no sitemap.xml or feed.xml without site.url (test/publish-navigation.test.ts)', () => {
     const nvda = read(site.outDir, 'nvda/index.html');
     expect(nvda).toContain('<meta http-equiv="refresh" content="0; url=/companies/nvidia/">');
     expect(nvda).toContain('<link rel="canonical" href="/companies/nvidia/">');
-    const sitemap = read(site.outDir, 'sitemap.xml');
-    expect(sitemap).toContain('<loc>/companies/nvidia/</loc><lastmod>2026-01-14</lastmod>');
-    expect(sitemap).not.toContain('/nvda/');
-    const feed = read(site.outDir, 'feed.xml');
-    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-    expect(feed.match(/<entry>/g)).toHaveLength(20);
+    expect(existsSync(join(site.outDir, 'sitemap.xml'))).toBe(false);
+    expect(existsSync(join(site.outDir, 'feed.xml'))).toBe(false);
     const graph = readGraphJson(site.outDir);
     expect(graph.nodes).toHaveLength(88);
     expect(graph.nodes).toContainEqual({ id: 'companies/nvidia', title: 'NVIDIA', url: '/companies/nvidia/', type: 'company' });
@@ -191,7 +189,7 @@ describe('the sample vault as a site', () => {
 
 describe('unpublished notes', () => {
   const files = {
-    'almanac.yaml': 'vault: vault\nsite:\n  title: Privacy test\n  exclude: [Private]\n',
+    'almanac.yaml': 'vault: vault\nsite:\n  title: Privacy test\n  url: https://me.example\n  exclude: [Private]\n',
     'vault/Public.md': [
       '---',
       'tags: [open]',

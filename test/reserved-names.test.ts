@@ -12,7 +12,10 @@ const NAV: Record<string, string> = { stale: 'Stale', tags: 'Tags', types: 'Type
 
 async function site(files: Record<string, string>): Promise<string> {
   const out = join(tempDir('almanac-site-'), 'site');
-  await build({ vault: writeVault(files), out, cache: false, now: new Date('2026-02-01T00:00:00Z') });
+  // site.url: feed.xml is written only with it.
+  const vault = Object.fromEntries(Object.entries(files).map(([path, text]) => [`vault/${path}`, text]));
+  const dir = writeVault({ 'almanac.yaml': 'vault: vault\nsite: {url: "https://me.example"}\n', ...vault });
+  await build({ config: join(dir, 'almanac.yaml'), out, cache: false, now: new Date('2026-02-01T00:00:00Z') });
   return out;
 }
 

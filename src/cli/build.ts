@@ -37,7 +37,7 @@ export function registerBuildCommand(cli: CAC): void {
 
 export async function runBuildCommand(flags: BuildFlags): Promise<number> {
   // Loaded on use: Eleventy is heavy and other commands never need them.
-  const { BuildError, formatWarnings } = await import('../publish/index.js');
+  const { BuildError, formatWarnings, NO_SITE_URL } = await import('../publish/index.js');
   const { buildIfChanged } = await import('../publish/build/build-if-changed.js');
   const { buildSummary, createProgressBar } = await import('./progress.js');
   const today = parseToday(flags.today);
@@ -59,10 +59,13 @@ export async function runBuildCommand(flags: BuildFlags): Promise<number> {
     // check's words and layout (report/pretty.ts): file:line:col  warning  message → suggestion  rule.
     process.stderr.write(formatWarnings(result.warnings.slice(0, SHOWN_WARNINGS), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
     if (result.warnings.length > SHOWN_WARNINGS) process.stderr.write(`… and ${result.warnings.length - SHOWN_WARNINGS} more (almanac check lists them all)\n`);
-    for (const notice of result.notices ?? []) process.stderr.write(`almanac: ${notice}\n`);
+    const notices = result.notices ?? [];
+    for (const notice of notices) if (notice !== NO_SITE_URL) process.stderr.write(`almanac: ${notice}\n`);
     const rel = relative(process.cwd(), result.outDir);
     const where = rel === '' ? '.' : rel.startsWith('..') ? result.outDir : rel;
-    process.stdout.write(`${buildSummary(result)} → ${where}/\n`);
+    // Without site.url: said once, on the summary's line (a site without a feed is no problem to warn about).
+    const unwritten = notices.includes(NO_SITE_URL) ? ' (no feed.xml or sitemap.xml: they need site.url in almanac.yaml)' : '';
+    process.stdout.write(`${buildSummary(result)} → ${where}/${unwritten}\n`);
     return 0;
   } catch (error) {
     bar?.clear();

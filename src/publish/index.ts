@@ -86,6 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       plan,
       project: opened,
       seconds: (performance.now() - started) / 1000,
+      ...(project.config.site.url ? {} : { notices: [NO_SITE_URL] }),
     };
   } catch (error) {
     await search?.cancel();
@@ -110,6 +111,10 @@ function planInput(project: Project, options: BuildOptions, base: string, search
     onPage: search ? (page) => search.add(page) : undefined,
   };
 }
+
+/** Said once per build: a feed and a sitemap need absolute URLs, so without `site.url` neither is written. */
+export const NO_SITE_URL =
+  'site.url is not set in almanac.yaml, so feed.xml and sitemap.xml were left out (they need absolute URLs): set it to the address the site is served at, e.g. url: https://me.github.io';
 
 /** build(), reduced to what the CLI reports (no plan or project to hold on to). */
 export async function buildSummaryOnly(options: BuildOptions): Promise<Omit<BuildSummary, 'upToDate'>> {

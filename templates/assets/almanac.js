@@ -8,6 +8,7 @@ import { initPreviews } from './js/preview.js';
 import { initGraphs } from './js/graph.js';
 import { initToc } from './js/toc.js';
 import { initPrint } from './js/print.js';
+import { initExplorer } from './js/explorer.js';
 
 // The theme first, so the page is painted in the reader's theme as early as possible.
 initTheme();
@@ -34,3 +35,4 @@ start('previews', () => initPreviews());
 start('graph', () => initGraphs(base));
 start('toc', () => initToc());
 start('print', () => initPrint());
+start('explorer', () => initExplorer(base));

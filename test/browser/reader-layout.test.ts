@@ -97,4 +97,59 @@ describe.skipIf(!existsSync(CHROMIUM))('reader layout in Chromium', () => {
     expect(gap).toBeGreaterThanOrEqual(8);
     await context.close();
   });
+
+  it("keeps a wide table's first column in view while it scrolls, and lays listing tables out as cards on a phone (item 4)", async () => {
+    const { context, page } = await open(PHONE);
+    await page.goto(url(SECTOR_ROTATION));
+    // The returns table: after scrolling sideways the stock names are still on screen.
+    const wrap = page.locator('.note-body .table-wrap:has(th:text-is("2021"))').first();
+    await wrap.scrollIntoViewIfNeeded();
+    const before = await wrap.locator('tbody tr:first-child > :first-child').boundingBox();
+    await wrap.evaluate((element) => {
+      (element as unknown as { scrollLeft: number }).scrollLeft = 240;
+    });
+    const after = await wrap.locator('tbody tr:first-child > :first-child').boundingBox();
+    if (!before || !after) throw new Error('no returns table');
+    expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+    await page.screenshot({ path: '/tmp/almanac-reader-table-phone.png' });
+    // The Stale page (a stale date): each note is a card, its key fields on screen.
+    await page.goto(url('stale/'));
+    const card = page.locator('.note-table tbody tr').first();
+    const box = await card.boundingBox();
+    const overdue = await card.locator('td').last().boundingBox();
+    if (!box || !overdue) throw new Error('no stale notes');
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(overdue.x + overdue.width).toBeLessThanOrEqual(PHONE.width);
+    expect(
+      await card
+        .locator('td')
+        .last()
+        .evaluate(
+          (td) => (globalThis as unknown as { getComputedStyle: (e: unknown, p: string) => { content: string } }).getComputedStyle(td, '::before').content,
+        ),
+    ).toBe('"days overdue: "');
+    await context.close();
+  });
+
+  it('has an explorer a keyboard can open and close, which remembers folders across pages (item 10)', async () => {
+    const { context, page } = await open(DESKTOP);
+    await page.goto(url(SECTOR_ROTATION));
+    const explorer = page.locator('nav.explorer');
+    expect(await explorer.isVisible()).toBe(true);
+    // The page's folder is open and the page marked; another folder is closed.
+    expect(await explorer.locator('details[data-folder="Rotations"]').getAttribute('open')).toBe('');
+    expect(await explorer.locator('a[aria-current="page"]').textContent()).toBe('Sector Rotation');
+    const analysts = explorer.locator('details[data-folder="Analysts"]');
+    expect(await analysts.getAttribute('open')).toBeNull();
+    await analysts.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await analysts.getAttribute('open')).toBe('');
+    // Another page: the opened folder is still open.
+    await page.goto(url('etfs/xlk/'));
+    expect(await page.locator('nav.explorer details[data-folder="Analysts"]').getAttribute('open')).toBe('');
+    // Breadcrumbs: home, the folder, the page.
+    expect(await page.locator('nav[aria-label="Breadcrumb"] li').allTextContents()).toEqual(['Market Research Almanac', 'ETFs', 'XLK']);
+    await page.screenshot({ path: '/tmp/almanac-reader-explorer.png' });
+    await context.close();
+  });
 });

@@ -3,9 +3,10 @@
 import type { SiteModel, SiteNote } from '../model/site-model.js';
 import { pageFile, pageUrl } from '../model/urls.js';
 import { cellParts, updatedDate } from './frontmatter-values.js';
-import { typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry } from './site-index.js';
+import { folderOf, typeOf, type FolderEntry, type SiteIndex, type TagEntry, type TypeEntry } from './site-index.js';
 import type { LinkItem, ListingPage, NoteTable } from './types.js';
 import { compareRaw, compareText } from './collate.js';
+import { breadcrumbsOf } from './explorer.js';
 import { describeDuration } from '../../stale/index.js';
 import type { FreshnessMap } from '../model/freshness.js';
 
@@ -164,6 +165,8 @@ function folderPage(site: SiteModel, index: SiteIndex, folder: FolderEntry): Lis
     ...(children.length > 0 ? [`${plural(children.length, 'folder')} (${plural(total - notes.length, 'note')} in them)`] : []),
   ];
   return listing(site, folder.slug, folder.label, {
+    breadcrumbs: breadcrumbsOf(site, index, folderOf(folder.path)),
+    folderPath: folder.path,
     intro: `${counts.join(' and ')} in the folder ${folder.path}/.`,
     groups: children.length > 0 ? [{ heading: 'Folders', items: children }] : [],
     ...(notes.length > 0 ? { table } : {}),

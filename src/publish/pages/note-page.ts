@@ -12,6 +12,8 @@ import { propertiesHtml } from '../properties/block.js';
 import { inlineJson, localGraph, siteGraph } from './graph-data.js';
 import { mentionedHtml } from '../facts/mentioned-html.js';
 import { shapeBacklinks, type BacklinkSource } from './backlinks.js';
+import { breadcrumbsOf } from './explorer.js';
+import { absoluteUrl } from './site-files.js';
 
 /** The page of `entry`, around its HTML as renderNote made it (in this thread or a render worker). */
 /** `mentioned`: the rows of other notes' tables linking here (mentioned.ts), made by the caller. */
@@ -34,7 +36,11 @@ export function notePage(
     output: pageFile(entry.slug),
     url: entry.url,
     title: note.title,
-    description: description(note.frontmatter.description, redact.text),
+    // Frontmatter's description, else the first paragraph (link previews, search engines).
+    description: description(note.frontmatter.description, redact.text) ?? (rendered.summary === '' ? undefined : redact.text(rendered.summary)),
+    breadcrumbs: breadcrumbsOf(site, index, folderOf(note.path)),
+    folderPath: folderOf(note.path),
+    ...imageOf(site, entry),
     slug: entry.slug,
     path: note.path,
     titleId: rendered.titleId,
@@ -104,4 +110,14 @@ function noteTags(_site: SiteModel, index: SiteIndex, entry: SiteNote): LinkItem
 
 function description(value: unknown, redact: (text: string) => string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? stripWikilinks(redact(value.trim())) : undefined;
+}
+
+/** The note's first embedded image that is published, for og:image. */
+function imageOf(site: SiteModel, entry: SiteNote): { image?: string } {
+  for (const link of site.graph.outgoing.get(entry.note.path) ?? []) {
+    if (link.link.kind !== 'embed' || link.file === null || !/\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(link.file)) continue;
+    const attachment = site.attachments.get(link.file);
+    if (attachment && site.options.url) return { image: absoluteUrl(site, attachment.url) };
+  }
+  return {};
 }

@@ -11,6 +11,7 @@ import { nearby, siteGraph } from './graph-data.js';
 import { homePage, listingPages } from './listings.js';
 import { deskPage, type DeskMemory } from '../facts/desk.js';
 import { feed, redirectPages, sitemap } from './site-files.js';
+import { explorerTree } from './explorer.js';
 import type { LayoutData, NotePage, SitePages } from './types.js';
 import type { BuildWarning } from '../model/warnings.js';
 import { renderNote, type RenderedNote } from '../render/note-html.js';
@@ -137,8 +138,9 @@ function plan(input: PlanInput, reuse: Reuse | null, site: SiteModel, index: Sit
     canvases: canvases.pages,
     redirects: redirectPages(site),
     notFound: true,
-    sitemap: sitemap(site, [...notes, ...canvases.pages.map((page) => ({ url: page.url, updated: null }))], listings),
-    feed: feed(site, input.now ?? new Date(), (entry) => summaries.get(entry.note.path) ?? ''),
+    // Both need absolute URLs: without site.url they are left out (build says so once, see build()).
+    sitemap: site.options.url ? sitemap(site, [...notes, ...canvases.pages.map((page) => ({ url: page.url, updated: null }))], listings) : null,
+    feed: site.options.url ? feed(site, input.now ?? new Date(), (entry) => summaries.get(entry.note.path) ?? '') : null,
   };
   return { site, index, pages, notePages, warnings, summaries, layout: layoutData(site, index, input.search ?? true), canvases };
 }
@@ -153,6 +155,9 @@ export function layoutData(site: SiteModel, index: SiteIndex, search: boolean): 
     search,
     searchUrl: url(routes.search),
     tagsUrl: url(routes.tags),
+    explorer: explorerTree(site, index),
+    origin: site.options.url ? new URL(site.options.url).origin : null,
+    feed: site.options.url !== undefined,
     nav: [
       { label: 'Types', url: url(routes.types) },
       { label: 'Tags', url: url(routes.tags) },

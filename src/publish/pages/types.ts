@@ -3,6 +3,7 @@
 import type { TocEntry } from '../render/note-html.js';
 import type { CanvasPage } from '../canvas/page.js';
 import type { PageFeature } from '../render/features.js';
+import type { Explorer } from './explorer.js';
 
 export interface LinkItem {
   label: string;
@@ -19,6 +20,12 @@ export interface PageBase {
   url: string;
   title: string;
   description?: string;
+  /** Home and the folders above the page (explorer.ts); the page's own title follows. */
+  breadcrumbs?: LinkItem[];
+  /** Vault folder the page stands for or is in (`''`: the root): the explorer opens it. */
+  folderPath?: string;
+  /** og:image: the note's first embedded image, as an absolute URL (set only with `site.url`). */
+  image?: string;
 }
 
 export interface Backlink {
@@ -151,4 +158,10 @@ export interface LayoutData {
   tagsUrl: string;
   /** Whether the site has a search index (the client mounts search only then). */
   search: boolean;
+  /** The folder tree every page shows (explorer.ts). */
+  explorer: Explorer;
+  /** The origin of `site.url` (`https://me.github.io`), for og:url; null without one. */
+  origin: string | null;
+  /** Whether feed.xml is written (only with `site.url`: a feed needs absolute URLs). */
+  feed: boolean;
 }
