@@ -10,6 +10,7 @@ import type { GraphData } from '../pages/graph-data.js';
 import { isInside, realPathOf } from './output-dir.js';
 import type { PageFeature } from '../render/features.js';
 import { templateAssetWanted, writeFeatureAssets } from './feature-assets.js';
+import { minifyCssFile } from './minify-css.js';
 
 /**
  * A d3 package's UMD build (`dist/{name}.min.js`, which runs as a classic script and adds
@@ -50,6 +51,8 @@ export function copyAssets(templatesDir: string, outDir: string, features: Reado
   const assets = join(templatesDir, 'assets');
   const filter = (source: string): boolean => !source.endsWith('.d.ts') && templateAssetWanted(relative(assets, source));
   if (existsSync(assets)) cpSync(assets, join(outDir, 'assets'), { recursive: true, dereference: true, filter });
+  const stylesheet = join(outDir, 'assets', 'almanac.css');
+  if (existsSync(stylesheet)) minifyCssFile(stylesheet);
   const vendor = join(outDir, 'assets', 'js', 'vendor');
   mkdirSync(vendor, { recursive: true });
   for (const [name, source] of Object.entries(VENDOR)) copyFileSync(source, join(vendor, name));
