@@ -11,8 +11,14 @@ import { listFiles } from './fixtures/publish/crawl.js';
 const TODAY = '2026-01-20';
 const NOW = new Date('2026-01-20T00:00:00Z');
 
+/**
+ * The output's files, but the research desk's page: it lists the table rows changed since the
+ * build before it (issue 18), so it differs by design between a rebuild and a first build into an
+ * empty folder (test/desk.test.ts covers it across builds).
+ */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((file) => [file, readFileSync(join(dir, file)).toString('base64')]));
+  const files = listFiles(dir).filter((file) => file !== 'desk/index.html');
+  return new Map(files.map((file) => [file, readFileSync(join(dir, file)).toString('base64')]));
 }
 
 /** A copy of the sample vault with its own almanac.yaml, caches and output. */
