@@ -12,7 +12,9 @@ describe('almanac build output', () => {
     expect(build.status).toBe(0);
     expect(build.stderr).toBe('a.md\n  a.md:1:5  warning  No note or file named “Gone”  unresolved-link\n');
     expect(check.stdout).toContain('a.md\n  a.md:1:5  error    No note or file named “Gone”  unresolved-link\n');
-    expect(build.stdout).toMatch(/^Built \d+ pages \(1 note\) in \d+\.\d s, 1 warning → site\/ \(no feed\.xml or sitemap\.xml: they need site\.url in almanac\.yaml\)\n$/);
+    expect(build.stdout).toMatch(
+      /^Built \d+ pages \(1 note\) in \d+\.\d s, 1 warning → site\/ \(no feed\.xml or sitemap\.xml: they need site\.url in almanac\.yaml\)\n$/,
+    );
     const again = runCli(['build', '--no-search'], dir);
     expect(again.stdout).toMatch(/^Up to date: .* → site\/\n$/);
   });
