@@ -1,5 +1,6 @@
 // `npm run bench -- [flags]`: what to measure and how often.
 import { PROFILES, type Profile } from './vaults.js';
+import { VARIANTS, type VariantId } from './features.js';
 
 export interface BenchArgs {
   /** Sizes of the default-profile vaults. */
@@ -25,11 +26,13 @@ export interface BenchArgs {
   features: boolean;
   /** `--features-only`: that section alone, written to bench/RESULTS-features.md. */
   featuresOnly: boolean;
+  /** `--variants`: the features section's variants measured (all by default). */
+  variants: VariantId[] | null;
 }
 
 export const USAGE = `usage: npm run bench -- [--sizes 2000,10000,20000] [--profiles default,real] [--runs 3] [--quick]
        [--seed 7] [--no-sample] [--no-serve] [--edits 5] [--profile] [--timeout 3600] [--results FILE]
-       [--keep] [--no-features | --features-only]
+       [--keep] [--no-features | --features-only] [--variants eleventy,baseline,no-facts]
   --quick          one run, 2000 notes unless --sizes is given, 3 serve edits; results go to bench/out/
   --profiles       the generator's profiles to measure (test/support/genvault.ts): default, real
                    (genvault-real.ts, notes shaped like people's vaults) or both (the default);
@@ -39,7 +42,8 @@ export const USAGE = `usage: npm run bench -- [--sizes 2000,10000,20000] [--prof
   --no-features    skip "Render features (issue 15)": cold builds of the vault of the largest size
                    up to 10k with code, math, diagrams/embeds, canvas/bases added, properties off
   --features-only  run only that section (--runs rounds, interleaved); results go to
-                   bench/RESULTS-features.md (--quick: bench/out/RESULTS-features-quick.md)`;
+                   bench/RESULTS-features.md (--quick: bench/out/RESULTS-features-quick.md)
+  --variants       only these variants of that section (ids: ${VARIANTS.map((variant) => variant.id).join(', ')})`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs | string {
   const quick = argv.includes('--quick');
@@ -59,6 +63,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
     keep: false,
     features: true,
     featuresOnly: false,
+    variants: null,
   };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -99,6 +104,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs | string {
       else if (flag === '--edits') args.edits = number;
       else if (flag === '--timeout') args.timeout = number;
       else args.seed = number;
+    } else if (flag === '--variants') {
+      const ids = value.split(',').map((part) => part.trim());
+      const known = (id: string): id is VariantId => VARIANTS.some((variant) => variant.id === id);
+      const unknown = ids.filter((id) => !known(id));
+      if (unknown.length > 0) return `bad --variants: ${unknown.join(', ')} (${VARIANTS.map((variant) => variant.id).join(', ')})`;
+      args.variants = ids.filter(known);
     } else if (flag === '--results') {
       args.results = value;
     } else {

@@ -67,6 +67,8 @@ export interface FeaturesOptions {
   work: string;
   log: (line: string) => void;
   signal: AbortSignal;
+  /** Only these variants (all when absent). */
+  variants?: readonly VariantId[] | null;
 }
 
 /** The vault size the section runs on: the largest of `sizes` not over 10k, else the smallest. */
@@ -78,7 +80,8 @@ export function featuresSize(sizes: readonly number[]): number {
 export async function runFeatures(options: FeaturesOptions): Promise<FeaturesResult> {
   const { log } = options;
   const plain = generatedVault(options.size, options.seed, log);
-  const results: VariantResult[] = VARIANTS.map((variant) => {
+  const wanted = options.variants ? VARIANTS.filter((variant) => options.variants?.includes(variant.id)) : VARIANTS;
+  const results: VariantResult[] = wanted.map((variant) => {
     const vault = variant.render === null ? plain : generatedVault(options.size, options.seed, log, { name: variant.id, render: variant.render });
     return { variant, vault, runs: [], pages: [], planted: planted(vault) };
   });
