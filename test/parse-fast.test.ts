@@ -127,6 +127,10 @@ describe('fast path', () => {
       'literal autolink markers where none forms',
       '<iframe width="560" src="https://www.youtube.com/embed/x" allowfullscreen></iframe>\n\nSee [site](https://www.example.com) <https://a.example> <me@example.com> `www.a.com` [[www.a.com]] %%http://x.y%% <span title="a@b.co">x</span> [www.a.com](u.md) [x](mailto:a@b.co)\n\n| a |\n|---|\n| <a href="http://www.x.y">l</a> |\n',
     ],
+    [
+      'tildes where no strikethrough forms',
+      '~~~\n~~~ code\n~~~\n\n~~~js\nx\n~~~\n\n`a~b~` [x](u~v.md) <span title="~a~">s</span> [[a~b~]] %%~c~%% $~x~$ about ~5 and ~ 6\n\n~x\n',
+    ],
     ['wikilinks in link labels', '[a [[b]] c](url) [x [[y|z]]](u.md) [p [q](r)](s) [[[a]]](b) [a [[b]](c)\n'],
     ['fence meta with trailing blanks', '```js a  \nx\n```\n\n```js  \ny\n```\n\n````  py b\\* c \nz\n````\n'],
     ['table rows with more cells than the header', '| a |\n|---|\n| [x](y.md) | [[Z]] | [w](v.md) \\| q |\n| 1 | | |\n| 2 |\n'],
@@ -190,6 +194,22 @@ describe('fast path', () => {
   ])('leaves literal autolinks to remark: %s', (_name, body) => {
     expect(expectSame('Note.md', body)).toBe('remark');
     expect(JSON.stringify(parseNote('Note.md', body, 'remark').tree)).toMatch(/"type":"link"|www\.a\.com/);
+  });
+
+  // remark-gfm makes these strikethrough; the fast path does not, and leaves them to remark.
+  it.each([
+    ['double tildes', 'a ~~b~~ c\n'],
+    ['single tildes', '- ~b~\n'],
+    ['in a link', '[a ~~b~~](x.md)\n'],
+    ['in a table', '| a |\n|---|\n| ~x~ |\n'],
+  ])('leaves strikethrough to remark: %s', (_name, body) => {
+    expect(expectSame('Note.md', body)).toBe('remark');
+    expect(JSON.stringify(parseNote('Note.md', body, 'remark').tree)).toContain('"type":"delete"');
+  });
+
+  it('leaves an image alt with a tilde to remark (remark drops strikethrough markers from it)', () => {
+    expect(expectSame('Note.md', '![a ~~b~~](x.png)\n')).toBe('remark');
+    expect(JSON.stringify(parseNote('Note.md', '![a ~~b~~](x.png)\n', 'remark').tree)).toContain('"alt":"a b"');
   });
 
   it('agrees with remark on arbitrary Obsidian-flavoured text it accepts', () => {
@@ -283,6 +303,9 @@ describe('fast path', () => {
           '- ',
           '> ',
           '~',
+          '~~',
+          '~~~',
+          '`~`',
           '&#46;',
         ),
       },
@@ -290,6 +313,39 @@ describe('fast path', () => {
       { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
     );
     expect(acceptedOf('Note.md', piece, 24)).toBeGreaterThan(500);
+  });
+
+  it('reads tildes as remark does, wherever it takes the note', () => {
+    const piece = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('~', '~~', '~~~', '~ ', ' ~', '~5', 'x~') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          'x',
+          ' ',
+          '\n',
+          '\n\n',
+          '*',
+          '_',
+          '`',
+          '[',
+          ']',
+          '](u.md)',
+          '![',
+          '$',
+          '- ',
+          '> ',
+          '| a |',
+          '|---|',
+          '<b>',
+          '[[N]]',
+          '%%',
+          '#',
+        ),
+      },
+      { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+    );
+    expect(acceptedOf('Note.md', piece, 20)).toBeGreaterThan(500);
   });
 
   it('reads Obsidian math as remark does, wherever it takes the note', () => {

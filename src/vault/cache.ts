@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { writeFileAtomicSync } from '../util/atomic-file.js';
 
 /** Bump when the parsed form changes without a version bump (e.g. during development). */
-const CACHE_REVISION = 16;
+const CACHE_REVISION = 17;
 
 /** Serialized notes larger than this are gzipped (fast level). */
 const PACK_OVER = 16 * 1024;

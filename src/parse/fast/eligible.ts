@@ -1,11 +1,11 @@
 // Which notes the fast path may read. It covers the CommonMark + GFM-table core plus
 // wikilinks, embeds, `%%comments%%` and Obsidian math, and gives the same tree as remark
 // for those. Anything it does not reproduce exactly sends the note to remark (the
-// reference parser): Obsidian highlights, footnotes, strikethrough, link reference
-// definitions, feed regions (refresh edits them by exact cell columns). What the fast
-// path cannot place exactly (comments in table cells or across container lines, math
-// blocks in containers, text where a GFM literal autolink could form: autolinks.ts) throws
-// FastPathUnsupported while it reads the tokens, and goes to remark too.
+// reference parser): Obsidian highlights, footnotes, link reference definitions, feed
+// regions (refresh edits them by exact cell columns). What the fast path cannot place
+// exactly (comments in table cells or across container lines, math blocks in containers,
+// text where a GFM literal autolink or a strikethrough could form: text-refusals.ts)
+// throws FastPathUnsupported while it reads the tokens, and goes to remark too.
 
 /** Why a note must go to remark, or null when the fast path reads it exactly. */
 export function fastPathRefusal(markdown: string): string | null {
@@ -14,7 +14,6 @@ export function fastPathRefusal(markdown: string): string | null {
   if (markdown.includes('[^')) return 'footnote';
   // `^[inline]` footnotes (parse/syntax/inline-footnote.ts) are tokenized by remark only.
   if (markdown.includes('^[')) return 'inline footnote';
-  if (CLOSING_TILDE.test(markdown)) return 'strikethrough';
   // `~` is an attention marker to micromark (strikethrough): a `*` or `_` run next to one
   // may open or close where CommonMark says it may not (`~*0`).
   if (/~[*_]|[*_]~/.test(markdown)) return 'emphasis next to ~';
@@ -30,8 +29,6 @@ export function fastPathRefusal(markdown: string): string | null {
   return null;
 }
 
-/** Strikethrough needs a `~` that can close a run: one right after a non-blank character. */
-const CLOSING_TILDE = /\S~/;
 const DEFINITION = /^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*\[[^\]\n]*\]:/m;
 /** Spaces where the two tokenizers disagree anywhere: markdown-it does not count these as
  * whitespace when it decides emphasis, micromark does. */

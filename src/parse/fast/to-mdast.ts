@@ -7,7 +7,7 @@ import { BlockReader } from './block-reader.js';
 import { fastTokenizer } from './markdown-it.js';
 import { point, sourceLines } from './locate.js';
 import { checkTables } from './tables.js';
-import { checkAutolinkLiterals } from './autolinks.js';
+import { checkTextRefusals } from './text-refusals.js';
 
 export { FastPathUnsupported } from './unsupported.js';
 
@@ -19,6 +19,6 @@ export function fastMdast(markdown: string): Root {
   const children = reader.until(null);
   const last = source.lines.length;
   const root: Root = { type: 'root', children, position: { start: point(source, 1, 1), end: point(source, last, (source.lines[last - 1] ?? '').length + 1) } };
-  checkAutolinkLiterals(root);
+  checkTextRefusals(root);
   return root;
 }
