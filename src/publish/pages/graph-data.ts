@@ -67,13 +67,15 @@ export function siteGraph(site: SiteModel, index: SiteIndex): SiteGraph {
   };
   for (const entry of site.notes) add(entry.slug, entry.note.title, typeOf(index, entry)?.type ?? null);
   for (const entry of site.canvases.values()) add(entry.slug, entry.title, null);
-  const directed = new Set<string>();
+  // A link a → b as the number a × n + b (n nodes: below 2⁵³ for any vault).
+  const n = graph.slugs.length;
+  const directed = new Set<number>();
   for (const [from, to] of publishedLinks(site)) {
     const a = graph.bySlug.get(from);
     const b = graph.bySlug.get(to);
-    if (a === undefined || b === undefined || a === b || directed.has(`${a}>${b}`)) continue;
-    directed.add(`${a}>${b}`);
-    const strength = directed.has(`${b}>${a}`) ? 2 : 1;
+    if (a === undefined || b === undefined || a === b || directed.has(a * n + b)) continue;
+    directed.add(a * n + b);
+    const strength = directed.has(b * n + a) ? 2 : 1;
     graph.neighbours[a]?.set(b, strength);
     graph.neighbours[b]?.set(a, strength);
   }
@@ -132,8 +134,13 @@ export function localGraph(graph: SiteGraph, slug: string, limit: number = LOCAL
   const slugOf = (i: number): string => graph.slugs[i] ?? '';
   // One number per neighbour, smallest first: strength, then degree, then slug order.
   const count = graph.slugs.length;
-  const keys = Float64Array.from(near, ([i, strength]) => ((2 - strength) * (DEGREE_CAP + 1) + DEGREE_CAP - degree(i)) * count + (graph.order[i] ?? 0));
-  const chosen = [...keys.sort().subarray(0, limit)].map((key) => graph.sorted[key % count] ?? 0);
+  const keys = new Float64Array(near.size);
+  let at = 0;
+  // forEach, not for…of: no [key, value] pair is made per neighbour (a hub has thousands).
+  near.forEach((strength, i) => {
+    keys[at++] = ((2 - strength) * (DEGREE_CAP + 1) + DEGREE_CAP - degree(i)) * count + (graph.order[i] ?? 0);
+  });
+  const chosen = Array.from(keys.sort().subarray(0, limit), (key) => graph.sorted[key % count] ?? 0);
   const ids = [self, ...chosen];
   // Each pair of neighbours once, in order: at most LOCAL_LIMIT² / 2 lookups, however big a neighbour is.
   const links: number[] = [];

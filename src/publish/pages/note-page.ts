@@ -70,22 +70,23 @@ export function localGraphJson(site: SiteModel, index: SiteIndex, slug: string):
 /** Published notes linking here, one entry per note, each with the sentences that link (backlinks.ts orders them). */
 export function backlinksOf(site: SiteModel, index: SiteIndex, entry: SiteNote): Backlink[] {
   const bySource = new Map<string, BacklinkSource & { seen: Set<string> }>();
+  const redact = redactorOf(site).text;
   for (const link of site.graph.backlinks.get(entry.note.path) ?? []) {
-    const note = site.byPath.get(link.source);
-    // A published canvas whose cards link here counts too, after the notes (publish/canvas/).
-    const canvas = note ? undefined : site.canvases.get(link.source);
-    const source = note
-      ? { path: note.note.path, title: note.note.title, url: note.url, slug: note.slug, rank: index.titleRank.get(note) ?? 0, type: typeOf(index, note)?.label }
-      : canvas && { path: canvas.path, title: canvas.title, url: canvas.url, slug: canvas.slug, rank: Number.MAX_SAFE_INTEGER, type: undefined };
-    if (!source || note === entry) continue;
-    let found = bySource.get(source.path);
+    // Keyed by the linking file's path (a note's or a canvas's): its first link makes the entry.
+    let found = bySource.get(link.source);
     if (!found) {
+      const note = site.byPath.get(link.source);
+      // A published canvas whose cards link here counts too, after the notes (publish/canvas/).
+      const canvas = note ? undefined : site.canvases.get(link.source);
+      const source = note
+        ? { title: note.note.title, url: note.url, slug: note.slug, rank: index.titleRank.get(note) ?? 0, type: typeOf(index, note)?.label }
+        : canvas && { title: canvas.title, url: canvas.url, slug: canvas.slug, rank: Number.MAX_SAFE_INTEGER, type: undefined };
+      if (!source || note === entry) continue;
       const backlink: Backlink = { title: source.title, url: source.url, slug: source.slug, contexts: [] };
       if (source.type !== undefined) backlink.type = source.type;
       found = { backlink, seen: new Set(), rank: source.rank, canvas: !note };
-      bySource.set(source.path, found);
+      bySource.set(link.source, found);
     }
-    const redact = redactorOf(site).text;
     const context = link.link.kind === 'frontmatter' ? `${link.link.key ?? ''}: ${stripWikilinks(redact(link.link.context))}` : redact(link.link.context);
     if (context.trim() === '' || found.seen.has(context)) continue;
     found.seen.add(context);

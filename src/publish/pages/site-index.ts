@@ -139,8 +139,18 @@ function indexTypes(site: SiteModel): Map<string, TypeEntry> {
   return types;
 }
 
+/** Each written type's slug: a vault has few types and every page asks (backlinks, graph, listings). */
+const typeSlugs = new Map<string, string>();
+
 /** The type entry of a note, if it has a type. */
 export function typeOf(index: SiteIndex, note: SiteNote): TypeEntry | undefined {
-  const type = note.note.type?.trim();
-  return type ? index.types.get(typeSlug(type)) : undefined;
+  const written = note.note.type;
+  if (!written) return undefined;
+  let slug = typeSlugs.get(written);
+  if (slug === undefined) {
+    const type = written.trim();
+    slug = type ? typeSlug(type) : '';
+    typeSlugs.set(written, slug);
+  }
+  return slug ? index.types.get(slug) : undefined;
 }
