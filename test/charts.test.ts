@@ -132,8 +132,12 @@ describe('charts drawn from tables', () => {
   });
 
   it('both parse paths give the same tables and chart comments', () => {
-    const fast = parseNote('Flows.md', FLOWS, 'fast');
-    const remark = parseNote('Flows.md', FLOWS, 'remark');
+    // `**~$38M**` sends a note to remark (the fast path refuses `*` beside `~`, where micromark's
+    // strikethrough changes how emphasis closes), so the fast path reads the same table unbolded.
+    const note = FLOWS.replace('**~$38M**', '~$38M');
+    expect(note).not.toBe(FLOWS);
+    const fast = parseNote('Flows.md', note, 'fast');
+    const remark = parseNote('Flows.md', note, 'remark');
     expect(fast.tables).toEqual(remark.tables);
     expect(fast.charts).toEqual(remark.charts);
     expect(remark.charts.map((chart) => [chart.line, chart.tableLine])).toEqual([
