@@ -1,7 +1,8 @@
 // One note's HTML from its already-parsed tree: remark-rehype with Obsidian handlers,
 // raw HTML parsed only when present, then rehype-sanitize and rehype-stringify.
-import type { Root as HastRoot } from 'hast';
+import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import type { Root } from 'mdast';
+import { raw } from 'hast-util-raw';
 import type { VFile } from 'vfile';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -18,7 +19,6 @@ import { noteSummary } from './summary.js';
 import { escapeHtml } from '../../util/escape-html.js';
 import { featureList, type PageFeature } from './features.js';
 import { openTrustedFragments } from './trusted.js';
-import { parseRawHtml } from './raw-html.js';
 
 export interface TocEntry {
   id: string;
@@ -38,9 +38,15 @@ export interface RenderedNote {
   features: PageFeature[];
 }
 
-/** Parse raw HTML from notes into elements (so sanitize sees them) only when a note has some (raw-html.ts). */
+/** Parse raw HTML from notes into elements (so sanitize sees them) only when a note has some. */
 function rehypeRawWhenPresent() {
-  return (tree: HastRoot, file: VFile): HastRoot => parseRawHtml(tree, file);
+  // With the file, parsed elements keep their lines (blocked-iframe warnings name them, iframes.ts).
+  return (tree: HastRoot, file: VFile): HastRoot => (hasRaw(tree) ? (raw(tree, { file }) as HastRoot) : tree);
+}
+
+function hasRaw(node: HastNodes): boolean {
+  if (node.type === 'raw') return true;
+  return 'children' in node && node.children.some((child) => hasRaw(child));
 }
 
 /** One note's HTML. Never throws: a note that cannot be rendered (nesting deep enough to
