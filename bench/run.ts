@@ -120,7 +120,17 @@ async function runBench(args: BenchArgs, argv: string[], signal: AbortSignal, st
     }
     if (args.features && !signal.aborted) {
       const size = featuresSize(args.sizes);
-      features = await runFeatures({ bin: almanac.bin, size, seed: args.seed, runs: args.runs, timeoutSeconds: args.timeout, work, log, signal, variants: args.variants });
+      features = await runFeatures({
+        bin: almanac.bin,
+        size,
+        seed: args.seed,
+        runs: args.runs,
+        timeoutSeconds: args.timeout,
+        work,
+        log,
+        signal,
+        variants: args.variants,
+      });
     }
   } finally {
     if (args.keep) log(`kept ${work} and ${almanac.dir}`);
