@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Eleventy, { type EleventyConfig } from '@11ty/eleventy';
+import type { EleventyConfig } from '@11ty/eleventy';
 import type { LayoutData, SitePages } from '../pages/types.js';
 import { redirectHtml } from '../pages/redirect-html.js';
 import { startFileWriter } from './file-writer.js';
@@ -28,6 +28,9 @@ export interface WriteOptions {
 export async function writePages(pages: SitePages, options: WriteOptions): Promise<number> {
   const input = inputFolder();
   const templates = relative(input, options.templatesDir ?? TEMPLATES_DIR);
+  // Loaded when pages are written, not with the library: a warm build that finds the site up to
+  // date, `check` and `refresh` never need it (its import is ~0.3 s of a 1.4 s warm build at 10k).
+  const { default: Eleventy } = await import('@11ty/eleventy');
   const writer = startFileWriter();
   const written = (): void => options.onPage?.();
   try {
