@@ -2,37 +2,42 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
+/** Call `visit` for every file under `dir`, folders first-come; an unreadable or missing folder is skipped. */
+function eachFile(dir: string, visit: (path: string, entry: Dirent) => void): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) eachFile(path, visit);
+    else if (entry.isFile()) visit(path, entry);
+  }
+}
+
 /** Number of `.html` files under `dir` (0 when it does not exist). */
 export function countHtml(dir: string): number {
-  let count = 0;
-  const walk = (at: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(at, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) walk(join(at, entry.name));
-      else if (entry.isFile() && entry.name.endsWith('.html')) count++;
-    }
-  };
-  walk(dir);
-  return count;
+  return htmlFiles(dir).length;
 }
 
 /** Every `.html` file under `dir`, absolute. */
 export function htmlFiles(dir: string): string[] {
   const found: string[] = [];
-  const walk = (at: string): void => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.html')) found.push(path);
-    }
-  };
-  walk(dir);
+  eachFile(dir, (path, entry) => {
+    if (entry.name.endsWith('.html')) found.push(path);
+  });
   return found;
+}
+
+/** Bytes of every file under `dir` (0 when missing). */
+export function folderBytes(dir: string): number {
+  let total = 0;
+  eachFile(dir, (path) => {
+    total += statSync(path).size;
+  });
+  return total;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,19 +45,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /** Latest modification time of any file under `dir`, ms (0 when empty or missing). */
 export function newestMtime(dir: string): number {
   let newest = 0;
-  const walk = (at: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(at, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  walk(dir);
+  eachFile(dir, (path) => {
+    newest = Math.max(newest, statSync(path).mtimeMs);
+  });
   return newest;
 }

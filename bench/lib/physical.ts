@@ -2,9 +2,10 @@
 // writing as many pages, of the same total size, as the build wrote — the I/O alone, no
 // parsing, no templates. Measured in this process, the files written to a scratch folder
 // (one folder and one index.html per page, as the site has) and removed afterwards.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlFiles } from './files.js';
+import { markdownFiles } from './vaults.js';
 
 export interface PhysicalLimit {
   readSeconds: number;
@@ -16,34 +17,13 @@ export interface PhysicalLimit {
   pageBytes: number;
 }
 
-/** Markdown files under `dir` (hidden folders skipped, as the vault scan does). */
-function markdownFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (at: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(at, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(path);
-    }
-  };
-  walk(dir);
-  return found;
-}
-
 /** Read the vault's Markdown and write pages like those in `site` (a built site) into `scratch`. */
 export function physicalLimit(vaultDir: string, site: string, scratch: string): PhysicalLimit {
   const pagesOf = htmlFiles(site);
   const pageBytes = pagesOf.reduce((sum, path) => sum + statSync(path).size, 0);
   const cpuStart = process.cpuUsage();
   const readStart = performance.now();
-  const files = markdownFiles(vaultDir);
+  const files = markdownFiles(vaultDir).map((file) => join(vaultDir, file));
   let chars = 0;
   for (const file of files) chars += readFileSync(file, 'utf8').length;
   const readSeconds = (performance.now() - readStart) / 1000;

@@ -3,29 +3,9 @@
 // those scripts import statically (not the ones loaded on demand: search-engine.js when the
 // reader comes to the search box). test/browser/page-weight.test.ts counts the same in a real
 // browser at 3,000 notes; here it is read off the 10k site's files.
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { htmlFiles } from './files.js';
-
-/** Bytes of every file under `dir` (0 when missing). */
-export function folderBytes(dir: string): number {
-  let total = 0;
-  const walk = (at: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(at, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) total += statSync(path).size;
-    }
-  };
-  walk(dir);
-  return total;
-}
 
 export interface PageWeight {
   /** The page, relative to the site. */

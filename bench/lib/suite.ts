@@ -2,11 +2,11 @@
 // and after a one-note edit, then `almanac check` cold and warm. Each step is its own
 // child process; the steps are interleaved per round so load drifts hit them alike.
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { folderBytes, notePageWeight, type PageWeight } from './site-weight.js';
+import { notePageWeight, type PageWeight } from './site-weight.js';
 import { physicalLimit, type PhysicalLimit } from './physical.js';
 import { readTrace, type TraceLine } from './trace.js';
 import { join } from 'node:path';
-import { countHtml } from './files.js';
+import { countHtml, folderBytes } from './files.js';
 import { measure, type Measurement } from './measure.js';
 import { ELEVENTY_CMD, ELEVENTY_CONFIG, REPO } from './paths.js';
 import { makeProject, type Project } from './projects.js';
