@@ -4,19 +4,10 @@
 // differences to the line before (the first line counts from the process's start), CPU being
 // the whole process's (every thread). Worker threads' lines add their heaps.
 import { existsSync, readFileSync } from 'node:fs';
+import type { TraceLine as BuildTraceLine } from '../../src/publish/build/trace.js';
 
-export interface TraceLine {
-  phase: string;
-  thread: string;
-  at: number;
-  uptimeMs: number;
-  cpuMs: number;
-  rssMiB: number;
-  maxRssMiB: number;
-  heapMiB: number;
-  heapTotalMiB?: number;
-  count?: number;
-}
+/** A line of the trace file as the build writes it (src/publish/build/trace.ts); `heapTotalMiB` may be missing from older traces. */
+export type TraceLine = Omit<BuildTraceLine, 'heapTotalMiB'> & { heapTotalMiB?: number };
 
 export interface PhaseRow {
   phase: string;
