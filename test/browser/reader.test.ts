@@ -3,32 +3,25 @@
 // previews mark no internal link as external; the local graph of a hub stays small, and on a
 // phone the contents come before the backlinks.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, buildSite } from './site.js';
-import { serveStatic, type StaticServer } from './static-server.js';
-import { ARGS, CHROMIUM } from './chromium.js';
+import { BASE, openSampleSite, type SampleSite } from './site.js';
+import { CHROMIUM } from './chromium.js';
 
 const SECTOR_ROTATION = 'rotations/sector-rotation/';
 
 describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () => {
+  let site: SampleSite | undefined;
   let browser: Browser;
-  let server: StaticServer;
-  let outDir: string;
   let url: (path: string) => string;
 
   beforeAll(async () => {
-    outDir = await buildSite();
-    server = await serveStatic(outDir, BASE);
-    url = (path) => `${server.origin}${BASE}${path}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site = await openSampleSite();
+    ({ browser, url } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   async function open(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -161,7 +154,7 @@ describe.skipIf(!existsSync(CHROMIUM))('reading the sample site (issue 17)', () 
       return links.filter((link) => getComputedStyle(link, '::after').content.includes('↗')).map((link) => link.getAttribute('href'));
     });
     // Only links that leave the site may carry the arrow.
-    const origin = new URL(server.origin).origin;
+    const origin = new URL(site?.origin ?? '').origin;
     expect(arrows.filter((href) => href === null || !/^https?:/.test(href) || new URL(href).origin === origin)).toEqual([]);
     // Links in the preview still lead where they did on the page they came from.
     const type = await popover.locator('.note-type').first().getAttribute('href');

@@ -3,16 +3,15 @@
 // Screenshots of the Sector Rotation page go to test-artifacts/ (and, with
 // ALMANAC_UPDATE_SCREENSHOTS=1, to docs/ for the README).
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageElement, PageWindow } from './page-globals.js';
-import { BASE, buildSite } from './site.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import { openSampleSite, type SampleSite } from './site.js';
 import type { GraphData } from '../../src/publish/index.js';
-import { ARGS, CHROMIUM } from './chromium.js';
+import { CHROMIUM } from './chromium.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -26,23 +25,18 @@ const SECTOR_ROTATION = 'rotations/sector-rotation/';
 const YARDENI = 'analysts/ed-yardeni/';
 
 describe.skipIf(!hasChromium)('published site in Chromium', () => {
+  let site: SampleSite | undefined;
   let browser: Browser;
-  let server: StaticServer;
-  let outDir: string;
   let url: (path: string) => string;
 
   beforeAll(async () => {
-    outDir = await buildSite();
-    server = await serveStatic(outDir, BASE);
-    url = (path) => `${server.origin}${BASE}${path}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site = await openSampleSite();
+    ({ browser, url } = site);
     await mkdir(artifacts, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   /** A fresh context (empty storage) whose pages record console errors, almanac.js warnings and uncaught exceptions. */
