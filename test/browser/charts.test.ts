@@ -3,12 +3,10 @@
 // theme's accent colour; screenshots /tmp/E/xmag-chart-light.png and -dark.png), and a
 // "Mentioned in tables" row link on NVIDIA's page landing on its row of Sector Rotation.
 import { existsSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, buildSite } from './site.js';
-import { serveStatic, type StaticServer } from './static-server.js';
-import { ARGS, CHROMIUM } from './chromium.js';
+import { openSampleSite, type SampleSite } from './site.js';
+import { CHROMIUM } from './chromium.js';
 
 const SHOTS = '/tmp/E';
 
@@ -18,21 +16,18 @@ function fillOf(locator: Locator): Promise<string> {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('charts and row anchors in a browser', () => {
+  let site: SampleSite | undefined;
   let browser: Browser;
-  let server: StaticServer;
-  let outDir: string;
+  let url: (path: string) => string;
 
   beforeAll(async () => {
-    outDir = await buildSite();
-    server = await serveStatic(outDir, BASE);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site = await openSampleSite();
+    ({ browser, url } = site);
     mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it('draws the XMAG chart in the light theme, then the dark one, with a titled bar per month', async () => {
@@ -40,7 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('charts and row anchors in a browser', ()
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.origin}${BASE}etfs/xmag/`);
+    await page.goto(url('etfs/xmag/'));
     await page.waitForLoadState('networkidle');
     const chart = page.locator('figure.chart').first();
     await chart.scrollIntoViewIfNeeded();
@@ -67,7 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM))('charts and row anchors in a browser', ()
   it('a row link on NVIDIA’s page scrolls Sector Rotation to that row and marks it', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${BASE}companies/nvidia/`);
+    await page.goto(url('companies/nvidia/'));
     await page.waitForLoadState('networkidle');
     const link = page.locator('.mentioned a.row-link[href$="#row-analyst-12-month-price-targets-jan-2026-nvidia"]');
     await link.click();

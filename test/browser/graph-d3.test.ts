@@ -3,35 +3,29 @@
 // zoom packages only by the global graph), and the global graph zooms by wheel and
 // buttons, pans by drag without following a link, and fits again.
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, buildSite } from './site.js';
-import { serveStatic, type StaticServer } from './static-server.js';
-import { ARGS, CHROMIUM } from './chromium.js';
+import { openSampleSite, type SampleSite } from './site.js';
+import { CHROMIUM } from './chromium.js';
 
 const FORCE = ['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force'];
 const ZOOM = ['d3-color', 'd3-interpolate', 'd3-ease', 'd3-selection', 'd3-transition', 'd3-drag', 'd3-zoom'];
 
 describe.skipIf(!existsSync(CHROMIUM))('graphs drawn with d3-force and d3-zoom', () => {
+  let site: SampleSite | undefined;
   let browser: Browser;
-  let server: StaticServer;
   let outDir: string;
   let url: (path: string) => string;
 
   beforeAll(async () => {
-    outDir = await buildSite();
-    server = await serveStatic(outDir, BASE);
-    url = (path) => `${server.origin}${BASE}${path}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    site = await openSampleSite();
+    ({ browser, outDir, url } = site);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   /** The d3 packages a page fetched, and the errors it logged. */
